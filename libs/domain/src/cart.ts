@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { Currency } from './money';
+import { Product } from './product';
+
+export const MAX_CART_QUANTITY = 99;
+/** A cart becomes one order transaction: lines + order + cart deletes must fit DynamoDB's 100 items. */
+export const MAX_CART_LINES = 49;
+
+export const Quantity = z.number().int().min(1).max(MAX_CART_QUANTITY);
+
+export const CartItem = z.object({ productId: Id, quantity: Quantity });
+export type CartItem = z.infer<typeof CartItem>;
+
+export const SetCartItemBody = z.strictObject({ quantity: Quantity });
+export const CartItemParams = z.object({ productId: Id });
+
+export const CartLine = z.object({ productId: Id, quantity: Quantity, product: Product });
+export type CartLine = z.infer<typeof CartLine>;
+
+export const Cart = z.object({
+  items: z.array(CartLine),
+  subtotal: z.number().int().min(0),
+  currency: Currency,
+});
+export type Cart = z.infer<typeof Cart>;
+
+export function cartSubtotal(lines: readonly { quantity: number; product: { price: number } }[]): number {
+  return lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
+}
+

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INSUFFICIENT_STOCK: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** An expected failure with a contract error code; the API's error handler renders it. */
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = ERROR_STATUS[code];
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found`);
+export const conflict = (message: string, details?: unknown) =>
+  new DomainError('CONFLICT', message, details);
+export const validationError = (message: string, details?: unknown) =>
+  new DomainError('VALIDATION_ERROR', message, details);
+
+export interface StockShortage {
+  productId: string;
+  name: string;
+  requested: number;
+  available: number;
+}
+
+export function insufficientStock(shortages: StockShortage[]): DomainError {
+  const names = shortages.map((s) => s.name).join(', ');
+  return new DomainError('INSUFFICIENT_STOCK', `Not enough stock for: ${names}`, { products: shortages });
+}

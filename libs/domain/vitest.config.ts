@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@mini-ecommerce/source'] },
+  test: { name: 'domain', include: ['src/**/*.test.ts'], environment: 'node' },
+});

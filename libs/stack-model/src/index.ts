@@ -1,0 +1,4 @@
+export * from './environments';
+export * from './naming';
+export * from './ports';
+export * from './tables';
