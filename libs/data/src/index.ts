@@ -1,1 +1,67 @@
-export {};
+import type { Environment } from '@mini-ecommerce/stack-model';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createDynamoClients, type DynamoClientOptions } from './client';
+import { tableNamesFor, type TableNames } from './config';
+import { createEntities } from './entities';
+import { createToolboxTables } from './tables';
+import { CartRepository } from './repositories/cart';
+import { OrderRepository } from './repositories/orders';
+import { ProductRepository } from './repositories/products';
+import { UserRepository } from './repositories/users';
+import type { DataContext } from './context';
+
+export { createDynamoClients, type DynamoClientOptions, type DynamoClients } from './client';
+export { tableNamesFor, type TableNames } from './config';
+export { createTableInput, provisionTables } from './provision';
+export { createToolboxTables } from './tables';
+export { CartRepository } from './repositories/cart';
+export { OrderRepository, type PlaceOrderResult } from './repositories/orders';
+export { ProductRepository } from './repositories/products';
+export { UserRepository, type NewUser } from './repositories/users';
+export { isUnavailableError } from './unavailable';
+
+export interface DataLayerOptions extends DynamoClientOptions {
+  env: Environment;
+  /** Overrides the physical table names (tests use a suffix per file). */
+  tableNames?: TableNames;
+  now?: () => Date;
+}
+
+export interface DataLayer {
+  products: ProductRepository;
+  users: UserRepository;
+  cart: CartRepository;
+  orders: OrderRepository;
+  names: TableNames;
+  clients: ReturnType<typeof createDynamoClients>;
+  /** Resolves when DynamoDB answers (readiness). */
+  ping(): Promise<void>;
+  close(): void;
+}
+
+export function createDataLayer(options: DataLayerOptions): DataLayer {
+  const clients = createDynamoClients(options);
+  const names = options.tableNames ?? tableNamesFor(options.env);
+  const tables = createToolboxTables(clients.documentClient, names);
+  const ctx: DataContext = {
+    documentClient: clients.documentClient,
+    names,
+    tables,
+    entities: createEntities(tables),
+    now: options.now ?? (() => new Date()),
+  };
+  const products = new ProductRepository(ctx);
+  const cart = new CartRepository(ctx);
+  return {
+    products,
+    users: new UserRepository(ctx),
+    cart,
+    orders: new OrderRepository(ctx, products, cart),
+    names,
+    clients,
+    ping: async () => {
+      await clients.client.send(new ListTablesCommand({ Limit: 1 }));
+    },
+    close: () => clients.destroy(),
+  };
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import type { ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
+import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import {
+  DomainError,
+  notFound,
+  type CategoryCount,
+  type Page,
+  type Product,
+  type ProductCreate,
+  type ProductUpdate,
+} from '@mini-ecommerce/domain';
+import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
+import type { DataContext } from '../context';
+import { decodeCursor, encodeCursor, isStringKey } from '../cursor';
+import { cancellationCodes, retryOnTransactionConflict } from '../transactions';
+
+/** One item in the products table holds a counter per category (`count:<category>`), kept in the same transactions as product writes. */
+export const CATEGORY_COUNTS_ID = '#CATEGORY_COUNTS';
+const COUNT_PREFIX = 'count:';
+
+const BATCH_GET_LIMIT = 100;
+
+type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+type StoredProduct = Omit<Product, 'imageUrl'> & { imageUrl?: string };
+
+function toProduct(item: StoredProduct): Product {
+  const product: Product = {
+    productId: item.productId,
+    name: item.name,
+    description: item.description,
+    category: item.category,
+    price: item.price,
+    currency: item.currency,
+    stock: item.stock,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+  if (item.imageUrl) product.imageUrl = item.imageUrl;
+  return product;
+}
+
+interface ListAllCursor {
+  c: string;
+  k?: Record<string, string>;
+}
+const categoryKey = isStringKey(['productId', 'category']);
+const isListAllCursor = (value: unknown): value is ListAllCursor =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ListAllCursor).c === 'string' &&
+  ((value as ListAllCursor).k === undefined || categoryKey((value as ListAllCursor).k));
+
+export class ProductRepository {
+  constructor(private readonly ctx: DataContext) {}
+
+  async get(productId: string, options: { consistent?: boolean } = {}): Promise<Product | undefined> {
+    const { Item } = await this.ctx.entities.ProductEntity.build(GetItemCommand)
+      .key({ productId })
+      .options({ consistent: options.consistent ?? false })
+      .send();
+    return Item ? toProduct(Item) : undefined;
+  }
+
+  /** Reads many products with BatchGetItem (100 keys a call, unprocessed keys retried by the toolbox). */
+  async getMany(productIds: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, Product>> {
+    const unique = [...new Set(productIds)];
+    const found = new Map<string, Product>();
+    const { ProductEntity } = this.ctx.entities;
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      const chunk = unique.slice(start, start + BATCH_GET_LIMIT);
+      const command = this.ctx.tables.products
+        .build(BatchGetCommand)
+        .requests(...chunk.map((productId) => ProductEntity.build(BatchGetRequest).key({ productId })))
+        .options({ consistent: options.consistent ?? false });
+      const { Responses } = await executeBatchGet({ maxAttempts: 5 }, command);
+      for (const item of Responses?.[0] ?? []) {
+        if (item) found.set(item.productId, toProduct(item));
+      }
+    }
+    return found;
+  }
+
+  async create(input: ProductCreate): Promise<Product> {
+    const now = this.ctx.now().toISOString();
+    const product: Product = {
+      productId: randomUUID(),
+      name: input.name,
+      description: input.description,
+      category: input.category,
+      price: input.price,
+      currency: input.currency,
+      stock: input.stock,
+      ...(input.imageUrl ? { imageUrl: input.imageUrl } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const put = this.ctx.entities.ProductEntity.build(PutTransaction)
+      .item(product)
+      .options({ condition: { attr: 'productId', exists: false } });
+    await this.writeWithCounts([put], { [product.category]: 1 });
+    return product;
+  }
+
+  async update(productId: string, patch: ProductUpdate): Promise<Product> {
+    return retryOnTransactionConflict(async () => {
+      const current = await this.get(productId, { consistent: true });
+      if (!current) throw notFound('The product');
+      const next: Product = { ...current, updatedAt: this.ctx.now().toISOString() };
+      for (const [field, value] of Object.entries(patch) as [keyof ProductUpdate, unknown][]) {
+        if (value === undefined) continue;
+        if (field === 'imageUrl' && value === null) delete next.imageUrl;
+        else (next as Record<string, unknown>)[field] = value;
+      }
+      // Conditional on the category we read, so the counters cannot drift under a concurrent move.
+      const put = this.ctx.entities.ProductEntity.build(PutTransaction)
+        .item(next)
+        .options({
+          condition: { and: [{ attr: 'productId', exists: true }, { attr: 'category', eq: current.category }] },
+        });
+      const deltas = current.category === next.category ? {} : { [current.category]: -1, [next.category]: 1 };
+      try {
+        await this.writeWithCounts([put], deltas, false);
+      } catch (error) {
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
+          throw new DomainError('CONFLICT', 'The product changed while it was being updated; try again');
+        }
+        throw error;
+      }
+      return next;
+    });
+  }
+
+  async delete(productId: string): Promise<void> {
+    await retryOnTransactionConflict(async () => {
+      const current = await this.get(productId, { consistent: true });
+      if (!current) throw notFound('The product');
+      const remove = this.ctx.entities.ProductEntity.build(DeleteTransaction)
+        .key({ productId })
+        .options({ condition: { attr: 'category', eq: current.category } });
+      try {
+        await this.writeWithCounts([remove], { [current.category]: -1 }, false);
+      } catch (error) {
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw notFound('The product');
+        throw error;
+      }
+    });
+  }
+
+  /** Access pattern: products of one category, through CategoryIndex. */
+  async listByCategory(category: string, limit: number, cursor?: string): Promise<Page<Product>> {
+    const startKey = decodeCursor(cursor, categoryKey);
+    const { items, lastKey } = await this.queryCategory(category, limit, startKey);
+    return { items, nextCursor: lastKey ? encodeCursor(lastKey) : null };
+  }
+
+  /**
+   * Access pattern: the whole catalog, category by category through CategoryIndex (no Scan).
+   * The cursor holds the category being read and DynamoDB's position inside it.
+   */
+  async listAll(limit: number, cursor?: string): Promise<Page<Product>> {
+    const position = decodeCursor(cursor, isListAllCursor);
+    const categories = (await this.categories()).map((entry) => entry.category);
+    let index = position ? categories.indexOf(position.c) : 0;
+    if (position && index < 0) index = categories.findIndex((c) => c > position.c);
+    if (index < 0) return { items: [], nextCursor: null };
+    let startKey = position?.c === categories[index] ? position?.k : undefined;
+    const items: Product[] = [];
+    while (index < categories.length) {
+      const category = categories[index] as string;
+      const page = await this.queryCategory(category, limit - items.length, startKey);
+      items.push(...page.items);
+      if (page.lastKey) {
+        if (items.length >= limit) return { items, nextCursor: encodeCursor({ c: category, k: page.lastKey }) };
+        startKey = page.lastKey;
+        continue;
+      }
+      index += 1;
+      startKey = undefined;
+      if (items.length >= limit) {
+        const next = categories[index];
+        return { items, nextCursor: next === undefined ? null : encodeCursor({ c: next }) };
+      }
+    }
+    return { items, nextCursor: null };
+  }
+
+  /** Category names with product counts, from one GetItem. */
+  async categories(): Promise<CategoryCount[]> {
+    const { Item } = await this.ctx.documentClient.send(
+      new GetCommand({ TableName: this.ctx.names.products, Key: { productId: CATEGORY_COUNTS_ID } }),
+    );
+    return Object.entries(Item ?? {})
+      .filter(([name, value]) => name.startsWith(COUNT_PREFIX) && typeof value === 'number' && value > 0)
+      .map(([name, value]) => ({ category: name.slice(COUNT_PREFIX.length), count: value as number }))
+      .sort((a, b) => a.category.localeCompare(b.category));
+  }
+
+  private async queryCategory(category: string, limit: number, startKey?: Record<string, string>) {
+    const { Items, LastEvaluatedKey } = await this.ctx.tables.products
+      .build(QueryCommand)
+      .entities(this.ctx.entities.ProductEntity)
+      .query({ index: INDEX_NAMES.category, partition: category })
+      .options({ limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+      .send();
+    return {
+      items: (Items ?? []).map(toProduct),
+      lastKey: LastEvaluatedKey as Record<string, string> | undefined,
+    };
+  }
+
+  /** Runs product writes and the category counter updates as one transaction. */
+  private async writeWithCounts(
+    writes: Extract<ExecuteTransactWriteInput, { params: unknown }[]>,
+    deltas: Record<string, number>,
+    retry = true,
+  ): Promise<void> {
+    const transactItems: TransactWriteItem[] = writes.map((write) => {
+      const { ToolboxItem: _parsed, ...item } = write.params();
+      return item;
+    });
+    const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
+    if (changes.length > 0) {
+      const names: Record<string, string> = {};
+      const values: Record<string, number> = {};
+      const clauses = changes.map(([category, delta], i) => {
+        names[`#c${i}`] = COUNT_PREFIX + category;
+        values[`:d${i}`] = delta;
+        return `#c${i} :d${i}`;
+      });
+      transactItems.push({
+        Update: {
+          TableName: this.ctx.names.products,
+          Key: { productId: CATEGORY_COUNTS_ID },
+          UpdateExpression: `ADD ${clauses.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      });
+    }
+    const send = () => this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
+    await (retry ? retryOnTransactionConflict(send) : send());
+  }
+}
