@@ -1,0 +1,20 @@
+import { apiDeployCommand } from './api-deploy-command';
+import type { DeployContext } from './context';
+import { deployCommand, diffCommand } from './deploy-command';
+import { destroyCommand } from './destroy-command';
+import { webDeployCommand } from './web-deploy-command';
+
+export async function runCommand(ctx: DeployContext): Promise<void> {
+  switch (ctx.options.command) {
+    case 'deploy':
+      return deployCommand(ctx);
+    case 'diff':
+      return diffCommand(ctx);
+    case 'destroy':
+      return destroyCommand(ctx);
+    case 'api-deploy':
+      return apiDeployCommand(ctx);
+    case 'web-deploy':
+      return webDeployCommand(ctx);
+  }
+}

@@ -1,0 +1,90 @@
+import type { DeployContext } from './context';
+import { UserError, errorMessage } from './errors';
+import { StackOutputs, saveOutputs } from './outputs';
+import { assertKnownParameters } from './parameters';
+import { deployStack } from './deploy-stack';
+import { stackName, type StackId } from './stacks';
+import { loadTemplate, type StackTemplate } from './template';
+import { deployedTemplate, templateDiffLines } from './template-diff';
+import path from 'node:path';
+
+export async function loadSelectedTemplates(ctx: DeployContext): Promise<StackTemplate[]> {
+  const infrastructureDir = path.join(ctx.workspaceRoot, 'infrastructure');
+  const templates = await Promise.all(ctx.options.stacks.map((id) => loadTemplate(infrastructureDir, id)));
+  assertKnownParameters(templates, ctx.options.parameters);
+  return templates;
+}
+
+/**
+ * `infra:deploy`: every selected stack in dependency order. A failure stops the run, since the
+ * later stacks import the earlier ones' exports. Outputs of all deployed stacks are printed and
+ * saved at the end.
+ */
+export async function deployCommand(ctx: DeployContext): Promise<void> {
+  const { reporter, options, env } = ctx;
+  const templates = await loadSelectedTemplates(ctx);
+  const outputs = new StackOutputs(ctx);
+  reporter.heading(
+    `${options.dryRun ? 'Planning' : 'Deploying'} ${templates.map((t) => t.id).join(', ')} to ${env} in ${ctx.region} (account ${ctx.account})`,
+  );
+  for (const template of templates) {
+    reporter.heading(stackName(env, template.id));
+    await deployStack(ctx, template, { planOnly: options.dryRun, artifactBucket: () => outputs.get('artifactBucket') });
+  }
+  if (options.dryRun) {
+    reporter.line();
+    reporter.success('Dry run: nothing was executed and no change set was left behind.');
+    return;
+  }
+  await printAndSaveOutputs(ctx);
+}
+
+async function printAndSaveOutputs(ctx: DeployContext): Promise<void> {
+  const { reporter } = ctx;
+  const fresh = new StackOutputs(ctx);
+  const all: Partial<Record<StackId, Record<string, string>>> = {};
+  reporter.heading('Outputs');
+  for (const id of ['main', 'database', 'ec2', 'monitoring'] as const) {
+    const values = await fresh.forStack(id);
+    if (!values) continue;
+    all[id] = values;
+    for (const [key, value] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) {
+      reporter.line(`  ${reporter.style('gray', `${id}.`)}${key} = ${value}`);
+    }
+  }
+  const file = await saveOutputs(ctx.workspaceRoot, ctx.env, ctx.region, all);
+  reporter.success(`Outputs saved to ${path.relative(ctx.workspaceRoot, file)}`);
+}
+
+/**
+ * `infra:diff`: the change set of every selected stack without executing it, and the textual
+ * difference between the deployed template and the local one. A stack whose change set fails
+ * (often: an export of a stack not yet deployed) is reported and the others still shown.
+ */
+export async function diffCommand(ctx: DeployContext): Promise<void> {
+  const { reporter, env } = ctx;
+  const templates = await loadSelectedTemplates(ctx);
+  const outputs = new StackOutputs(ctx);
+  const failures: string[] = [];
+  reporter.heading(`Differences for ${env} in ${ctx.region} (account ${ctx.account})`);
+  for (const template of templates) {
+    const name = stackName(env, template.id);
+    reporter.heading(name);
+    const deployed = await deployedTemplate(ctx, name);
+    if (deployed === undefined) {
+      reporter.line('  not deployed: everything in the template is new');
+    } else {
+      const lines = templateDiffLines(ctx, deployed, template);
+      if (lines.length === 0) reporter.line('  template: identical to the deployed one');
+      else for (const line of lines) reporter.line(`  ${line}`);
+    }
+    try {
+      await deployStack(ctx, template, { planOnly: true, artifactBucket: () => outputs.get('artifactBucket') });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      reporter.error(errorMessage(error));
+      failures.push(name);
+    }
+  }
+  if (failures.length > 0) throw new UserError(`Could not compute the change set of ${failures.join(', ')}.`);
+}

@@ -1,0 +1,157 @@
+import {
+  DeleteStackCommand,
+  ExecuteChangeSetCommand,
+  UpdateTerminationProtectionCommand,
+  type Stack,
+} from '@aws-sdk/client-cloudformation';
+import { standardTags } from '@mini-ecommerce/stack-model';
+import { createChangeSet, deleteChangeSet, type ChangeSetOutcome } from './change-set';
+import { printChangeSet } from './change-set-table';
+import type { DeployContext } from './context';
+import { UserError } from './errors';
+import { stackParameters } from './parameters';
+import { StackEventStream, failureDetails, waitForStackOperation } from './stack-events';
+import { describeStack, isBusy, isStuck, needsRecreate, stackOutputs } from './stack-state';
+import { stackName } from './stacks';
+import type { StackTemplate } from './template';
+import { templateSource } from './template-source';
+
+export type StackDeployResult =
+  | { readonly kind: 'deployed' | 'unchanged'; readonly outputs: Record<string, string> }
+  | { readonly kind: 'planned' };
+
+export interface DeployStackOptions {
+  /** Show the change set and stop (dry run and diff). */
+  readonly planOnly: boolean;
+  readonly artifactBucket: () => Promise<string>;
+}
+
+/**
+ * One stack through a change set: recreate if it is a leftover, plan, show, ask, execute, watch,
+ * protect. Planning never leaves anything behind: a change set that is not executed is deleted,
+ * and so is the empty REVIEW_IN_PROGRESS stack a first change set creates.
+ */
+export async function deployStack(
+  ctx: DeployContext,
+  template: StackTemplate,
+  options: DeployStackOptions,
+): Promise<StackDeployResult> {
+  const { reporter, env } = ctx;
+  const name = stackName(env, template.id);
+  let existing = await describeStack(ctx.clients.cloudFormation, name);
+  const status = existing?.StackStatus;
+
+  if (isBusy(status)) {
+    throw new UserError(`Stack ${name} is busy (${status}): wait for the running operation to finish and retry.`);
+  }
+  if (isStuck(status)) {
+    throw new UserError(
+      `Stack ${name} is in ${status}: fix it in the CloudFormation console (continue the rollback or retain the failed resources and delete) and retry.`,
+    );
+  }
+  if (existing && needsRecreate(status)) {
+    if (options.planOnly) {
+      reporter.warn(`${name} is in ${status}; a deploy deletes and recreates it. Planning it as a new stack.`);
+      if (status === 'ROLLBACK_COMPLETE') {
+        reporter.line(`  (a stack in ROLLBACK_COMPLETE accepts no change set; nothing more to show for ${name})`);
+        return { kind: 'planned' };
+      }
+    } else {
+      await deleteLeftoverStack(ctx, name, existing);
+      existing = undefined;
+    }
+  }
+
+  const creating = !existing || existing.StackStatus === 'REVIEW_IN_PROGRESS';
+  const deployedKeys = creating ? undefined : new Set((existing?.Parameters ?? []).map((p) => p.ParameterKey ?? ''));
+  const outcome = await createChangeSet(ctx, {
+    stackName: name,
+    changeSetType: creating ? 'CREATE' : 'UPDATE',
+    template: await templateSource(ctx, template, options.artifactBucket),
+    parameters: stackParameters(template, env, ctx.options.parameters, deployedKeys),
+    tags: standardTags(env),
+  });
+
+  if (outcome.kind !== 'changes') {
+    return finishWithoutChanges(ctx, name, outcome, creating, options.planOnly);
+  }
+
+  printChangeSet(reporter, name, outcome.changes);
+  if (options.planOnly) {
+    await discardPlan(ctx, name, outcome.changeSetName, creating);
+    return { kind: 'planned' };
+  }
+  if (!ctx.options.yes && !(await ctx.confirm(`Execute this change set on ${name}?`))) {
+    await discardPlan(ctx, name, outcome.changeSetName, creating);
+    throw new UserError(`Cancelled: the change set for ${name} was not executed (and is deleted).`);
+  }
+
+  const stream = new StackEventStream(ctx, name);
+  await stream.baseline();
+  await ctx.clients.cloudFormation.send(new ExecuteChangeSetCommand({ StackName: name, ChangeSetName: outcome.changeSetName }));
+  const result = await waitForStackOperation(ctx, name, creating ? 'create' : 'update', stream, outcome.changes.length);
+  const after = await describeStack(ctx.clients.cloudFormation, name);
+  if (!result.succeeded) {
+    const details = failureDetails(result.events);
+    throw new UserError(
+      `Deploying ${name} failed (${after?.StackStatus ?? 'stack gone'}${after?.StackStatusReason ? `: ${after.StackStatusReason}` : ''}).`,
+      details.length > 0 ? details : ['no failed resource reported; see the stack events in the CloudFormation console'],
+    );
+  }
+  await protectInProd(ctx, name, after);
+  reporter.success(`${name}: ${after?.StackStatus ?? 'done'}`);
+  return { kind: 'deployed', outputs: stackOutputs(after) };
+}
+
+async function finishWithoutChanges(
+  ctx: DeployContext,
+  name: string,
+  outcome: Exclude<ChangeSetOutcome, { kind: 'changes' }>,
+  creating: boolean,
+  planOnly: boolean,
+): Promise<StackDeployResult> {
+  if (outcome.kind === 'failed') {
+    if (creating) await deleteReviewStack(ctx, name);
+    throw new UserError(`The change set for ${name} failed: ${outcome.reason}`);
+  }
+  ctx.reporter.success(`${name}: no changes`);
+  if (planOnly) return { kind: 'planned' };
+  const stack = await describeStack(ctx.clients.cloudFormation, name);
+  await protectInProd(ctx, name, stack);
+  return { kind: 'unchanged', outputs: stackOutputs(stack) };
+}
+
+async function discardPlan(ctx: DeployContext, name: string, changeSetName: string, creating: boolean): Promise<void> {
+  if (creating) await deleteReviewStack(ctx, name);
+  else await deleteChangeSet(ctx, name, changeSetName);
+}
+
+/** Deleting a REVIEW_IN_PROGRESS stack also deletes its change sets; it holds no resources. */
+async function deleteReviewStack(ctx: DeployContext, name: string): Promise<void> {
+  await ctx.clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
+}
+
+async function deleteLeftoverStack(ctx: DeployContext, name: string, stack: Stack): Promise<void> {
+  ctx.reporter.warn(`${name} is in ${stack.StackStatus} and cannot be updated: deleting it to create it again.`);
+  // A failed first create leaves nothing but retained resources, so protection guards nothing here.
+  if (stack.EnableTerminationProtection) {
+    await ctx.clients.cloudFormation.send(
+      new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }),
+    );
+  }
+  const stream = new StackEventStream(ctx, stack.StackId ?? name);
+  await stream.baseline();
+  await ctx.clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
+  const result = await waitForStackOperation(ctx, name, 'delete', stream);
+  if (!result.succeeded) {
+    throw new UserError(`Could not delete the leftover stack ${name}.`, failureDetails(result.events));
+  }
+}
+
+async function protectInProd(ctx: DeployContext, name: string, stack: Stack | undefined): Promise<void> {
+  if (ctx.env !== 'prod' || stack?.EnableTerminationProtection) return;
+  await ctx.clients.cloudFormation.send(
+    new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: true }),
+  );
+  ctx.reporter.line(`  termination protection turned on for ${name}`);
+}

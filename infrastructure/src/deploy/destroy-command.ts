@@ -1,0 +1,106 @@
+import {
+  DeleteStackCommand,
+  ListStackResourcesCommand,
+  UpdateTerminationProtectionCommand,
+  type StackResourceSummary,
+} from '@aws-sdk/client-cloudformation';
+import { DeleteBucketCommand } from '@aws-sdk/client-s3';
+import type { DeployContext } from './context';
+import { emptyBucket } from './empty-bucket';
+import { UserError, errorName } from './errors';
+import { StackEventStream, failureDetails, waitForStackOperation } from './stack-events';
+import { describeStack } from './stack-state';
+import { stackName } from './stacks';
+
+/**
+ * Deletes the selected stacks in reverse dependency order. Buckets are emptied first because
+ * CloudFormation cannot delete a bucket with objects in it. Buckets the template retains
+ * (DeletionPolicy Retain) are emptied and deleted too outside prod, so that the next deploy can
+ * create them again under the same name; in prod they are kept and listed.
+ */
+export async function destroyCommand(ctx: DeployContext): Promise<void> {
+  const { env, options, reporter, clients } = ctx;
+  if (env === 'prod' && !options.force) {
+    throw new UserError('Refusing to destroy prod without --force: it deletes the production shop and its data.');
+  }
+  const order = [...options.stacks].reverse();
+  const present = [];
+  for (const id of order) {
+    const name = stackName(env, id);
+    const stack = await describeStack(clients.cloudFormation, name);
+    if (!stack) {
+      reporter.line(`${name}: not deployed, nothing to delete`);
+      continue;
+    }
+    if (stack.EnableTerminationProtection && !options.force) {
+      throw new UserError(`Stack ${name} has termination protection on: pass --force to turn it off and delete it.`);
+    }
+    present.push({ id, name, stack, buckets: await bucketsOf(ctx, name) });
+  }
+  if (present.length === 0) {
+    reporter.success(`Nothing to destroy in ${env}.`);
+    return;
+  }
+
+  reporter.heading(`Destroying ${env} in ${ctx.region} (account ${ctx.account})`);
+  for (const { name, buckets } of present) {
+    reporter.line(`  ${name}${buckets.length > 0 ? `  (empties ${buckets.join(', ')})` : ''}`);
+  }
+  if (!options.yes && !(await ctx.confirm(`Delete these ${present.length} stack(s) and everything in them?`))) {
+    throw new UserError('Cancelled: nothing was deleted.');
+  }
+
+  for (const { name, stack, buckets } of present) {
+    reporter.heading(`Deleting ${name}`);
+    for (const bucket of buckets) {
+      const count = await emptyBucket(ctx, bucket);
+      reporter.line(`  emptied ${bucket} (${count} versions and delete markers)`);
+    }
+    if (stack.EnableTerminationProtection) {
+      await clients.cloudFormation.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
+      reporter.line(`  termination protection turned off (--force)`);
+    }
+    const stream = new StackEventStream(ctx, stack.StackId ?? name);
+    await stream.baseline();
+    await clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
+    const result = await waitForStackOperation(ctx, name, 'delete', stream);
+    if (!result.succeeded) {
+      throw new UserError(`Deleting ${name} failed.`, failureDetails(result.events));
+    }
+    await handleRetained(ctx, result.events);
+    reporter.success(`${name} deleted`);
+  }
+}
+
+async function bucketsOf(ctx: DeployContext, name: string): Promise<string[]> {
+  const resources: StackResourceSummary[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await ctx.clients.cloudFormation.send(new ListStackResourcesCommand({ StackName: name, NextToken: nextToken }));
+    resources.push(...(page.StackResourceSummaries ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return resources
+    .filter((resource) => resource.ResourceType === 'AWS::S3::Bucket' && resource.PhysicalResourceId)
+    .map((resource) => resource.PhysicalResourceId as string);
+}
+
+async function handleRetained(
+  ctx: DeployContext,
+  events: readonly { ResourceStatus?: string; ResourceType?: string; PhysicalResourceId?: string; LogicalResourceId?: string }[],
+): Promise<void> {
+  const retained = events.filter((event) => event.ResourceStatus === 'DELETE_SKIPPED' && event.PhysicalResourceId);
+  for (const resource of retained) {
+    const id = resource.PhysicalResourceId as string;
+    if (resource.ResourceType === 'AWS::S3::Bucket' && ctx.env !== 'prod') {
+      try {
+        await ctx.clients.s3.send(new DeleteBucketCommand({ Bucket: id }));
+        ctx.reporter.line(`  deleted retained bucket ${id}`);
+      } catch (error) {
+        if (errorName(error) !== 'NoSuchBucket') ctx.reporter.warn(`retained bucket ${id} could not be deleted: ${errorName(error)}`);
+      }
+    } else {
+      ctx.reporter.warn(`kept by DeletionPolicy Retain: ${resource.ResourceType} ${id} (delete it by hand if it should go too)`);
+    }
+  }
+}

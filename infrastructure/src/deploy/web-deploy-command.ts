@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { CreateInvalidationCommand, waitForInvalidationCompleted } from '@aws-sdk/client-cloudfront';
+import type { DeployContext } from './context';
+import { UserError } from './errors';
+import { StackOutputs } from './outputs';
+import { removeStale, uploadSite } from './web/site-upload';
+
+/** The storefront reads the API's base address from this build-time variable. */
+export const API_URL_VARIABLE = 'VITE_API_BASE_URL';
+
+export interface WebDeployDependencies {
+  readonly build: (workspaceRoot: string, environment: Record<string, string>) => Promise<void>;
+}
+
+/** Runs the storefront's own Nx build so caching and configuration stay the web project's. */
+export function nxWebBuild(workspaceRoot: string, environment: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['nx', 'run', 'web:build', '--skip-nx-cache'], {
+      cwd: workspaceRoot,
+      stdio: 'inherit',
+      env: { ...process.env, ...environment },
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new UserError(`The storefront build (nx run web:build) failed with exit code ${code}.`)),
+    );
+  });
+}
+
+/**
+ * `web:deploy`: build against the deployed API, upload with the right headers, remove what the
+ * new build no longer has, and invalidate the only cached file that is not fingerprinted.
+ */
+export async function webDeployCommand(ctx: DeployContext, deps: WebDeployDependencies = { build: nxWebBuild }): Promise<void> {
+  const { reporter, env, clients } = ctx;
+  const outputs = new StackOutputs(ctx);
+  const bucket = await outputs.get('websiteBucket');
+  const distributionId = await outputs.get('distributionId');
+  const apiUrl = await outputs.get('apiUrl');
+  const websiteUrl = await outputs.optional('websiteUrl');
+  reporter.heading(`Deploying the storefront to ${env} (s3://${bucket}, CloudFront ${distributionId})`);
+
+  if (ctx.options.skipBuild) reporter.line('  --skip-build: uploading the existing apps/web/dist');
+  else {
+    reporter.line(`  building with ${API_URL_VARIABLE}=${apiUrl}`);
+    // The skipped nx cache matters: a cached build would carry another environment's API address.
+    await deps.build(ctx.workspaceRoot, { [API_URL_VARIABLE]: apiUrl });
+  }
+
+  const root = path.join(ctx.workspaceRoot, 'apps', 'web', 'dist');
+  const keys = await uploadSite(ctx, bucket, root);
+  reporter.line(`  uploaded ${keys.length} files`);
+  const stale = await removeStale(ctx, bucket, keys);
+  reporter.line(`  removed ${stale.length} stale file(s)`);
+
+  const { Invalidation } = await clients.cloudFront.send(
+    new CreateInvalidationCommand({
+      DistributionId: distributionId,
+      InvalidationBatch: { CallerReference: `web-deploy-${ctx.timing.now()}`, Paths: { Quantity: 2, Items: ['/index.html', '/'] } },
+    }),
+  );
+  if (Invalidation?.Id) {
+    reporter.progress(`CloudFront invalidation ${Invalidation.Id} of /index.html`);
+    const result = await waitForInvalidationCompleted(
+      { client: clients.cloudFront, ...ctx.timing.waiter },
+      { DistributionId: distributionId, Id: Invalidation.Id },
+    );
+    reporter.endProgress();
+    if (result.state !== 'SUCCESS') reporter.warn(`invalidation ${Invalidation.Id} is still running (${result.state}); it completes on its own`);
+  }
+  reporter.line();
+  reporter.success(`Storefront deployed${websiteUrl ? `: ${websiteUrl}` : ''}`);
+}
