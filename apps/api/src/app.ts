@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DataLayer } from '@mini-ecommerce/data';
+import type { Config } from './config';
+import type { ImageStore } from './lib/images';
+import type { MetricsSink } from './lib/metrics';
+import { hashPassword } from './lib/passwords';
+import authPlugin from './plugins/auth';
+import configPlugin from './plugins/config';
+import errorHandler from './plugins/error-handler';
+import metricsPlugin from './plugins/metrics';
+import repositories from './plugins/repositories';
+import web from './plugins/web';
+import adminRoutes from './routes/admin/index';
+import authRoutes from './routes/auth/index';
+import cartRoutes from './routes/cart/index';
+import categoryRoutes from './routes/categories/index';
+import healthRoutes from './routes/health/index';
+import localUploadRoutes from './routes/local-uploads/index';
+import orderRoutes from './routes/orders/index';
+import productRoutes from './routes/products/index';
+import userRoutes from './routes/users/index';
+
+export interface AppOptions {
+  config: Config;
+  /** Injected by tests and tools; built from config otherwise. */
+  data?: DataLayer;
+  images?: ImageStore;
+  metricsSink?: MetricsSink;
+}
+
+/** Fastify server options that belong with the app (tests use them too). */
+export const serverOptions = {
+  bodyLimit: 1024 * 1024,
+  // Behind a load balancer: keep connections longer than its idle timeout.
+  keepAliveTimeout: 72_000,
+  requestTimeout: 30_000,
+  return503OnClosing: true,
+  requestIdHeader: 'x-request-id',
+  genReqId: () => crypto.randomUUID(),
+} as const;
+
+/** The whole API as one plugin: external plugins, then the app's own, then routes. */
+export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // External plugins.
+  await app.register(helmet, {
+    // The storefront is a same-origin SPA; images may come from the images bucket / CloudFront.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'", 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: options.config.webOrigin ?? false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `Too many requests; try again in ${context.after}` },
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'mini-ecommerce API', version: '0.1.0', description: 'Catalog, accounts, cart, checkout and orders.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // The app's own plugins.
+  await app.register(configPlugin, { config: options.config });
+  await app.register(errorHandler);
+  await app.register(metricsPlugin, options.metricsSink ? { sink: options.metricsSink } : {});
+  await app.register(repositories, {
+    ...(options.data ? { data: options.data } : {}),
+    ...(options.images ? { images: options.images } : {}),
+  });
+  await app.register(authPlugin);
+  await app.register(web);
+
+  // Routes: one folder per resource, the folder is the prefix.
+  await app.register(healthRoutes, { prefix: '/health' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(categoryRoutes, { prefix: '/api/categories' });
+  await app.register(productRoutes, { prefix: '/api/products' });
+  await app.register(cartRoutes, { prefix: '/api/cart' });
+  await app.register(orderRoutes, { prefix: '/api/orders' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(localUploadRoutes, { prefix: '/api/local-uploads' });
+
+  const { admin } = options.config;
+  if (admin) {
+    app.addHook('onReady', async () => {
+      await app.data.users.ensureAdmin(admin.email, 'Administrator', await hashPassword(admin.password));
+      app.log.info({ email: admin.email }, 'admin account ready');
+    });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * A small read-through cache with a short lifetime for public catalog reads. Entries are
+ * shared by every shopper (no per-user state), bounded in number, and dropped on any admin
+ * write so this instance never serves what it has just changed. Other instances see the change
+ * within `ttlMs`.
+ */
+export class CatalogCache {
+  private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 2000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) return load();
+    const now = this.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
+    // Concurrent misses share one load; a failed load is not cached.
+    const value = load();
+    this.entries.set(key, { expiresAt: now + this.ttlMs, value });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,83 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+export const IMAGE_EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/svg+xml': 'svg',
+};
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const UPLOAD_TTL_SECONDS = 300;
+
+export interface ImageUploadTarget {
+  uploadUrl: string;
+  imageUrl: string;
+  expiresAt: string;
+}
+
+export interface ImageStore {
+  createUpload(productId: string, contentType: string, origin: string): Promise<ImageUploadTarget>;
+}
+
+const objectKey = (productId: string, contentType: string) =>
+  `products/${productId}/${randomUUID()}.${IMAGE_EXTENSIONS[contentType] ?? 'bin'}`;
+
+/** Presigned S3 PUTs for the images bucket (deployed environments). */
+export class S3ImageStore implements ImageStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    private readonly region: string,
+    private readonly baseUrl?: string,
+  ) {}
+
+  async createUpload(productId: string, contentType: string): Promise<ImageUploadTarget> {
+    const key = objectKey(productId, contentType);
+    const uploadUrl = await getSignedUrl(
+      this.s3,
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
+      { expiresIn: UPLOAD_TTL_SECONDS },
+    );
+    const base = this.baseUrl ?? `https://${this.bucket}.s3.${this.region}.amazonaws.com`;
+    return {
+      uploadUrl,
+      imageUrl: `${base.replace(/\/$/, '')}/${key}`,
+      expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000).toISOString(),
+    };
+  }
+}
+
+/**
+ * Local stand-in for presigned uploads: the API signs a short-lived URL with an HMAC over the
+ * key, content type and expiry, accepts the PUT itself, stores the file under IMAGES_DIR and
+ * serves it at /images/.
+ */
+export class LocalImageStore implements ImageStore {
+  constructor(private readonly secret: string) {}
+
+  async createUpload(productId: string, contentType: string, origin: string): Promise<ImageUploadTarget> {
+    const key = objectKey(productId, contentType);
+    const expires = Math.floor(Date.now() / 1000) + UPLOAD_TTL_SECONDS;
+    const signature = this.sign(key, contentType, expires);
+    const query = new URLSearchParams({ contentType, expires: String(expires), signature });
+    return {
+      uploadUrl: `${origin}/api/local-uploads/${key}?${query}`,
+      imageUrl: `${origin}/images/${key}`,
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  }
+
+  verify(key: string, contentType: string, expires: number, signature: string): boolean {
+    if (!Number.isFinite(expires) || expires * 1000 < Date.now()) return false;
+    const expected = Buffer.from(this.sign(key, contentType, expires));
+    const actual = Buffer.from(signature);
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+
+  private sign(key: string, contentType: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`${key}\n${contentType}\n${expires}`).digest('base64url');
+  }
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+import { ErrorBody } from '@mini-ecommerce/domain';
+
+/**
+ * Serves the built storefront at `/`: fingerprinted assets are immutable, index.html is never
+ * cached, and every non-API path answers index.html so client-side routes survive a reload.
+ * Uploaded images (local storage) are served from /images/.
+ */
+export default fp(
+  async (app) => {
+    const { webDist, images } = app.config;
+    const hasWeb = existsSync(join(webDist, 'index.html'));
+    if (hasWeb) {
+      await app.register(fastifyStatic, {
+        root: webDist,
+        prefix: '/',
+        wildcard: false,
+        index: false,
+        setHeaders: (res, path) => {
+          res.header(
+            'cache-control',
+            path.includes(`${join(webDist, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
+      app.get('/', { schema: { hide: true } }, (_request, reply) =>
+        reply.header('cache-control', 'no-cache').sendFile('index.html', webDist),
+      );
+    }
+    await app.register(fastifyStatic, {
+      root: images.dir,
+      prefix: '/images/',
+      decorateReply: !hasWeb,
+      setHeaders: (res) => res.header('cache-control', 'public, max-age=86400'),
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      const isApi = path.startsWith('/api') || path.startsWith('/health') || path.startsWith('/docs') || path.startsWith('/images');
+      if (!isApi && request.method === 'GET' && hasWeb) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
+      }
+      if (!isApi && request.method === 'GET' && !hasWeb) {
+        return reply
+          .status(404)
+          .type('text/plain')
+          .send('The storefront is not built yet: run "npx nx run web:build" (npm start does this for you).');
+      }
+      const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${path}` } };
+      return reply.status(404).send(body);
+    });
+  },
+  { name: 'web', dependencies: ['config'] },
+);

@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  Order,
+  OrderListQuery,
+  OrderPage,
+  OrderParams,
+  OrderStatusUpdate,
+  PlaceOrderHeaders,
+  notFound,
+} from '@mini-ecommerce/domain';
+import { bearerAuth, errorResponses } from '../../lib/schemas';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['orders'];
+
+  app.post(
+    '/',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        tags,
+        security: bearerAuth,
+        summary: "Place an order from the caller's cart; the same Idempotency-Key returns the same order",
+        headers: PlaceOrderHeaders,
+        response: {
+          201: Order,
+          ...errorResponses('UNAUTHORIZED', 'VALIDATION_ERROR', 'INSUFFICIENT_STOCK'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const started = performance.now();
+      const key = request.headers['idempotency-key'];
+      const { order, replayed } = await app.data.orders.place(request.user.userId, key ? { idempotencyKey: key } : {});
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      else {
+        app.metrics.recordOrderPlaced(performance.now() - started);
+        // Stock changed: cached catalog pages on this instance must not show the old figure.
+        app.catalogCache.clear();
+      }
+      return reply.status(201).send(order);
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        tags,
+        security: bearerAuth,
+        summary: "The caller's orders, newest first, through UserOrdersIndex",
+        querystring: OrderListQuery,
+        response: { 200: OrderPage, ...errorResponses('UNAUTHORIZED') },
+      },
+    },
+    async (request) => app.data.orders.listForUser(request.user.userId, request.query.limit, request.query.cursor),
+  );
+
+  app.get(
+    '/:orderId',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        tags,
+        security: bearerAuth,
+        summary: "One of the caller's orders (another user's order is 404)",
+        params: OrderParams,
+        response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const order = await app.data.orders.get(request.params.orderId);
+      if (!order || (order.userId !== request.user.userId && request.user.role !== 'admin')) {
+        throw notFound('The order');
+      }
+      return order;
+    },
+  );
+
+  app.patch(
+    '/:orderId',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        security: bearerAuth,
+        summary: 'Move an order along PLACED, PAID, SHIPPED, DELIVERED, or to CANCELLED (restocks)',
+        params: OrderParams,
+        body: OrderStatusUpdate,
+        response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
+      },
+    },
+    async (request) => {
+      const order = await app.data.orders.updateStatus(request.params.orderId, request.body.status);
+      if (request.body.status === 'CANCELLED') app.catalogCache.clear();
+      return order;
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,137 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ImageUpload,
+  ImageUploadRequest,
+  Product,
+  ProductCreate,
+  ProductListQuery,
+  ProductPage,
+  ProductParams,
+  ProductUpdate,
+  notFound,
+} from '@mini-ecommerce/domain';
+import { z } from 'zod';
+import { bearerAuth, errorResponses } from '../../lib/schemas';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { products } = app.data;
+  const cache = app.catalogCache;
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'List products, by category through CategoryIndex, paged with an opaque cursor',
+        querystring: ProductListQuery,
+        response: { 200: ProductPage, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { category, limit, cursor } = request.query;
+      return cache.get(`list\n${category ?? ''}\n${limit}\n${cursor ?? ''}`, () =>
+        category ? products.listByCategory(category, limit, cursor) : products.listAll(limit, cursor),
+      );
+    },
+  );
+
+  app.get(
+    '/:productId',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One product',
+        params: ProductParams,
+        response: { 200: Product, ...errorResponses('NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const product = await cache.get(`product\n${request.params.productId}`, () =>
+        products.get(request.params.productId),
+      );
+      if (!product) throw notFound('The product');
+      return product;
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a product',
+        security: bearerAuth,
+        body: ProductCreate,
+        response: { 201: Product, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
+      },
+    },
+    async (request, reply) => {
+      const product = await products.create(request.body);
+      cache.clear();
+      return reply.status(201).send(product);
+    },
+  );
+
+  app.patch(
+    '/:productId',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Change price, stock, name, description, category or image',
+        security: bearerAuth,
+        params: ProductParams,
+        body: ProductUpdate,
+        response: { 200: Product, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
+      },
+    },
+    async (request) => {
+      const product = await products.update(request.params.productId, request.body);
+      cache.clear();
+      return product;
+    },
+  );
+
+  app.delete(
+    '/:productId',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'Delete a product',
+        security: bearerAuth,
+        params: ProductParams,
+        response: { 204: z.null(), ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
+      },
+    },
+    async (request, reply) => {
+      await products.delete(request.params.productId);
+      cache.clear();
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:productId/image-upload',
+    {
+      preHandler: app.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: 'A presigned PUT URL for a product image; PATCH the product with imageUrl once uploaded',
+        security: bearerAuth,
+        params: ProductParams,
+        body: ImageUploadRequest.default({ contentType: 'image/jpeg' }),
+        response: { 200: ImageUpload, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const product = await products.get(request.params.productId, { consistent: true });
+      if (!product) throw notFound('The product');
+      const origin = `${request.protocol}://${request.host}`;
+      return app.images.createUpload(product.productId, request.body.contentType, origin);
+    },
+  );
+};
+
+export default routes;
