@@ -1,0 +1,17 @@
+import { Link } from 'react-router';
+import { PageHeading } from '../../../components/ui/page-heading';
+import { AdminProductTable } from '../../../features/products/components/admin-product-table';
+
+export default function AdminProductsRoute() {
+  return (
+    <>
+      <div className="page-header">
+        <PageHeading title="Manage products">Products</PageHeading>
+        <Link to="/admin/products/new" className="button">
+          New product
+        </Link>
+      </div>
+      <AdminProductTable />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { Link, useParams } from 'react-router';
+import { PageHeading } from '../../components/ui/page-heading';
+import { ErrorMessage, Loading, Notice } from '../../components/ui/status';
+import { useOrder } from '../../features/orders/api/get-order';
+import { OrderDetails } from '../../features/orders/components/order-details';
+
+export default function OrderConfirmationRoute() {
+  const { orderId = '' } = useParams();
+  const order = useOrder(orderId);
+  return (
+    <>
+      <PageHeading>Thank you for your order</PageHeading>
+      {order.isPending ? (
+        <Loading label="Loading your order…" />
+      ) : order.isError ? (
+        <ErrorMessage error={order.error} title="Your order could not be loaded" onRetry={() => void order.refetch()} />
+      ) : (
+        <>
+          <Notice tone="success">
+            <p>Your order {order.data.orderId} has been placed.</p>
+          </Notice>
+          <OrderDetails order={order.data} />
+        </>
+      )}
+      <p className="actions">
+        <Link to="/orders">See all your orders</Link>
+        <Link to="/">Continue shopping</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { Link, useParams } from 'react-router';
+import { PageHeading } from '../../components/ui/page-heading';
+import { ErrorMessage, Loading } from '../../components/ui/status';
+import { useOrder } from '../../features/orders/api/get-order';
+import { OrderDetails } from '../../features/orders/components/order-details';
+import { ApiError } from '../../lib/api-client';
+
+export default function OrderRoute() {
+  const { orderId = '' } = useParams();
+  const order = useOrder(orderId);
+  const notFound = order.error instanceof ApiError && order.error.status === 404;
+  return (
+    <>
+      <PageHeading title={`Order ${orderId}`}>{notFound ? 'Order not found' : 'Order details'}</PageHeading>
+      {order.isPending ? (
+        <Loading label="Loading the order…" />
+      ) : notFound ? (
+        <p>There is no order {orderId} in your account.</p>
+      ) : order.isError ? (
+        <ErrorMessage error={order.error} title="The order could not be loaded" onRetry={() => void order.refetch()} />
+      ) : (
+        <OrderDetails order={order.data} />
+      )}
+      <p>
+        <Link to="/orders">Back to your orders</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import type { AuthResponse } from '@mini-ecommerce/domain';
+import { TextField } from '../../../components/ui/field';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useRegister } from '../api/register';
+
+/** `PASSWORD_MIN_LENGTH` of the domain lib. */
+const PASSWORD_MIN_LENGTH = 8;
+
+type Errors = Partial<Record<'name' | 'email' | 'password', string>>;
+
+export function RegisterForm({ onSuccess }: { onSuccess: (auth: AuthResponse) => void | Promise<void> }) {
+  const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const register = useRegister();
+  const taken = register.error instanceof ApiError && register.error.status === 409;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next: Errors = {};
+    if (!values.name.trim()) next.name = 'Enter your name.';
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) next.email = 'Enter an email address like name@example.com.';
+    if (values.password.length < PASSWORD_MIN_LENGTH) next.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    setErrors(next);
+    if (Object.keys(next).length > 0) {
+      const form = event.currentTarget;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    register.mutate(
+      { name: values.name.trim(), email: values.email.trim(), password: values.password },
+      { onSuccess: (auth) => void onSuccess(auth) },
+    );
+  }
+
+  const bind = (field: keyof typeof values) => ({
+    name: field,
+    value: values[field],
+    error: errors[field],
+    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value })),
+  });
+
+  return (
+    <form className="form form--narrow" onSubmit={submit} noValidate>
+      <TextField label="Name" autoComplete="name" required {...bind('name')} />
+      <TextField label="Email" type="email" autoComplete="email" required {...bind('email')} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        {...bind('password')}
+      />
+      {register.isError ? (
+        <p className="form__error" role="alert">
+          {taken ? 'An account with this email already exists. Sign in instead.' : errorMessage(register.error)}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={register.isPending}>
+        {register.isPending ? 'Creating your account…' : 'Create account'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { useEffect } from 'react';
+import { useSession } from '../../../lib/session';
+import { useAccountCart } from '../api/get-cart';
+import { accountCartCount } from '../stores/account-cart-count';
+
+/** Keeps the header's item count in step with the account cart; renders nothing. */
+export function CartCountSync() {
+  const signedIn = useSession() !== null;
+  const cart = useAccountCart({ enabled: signedIn });
+  const count = signedIn && cart.data ? cart.data.items.reduce((sum, line) => sum + line.quantity, 0) : null;
+  useEffect(() => {
+    accountCartCount.set(count);
+  }, [count]);
+  return null;
+}

@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Order, StockShortage } from '@mini-ecommerce/domain';
+import { api, ApiError } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-client';
+
+/** Places the order from the account cart; the same key returns the same order, never a second one. */
+export function placeOrder({ idempotencyKey }: { idempotencyKey: string }): Promise<Order> {
+  return api('/api/orders', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, auth: true });
+}
+
+/** The products named by a 409 `INSUFFICIENT_STOCK`, if that is what the error is. */
+export function stockShortages(error: unknown): StockShortage[] | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'INSUFFICIENT_STOCK') return undefined;
+  const products = (error.details as { products?: unknown } | undefined)?.products;
+  return Array.isArray(products) ? (products as StockShortage[]) : [];
+}
+
+export function usePlaceOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: placeOrder,
+    onSuccess: (order) => queryClient.setQueryData([...queryKeys.orders, 'detail', order.orderId], order),
+    // Success empties the cart and lowers stock; a stock refusal means our stock figures are stale.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.products }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.orders, predicate: (q) => q.queryKey[1] !== 'detail' }),
+      ]),
+  });
+}

@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { formatDate } from '../../../lib/dates';
+import { formatMoney } from '../../../lib/money';
+import { useOrders } from '../api/get-orders';
+import { OrderStatusBadge } from './order-status-badge';
+
+export function OrderList() {
+  const orders = useOrders();
+  if (orders.isPending) return <Loading label="Loading your orders…" />;
+  if (orders.isError) return <ErrorMessage error={orders.error} title="Your orders could not be loaded" onRetry={() => void orders.refetch()} />;
+  const items = orders.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) {
+    return (
+      <EmptyState title="You have not ordered anything yet.">
+        <p>
+          <Link to="/">Browse the catalog</Link> to place your first order.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <ul className="order-list" aria-label="Your orders">
+        {items.map((order) => (
+          <li key={order.orderId} className="order-list__item">
+            <Link to={`/orders/${encodeURIComponent(order.orderId)}`}>Order {order.orderId}</Link>
+            <span className="muted">{formatDate(order.createdAt)}</span>
+            <span>
+              {order.items.reduce((n, item) => n + item.quantity, 0)} items · {formatMoney(order.total, order.currency)}
+            </span>
+            <OrderStatusBadge status={order.status} />
+          </li>
+        ))}
+      </ul>
+      {orders.hasNextPage ? (
+        <p className="load-more">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={orders.isFetchingNextPage}
+            onClick={() => void orders.fetchNextPage()}
+          >
+            {orders.isFetchingNextPage ? 'Loading more…' : 'Load more orders'}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

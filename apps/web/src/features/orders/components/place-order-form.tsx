@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { Order } from '@mini-ecommerce/domain';
+import { errorMessage } from '../../../lib/api-client';
+import { newIdempotencyKey } from '../../../lib/idempotency-key';
+import { stockShortages, usePlaceOrder } from '../api/place-order';
+
+/**
+ * One checkout attempt. The idempotency key lives as long as this form: a double
+ * click or a retry after a lost response sends the same key, so the server places
+ * one order. Render it with `key={cartVersion}` so a changed cart is a new attempt.
+ */
+export function PlaceOrderForm({ disabled, onPlaced }: { disabled: boolean; onPlaced: (order: Order) => void }) {
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const placeOrder = usePlaceOrder();
+  const shortages = stockShortages(placeOrder.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (placeOrder.isPending) return;
+    placeOrder.mutate({ idempotencyKey }, { onSuccess: onPlaced });
+  }
+
+  return (
+    <form className="place-order" onSubmit={submit}>
+      {shortages ? (
+        <div className="notice notice--warning" role="alert">
+          <p>
+            <strong>Some items ran out before we could place your order.</strong>
+          </p>
+          {shortages.length > 0 ? (
+            <ul>
+              {shortages.map((s) => (
+                <li key={s.productId}>
+                  {s.name}: you asked for {s.requested}, {s.available === 0 ? 'none are' : `only ${s.available} ${s.available === 1 ? 'is' : 'are'}`} left.
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{errorMessage(placeOrder.error)}</p>
+          )}
+          <p>
+            <Link to="/cart">Update your cart</Link> and try again.
+          </p>
+        </div>
+      ) : placeOrder.isError ? (
+        <p className="form__error" role="alert">
+          {errorMessage(placeOrder.error)}
+        </p>
+      ) : null}
+      <button type="submit" className="button button--large" disabled={disabled || placeOrder.isPending} aria-disabled={placeOrder.isPending || undefined}>
+        {placeOrder.isPending ? 'Placing your order…' : 'Place order'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Product } from '@mini-ecommerce/domain';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { errorMessage } from '../../../lib/api-client';
+import { formatMoney } from '../../../lib/money';
+import { useDeleteProduct } from '../api/delete-product';
+import { useProducts } from '../api/get-products';
+import { useUpdateProduct } from '../api/update-product';
+
+function StockEditor({ product }: { product: Product }) {
+  const [stock, setStock] = useState(String(product.stock));
+  const update = useUpdateProduct();
+  const valid = /^\d+$/.test(stock) && Number(stock) <= 1_000_000;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) update.mutate({ productId: product.productId, patch: { stock: Number(stock) } });
+      }}
+    >
+      <label className="visually-hidden" htmlFor={`stock-${product.productId}`}>
+        Stock of {product.name}
+      </label>
+      <input
+        id={`stock-${product.productId}`}
+        className="input--narrow"
+        inputMode="numeric"
+        value={stock}
+        aria-invalid={valid ? undefined : true}
+        onChange={(event) => setStock(event.target.value)}
+      />
+      <button type="submit" className="button button--small" disabled={!valid || update.isPending || Number(stock) === product.stock}>
+        Set<span className="visually-hidden"> stock of {product.name}</span>
+      </button>
+      {update.isError ? <span role="alert" className="form__error">{errorMessage(update.error)}</span> : null}
+    </form>
+  );
+}
+
+function DeleteButton({ product }: { product: Product }) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteProduct();
+  if (!confirming) {
+    return (
+      <button type="button" className="button button--small button--danger" onClick={() => setConfirming(true)}>
+        Delete<span className="visually-hidden"> {product.name}</span>
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label={`Confirm deleting ${product.name}`}>
+      <button
+        type="button"
+        className="button button--small button--danger"
+        disabled={remove.isPending}
+        autoFocus
+        onClick={() => remove.mutate(product.productId)}
+      >
+        {remove.isPending ? 'Deleting…' : `Yes, delete ${product.name}`}
+      </button>
+      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+      {remove.isError ? <span role="alert" className="form__error">{errorMessage(remove.error)}</span> : null}
+    </span>
+  );
+}
+
+export function AdminProductTable() {
+  const products = useProducts({ limit: 50 });
+  if (products.isPending) return <Loading label="Loading products…" />;
+  if (products.isError) return <ErrorMessage error={products.error} title="Products could not be loaded" onRetry={() => void products.refetch()} />;
+  const items = products.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <EmptyState title="No products yet." />;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">Products</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Category</th>
+              <th scope="col">Price</th>
+              <th scope="col">Stock</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((product) => (
+              <tr key={product.productId}>
+                <th scope="row">
+                  <Link to={`/admin/products/${encodeURIComponent(product.productId)}`}>{product.name}</Link>
+                </th>
+                <td>{product.category}</td>
+                <td>{formatMoney(product.price, product.currency)}</td>
+                <td>
+                  <StockEditor key={product.stock} product={product} />
+                </td>
+                <td>
+                  <DeleteButton product={product} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {products.hasNextPage ? (
+        <p className="load-more">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={products.isFetchingNextPage}
+            onClick={() => void products.fetchNextPage()}
+          >
+            {products.isFetchingNextPage ? 'Loading more…' : 'Load more products'}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Product } from '@mini-ecommerce/domain';
+import { ProductImage } from '../../../components/ui/product-image';
+import { errorMessage } from '../../../lib/api-client';
+import { IMAGE_TYPES, useUploadProductImage } from '../api/upload-product-image';
+
+export function ImageUploadForm({ product }: { product: Product }) {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useUploadProductImage();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (file) upload.mutate({ productId: product.productId, file });
+  }
+
+  return (
+    <form className="form image-upload" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Image</h2>
+      <ProductImage src={product.imageUrl} alt={product.name} size="thumb" />
+      <div className="field">
+        <label htmlFor={id}>Choose an image</label>
+        <input
+          id={id}
+          type="file"
+          accept={IMAGE_TYPES.join(',')}
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            upload.reset();
+          }}
+        />
+      </div>
+      <button type="submit" className="button button--secondary" disabled={!file || upload.isPending}>
+        {upload.isPending ? 'Uploading…' : 'Upload image'}
+      </button>
+      {upload.isError ? (
+        <p className="form__error" role="alert">
+          {errorMessage(upload.error)}
+        </p>
+      ) : null}
+      {upload.isSuccess ? <p role="status">Image uploaded.</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Product } from '@mini-ecommerce/domain';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { useProducts } from '../api/get-products';
+import { ProductCard } from './product-card';
+
+/**
+ * The catalog, a page at a time. After "Load more", focus moves to the first new
+ * product so keyboard users continue where the new content starts.
+ */
+export function ProductGrid({
+  category,
+  renderAction,
+}: {
+  category: string | undefined;
+  renderAction?: (product: Product) => ReactNode;
+}) {
+  const products = useProducts({ category });
+  const list = useRef<HTMLUListElement>(null);
+  const focusIndex = useRef<number | null>(null);
+  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+
+  useEffect(() => {
+    if (focusIndex.current === null || !list.current) return;
+    const link = list.current.children[focusIndex.current]?.querySelector('a');
+    if (link) {
+      link.focus();
+      focusIndex.current = null;
+    }
+  }, [items.length]);
+
+  if (products.isPending) return <Loading label="Loading products…" />;
+  if (!products.data) return <ErrorMessage error={products.error} title="Products could not be loaded" onRetry={() => void products.refetch()} />;
+  if (items.length === 0) {
+    return <EmptyState title={category ? `No products in ${category} yet.` : 'No products yet.'} />;
+  }
+
+  return (
+    <>
+      <ul className="product-grid" ref={list} aria-label={category ? `Products in ${category}` : 'Products'}>
+        {items.map((product) => (
+          <li key={product.productId}>
+            <ProductCard product={product} action={renderAction?.(product)} />
+          </li>
+        ))}
+      </ul>
+      {products.isFetchNextPageError ? (
+        <ErrorMessage error={products.error} title="More products could not be loaded" />
+      ) : null}
+      {products.hasNextPage ? (
+        <p className="load-more">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={products.isFetchingNextPage}
+            onClick={() => {
+              focusIndex.current = items.length;
+              void products.fetchNextPage();
+            }}
+          >
+            {products.isFetchingNextPage ? 'Loading more…' : 'Load more products'}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
