@@ -14,7 +14,11 @@ export const Category = z
   .max(64)
   .regex(/^[^#]+$/, 'must not contain "#"');
 export const Stock = z.number().int().min(0).max(MAX_STOCK);
-export const ImageUrl = z.url({ protocol: /^https?$/ }).max(2048);
+/** An absolute http(s) URL, or a path on the shop's own origin (local images under /images/). */
+export const ImageUrl = z.union([
+  z.url({ protocol: /^https?$/ }).max(2048),
+  z.string().regex(/^\/images\/[A-Za-z0-9/_.-]+$/, 'must be an http(s) URL or an /images/ path').max(512),
+]);
 
 export const Product = z.object({
   productId: Id,
