@@ -1,5 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -41,22 +40,25 @@ export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDepend
   reporter.progress('bundling apps/api with esbuild');
   const bundle = await deps.bundle(ctx.workspaceRoot, outDir);
   reporter.endProgress();
-  reporter.line(`  bundled ${path.relative(ctx.workspaceRoot, bundle.file)} (${Math.round(bundle.bytes / 1024)} KiB)`);
+  reporter.line(`  bundled ${bundle.files.length} file(s), ${Math.round(bundle.bytes / 1024)} KiB, in ${path.relative(ctx.workspaceRoot, bundle.dir)}`);
 
   const releaseId = `${new Date(ctx.timing.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${bundle.sha256.slice(0, 12)}`;
-  const key = `api/${env}/${releaseId}/server.mjs`;
-  reporter.progress(`uploading s3://${bucket}/${key}`);
-  await clients.s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: await readFile(bundle.file),
-      ContentType: 'text/javascript',
-      Metadata: { sha256: bundle.sha256 },
-    }),
-  );
+  const prefix = `api/${env}/${releaseId}`;
+  let uploaded = 0;
+  for (const file of bundle.files) {
+    await clients.s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `${prefix}/${file.path}`,
+        Body: await readFile(path.join(bundle.dir, file.path)),
+        Metadata: { sha256: file.sha256 },
+      }),
+    );
+    uploaded += 1;
+    reporter.progress(`uploading to s3://${bucket}/${prefix}/: ${uploaded}/${bundle.files.length}`);
+  }
   reporter.endProgress();
-  reporter.line(`  uploaded s3://${bucket}/${key}`);
+  reporter.line(`  uploaded s3://${bucket}/${prefix}/`);
 
   const secret = await ensureJwtSecret(clients.ssm, env);
   reporter.line(`  JWT secret ${jwtSecretName(env)}: ${secret === 'created' ? 'created (random, SecureString)' : 'exists, left unchanged'}`);
@@ -66,7 +68,9 @@ export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDepend
   const websiteUrl = await outputs.optional('websiteUrl');
   if (imagesBucket) environment['IMAGES_BUCKET'] = imagesBucket;
   if (websiteUrl) environment['WEB_ORIGIN'] = websiteUrl;
-  const artifactUrl = await deps.presign(clients.s3, bucket, key);
+  const files = await Promise.all(
+    bundle.files.map(async (file) => ({ ...file, url: await deps.presign(clients.s3, bucket, `${prefix}/${file.path}`) })),
+  );
 
   for (const instance of instances) {
     const id = instance.InstanceId as string;
@@ -75,7 +79,7 @@ export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDepend
       ctx,
       id,
       `mini-ecommerce ${env}: install ${releaseId}`,
-      installScript({ env, region: ctx.region, releaseId, artifactUrl, sha256: bundle.sha256, environment }),
+      installScript({ env, region: ctx.region, releaseId, files, environment }),
     );
     const previous = /PREVIOUS_RELEASE=(\S*)/.exec(install.output)?.[1] || undefined;
     if (!install.succeeded) {

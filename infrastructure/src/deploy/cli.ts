@@ -18,7 +18,11 @@ import { provisionLocal } from './local-provision';
 
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export async function main(argv: readonly string[], reporter = new Reporter()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  reporter = new Reporter(),
+  errors = new Reporter(process.stderr),
+): Promise<number> {
   if (isHelpRequest(argv)) {
     reporter.line(USAGE);
     return 0;
@@ -34,8 +38,8 @@ export async function main(argv: readonly string[], reporter = new Reporter()): 
   } catch (error) {
     reporter.endProgress();
     if (error instanceof UserError) {
-      reporter.error(error.message);
-      for (const detail of error.details) reporter.line(`    ${detail}`);
+      errors.error(error.message);
+      for (const detail of error.details) errors.line(`    ${detail}`);
       return 1;
     }
     throw error;

@@ -1,17 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { provisionTables, tableNamesFor } from '@mini-ecommerce/data';
 import type { CliOptions } from './args';
 import { UserError, errorMessage } from './errors';
 import type { Reporter } from './reporter';
-
-/** What this module needs from `@mini-ecommerce/data`: the same provisioning `npm start` runs. */
-interface DataProvisioning {
-  provisionTables(
-    client: DynamoDBClient,
-    names: Record<string, string>,
-    log?: (message: string) => void,
-  ): Promise<{ created: string[] } | void>;
-  tableNamesFor(env: 'local'): Record<string, string>;
-}
 
 /**
  * `infra:deploy --env local`: creates the DynamoDB Local tables from the stack model, the same
@@ -21,7 +12,6 @@ export async function provisionLocal(
   options: CliOptions,
   reporter: Reporter,
   env: NodeJS.ProcessEnv = process.env,
-  loadData: () => Promise<unknown> = () => import('@mini-ecommerce/data'),
 ): Promise<void> {
   if (options.command !== 'deploy') {
     throw new UserError(
@@ -34,10 +24,6 @@ export async function provisionLocal(
       'DYNAMODB_ENDPOINT is not set: --env local provisions DynamoDB Local at that address (for example DYNAMODB_ENDPOINT=http://127.0.0.1:8000); `npm start` starts one for you.',
     );
   }
-  const data = (await loadData()) as Partial<DataProvisioning>;
-  if (typeof data.provisionTables !== 'function' || typeof data.tableNamesFor !== 'function') {
-    throw new UserError('@mini-ecommerce/data does not export provisionTables and tableNamesFor yet.');
-  }
   const client = new DynamoDBClient({
     endpoint,
     region: env['AWS_REGION'] ?? 'us-east-1',
@@ -47,9 +33,8 @@ export async function provisionLocal(
   });
   reporter.heading(`Provisioning the local stack at ${endpoint}`);
   try {
-    const names = data.tableNamesFor('local');
-    const result = await data.provisionTables(client, names, (message) => reporter.line(`  ${message}`));
-    const created = result?.created ?? [];
+    const names = tableNamesFor('local');
+    const { created } = await provisionTables(client, names, (message) => reporter.line(`  ${message}`));
     reporter.success(
       created.length > 0
         ? `created ${created.join(', ')}; ${Object.keys(names).length - created.length} already existed`

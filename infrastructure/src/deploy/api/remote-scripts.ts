@@ -13,8 +13,8 @@ export interface ReleaseSpec {
   readonly env: Environment;
   readonly region: string;
   readonly releaseId: string;
-  readonly artifactUrl: string;
-  readonly sha256: string;
+  /** Every file of the release with its download URL and checksum; server.mjs among them. */
+  readonly files: readonly { readonly path: string; readonly url: string; readonly sha256: string }[];
   /** Extra environment for the API (IMAGES_BUCKET, WEB_ORIGIN), read from stack outputs. */
   readonly environment: Readonly<Record<string, string>>;
 }
@@ -24,13 +24,18 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * PM2's cluster mode loads the script with require(); this CommonJS file hands over to the ES
+ * module bundle. The bundle test starts the API through it exactly as PM2 does.
+ */
+export const CJS_WRAPPER = 'import("./server.mjs").catch((error) => { console.error(error); process.exit(1); });';
+
 const asAppUser = (command: string) => `runuser -u ${APP_USER} -- env PM2_HOME=${PM2_HOME} HOME=/opt/mini-ecommerce ${command}`;
 
 /**
  * Downloads, verifies and activates a release, then reloads PM2. PM2 runs the API in cluster
  * mode so `reload` starts the new worker before stopping the old one: no dropped requests.
- * Cluster mode loads scripts with require(), hence a one-line CommonJS wrapper around the ESM
- * bundle. Prints PREVIOUS_RELEASE=<id> for the rollback.
+ * Prints PREVIOUS_RELEASE=<id> for the rollback.
  */
 export function installScript(spec: ReleaseSpec): string[] {
   const release = `${APP_DIR}/releases/${spec.releaseId}`;
@@ -59,11 +64,15 @@ module.exports = { apps: [{
     'command -v node >/dev/null || { echo "Node.js is not installed on this instance (the ec2 stack user data installs it)"; exit 1; }',
     'command -v pm2 >/dev/null || npm install -g pm2@6 --no-fund --no-audit',
     `id -u ${APP_USER} >/dev/null 2>&1 || useradd --system --home-dir /opt/mini-ecommerce --shell /sbin/nologin ${APP_USER}`,
-    `mkdir -p ${release} ${PM2_HOME}`,
-    `curl -fsS --retry 3 -o ${release}/server.mjs.part ${shellQuote(spec.artifactUrl)}`,
-    `echo ${shellQuote(`${spec.sha256}  ${release}/server.mjs.part`)} | sha256sum -c --quiet -`,
-    `mv ${release}/server.mjs.part ${release}/server.mjs`,
-    `echo 'import("./server.mjs").catch((error) => { console.error(error); process.exit(1); });' > ${release}/server.cjs`,
+    `rm -rf ${release}.part && mkdir -p ${release}.part ${PM2_HOME}`,
+    ...spec.files.flatMap((file) => [
+      `mkdir -p "$(dirname ${release}.part/${file.path})"`,
+      `curl -fsS --retry 3 -o ${release}.part/${file.path} ${shellQuote(file.url)}`,
+    ]),
+    `cat > ${release}.part/SHA256SUMS <<'SUMS'\n${spec.files.map((file) => `${file.sha256}  ${file.path}`).join('\n')}\nSUMS`,
+    `(cd ${release}.part && sha256sum -c --quiet SHA256SUMS)`,
+    `rm -rf ${release} && mv ${release}.part ${release}`,
+    `echo ${shellQuote(CJS_WRAPPER)} > ${release}/server.cjs`,
     // The secret is read on the instance with its own role, so it never appears in command history.
     `aws ssm get-parameter --region ${shellQuote(spec.region)} --name ${shellQuote(jwtSecretName(spec.env))} --with-decryption --query Parameter.Value --output text > ${APP_DIR}/jwt-secret.part`,
     `mv ${APP_DIR}/jwt-secret.part ${APP_DIR}/jwt-secret && chmod 600 ${APP_DIR}/jwt-secret`,

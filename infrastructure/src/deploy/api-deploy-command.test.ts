@@ -1,0 +1,172 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DescribeInstanceInformationCommand,
+  GetCommandInvocationCommand,
+  GetParameterCommand,
+  ParameterNotFound,
+  PutParameterCommand,
+  SendCommandCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiDeployCommand, type ApiDeployDependencies } from './api-deploy-command';
+import { UserError } from './errors';
+import { testContext, testWorkspace } from './testing/test-context';
+
+const cf = mockClient(CloudFormationClient);
+const s3 = mockClient(S3Client);
+const ssm = mockClient(SSMClient);
+
+const PREVIOUS = '20250101T000000-aaaaaaaaaaaa';
+
+/** Each SendCommand gets an id; its outcome is decided by what the script does. */
+function instanceThatAnswers(outcome: (script: string) => { Status: 'Success' | 'Failed'; StandardOutputContent: string }) {
+  const scripts = new Map<string, string>();
+  ssm.on(SendCommandCommand).callsFake((input: { Parameters: { commands: string[] } }) => {
+    const id = `cmd-${scripts.size + 1}`;
+    scripts.set(id, input.Parameters.commands.join('\n'));
+    return { Command: { CommandId: id } };
+  });
+  ssm.on(GetCommandInvocationCommand).callsFake((input: { CommandId: string }) => outcome(scripts.get(input.CommandId) ?? ''));
+  return scripts;
+}
+
+let root: string;
+let deps: ApiDeployDependencies;
+beforeEach(async () => {
+  cf.reset();
+  s3.reset();
+  ssm.reset();
+  root = await testWorkspace();
+  deps = {
+    bundle: async (_root, outDir) => {
+      await mkdir(outDir, { recursive: true });
+      await writeFile(path.join(outDir, 'server.mjs'), 'console.log("api")');
+      await mkdir(path.join(outDir, 'static'), { recursive: true });
+      await writeFile(path.join(outDir, 'static', 'logo.svg'), '<svg/>');
+      return {
+        dir: outDir,
+        files: [
+          { path: 'server.mjs', sha256: 'a'.repeat(64), bytes: 18 },
+          { path: 'static/logo.svg', sha256: 'b'.repeat(64), bytes: 6 },
+        ],
+        sha256: 'f'.repeat(64),
+        bytes: 24,
+      };
+    },
+    presign: async (_s3, bucket, key) => `https://${bucket}.s3.amazonaws.com/${key}?X-Amz-Signature=abc`,
+  };
+  cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-main' }).resolves({
+    Stacks: [
+      {
+        StackName: 'mini-ecommerce-dev-main',
+        StackStatus: 'CREATE_COMPLETE',
+        CreationTime: new Date(),
+        Outputs: [
+          { OutputKey: 'ArtifactBucketName', OutputValue: 'artifacts' },
+          { OutputKey: 'ImagesBucketName', OutputValue: 'images' },
+        ],
+      },
+    ],
+  });
+  ssm.on(DescribeInstanceInformationCommand).resolves({
+    InstanceInformationList: [{ InstanceId: 'i-0123', PingStatus: 'Online' }],
+  });
+  ssm.on(GetParameterCommand).resolves({ Parameter: { Name: '/mini-ecommerce/dev/jwt-secret' } });
+  s3.on(PutObjectCommand).resolves({});
+});
+
+describe('api:deploy', () => {
+  it('uploads a versioned artifact and rolls it out, gated on /health/ready', async () => {
+    const scripts = instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}` }));
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await apiDeployCommand(ctx, deps);
+
+    const keys = s3.commandCalls(PutObjectCommand).map((call) => `${call.args[0].input.Bucket}/${call.args[0].input.Key}`);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^artifacts\/api\/dev\/\d{8}T\d{6}-ffffffffffff\/server\.mjs$/);
+    expect(keys[1]).toMatch(/\/static\/logo\.svg$/);
+    expect(ssm.commandCalls(DescribeInstanceInformationCommand)[0]?.args[0].input.Filters).toEqual([
+      { Key: 'tag:aws:cloudformation:stack-name', Values: ['mini-ecommerce-dev-ec2'] },
+    ]);
+    const [install, gate] = [...scripts.values()];
+    expect(install).toContain('pm2 startOrReload');
+    // Every file is downloaded and checked against its hash before the release is switched to.
+    expect(install).toContain(`${'a'.repeat(64)}  server.mjs\n${'b'.repeat(64)}  static/logo.svg`);
+    expect(install).toContain('sha256sum -c --quiet SHA256SUMS');
+    expect(install).toContain('"IMAGES_BUCKET":"images"');
+    // The secret is fetched on the instance, never sent in the command.
+    expect(install).toContain('--name \'/mini-ecommerce/dev/jwt-secret\' --with-decryption');
+    expect(gate).toContain('/health/ready');
+    expect(scripts.size).toBe(2);
+    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
+    expect(ctx.output.text).toContain('JWT secret /mini-ecommerce/dev/jwt-secret: exists, left unchanged');
+  });
+
+  it('rolls back to the previous release when the gate fails, and fails', async () => {
+    const scripts = instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: '' }));
+    // The first gate fails; everything else, the gate after the rollback included, succeeds.
+    let gates = 0;
+    ssm.on(GetCommandInvocationCommand).callsFake((input: { CommandId: string }) => {
+      const script = scripts.get(input.CommandId) ?? '';
+      if (script.includes('/health/ready')) {
+        gates += 1;
+        return gates === 1
+          ? { Status: 'Failed', StandardOutputContent: 'Error: connect ECONNREFUSED 127.0.0.1:3001' }
+          : { Status: 'Success', StandardOutputContent: 'READY' };
+      }
+      return { Status: 'Success', StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}` };
+    });
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    const error = await apiDeployCommand(ctx, deps).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(new RegExp(`failed its readiness gate on i-0123; rolled back to ${PREVIOUS}, which is ready again`));
+    expect((error as UserError).details.join('\n')).toContain('ECONNREFUSED');
+    const sent = [...scripts.values()];
+    expect(sent).toHaveLength(4); // install, gate, rollback, gate again
+    expect(sent[2]).toContain(`/opt/mini-ecommerce/api/releases/${PREVIOUS}`);
+    expect(sent[2]).toContain('pm2 reload');
+  });
+
+  it('stops without switching when the install itself fails', async () => {
+    instanceThatAnswers(() => ({ Status: 'Failed', StandardOutputContent: 'sha256sum: WARNING: 1 computed checksum did NOT match' }));
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(/the running release was not switched/);
+    expect(ssm.commandCalls(SendCommandCommand)).toHaveLength(1);
+  });
+
+  it('creates the JWT secret once as a SecureString with a random value', async () => {
+    instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: '' }));
+    ssm.on(GetParameterCommand).rejects(new ParameterNotFound({ message: 'not found', $metadata: {} }));
+    ssm.on(PutParameterCommand).resolves({ Version: 1 });
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await apiDeployCommand(ctx, deps);
+
+    const put = ssm.commandCalls(PutParameterCommand)[0]?.args[0].input;
+    expect(put).toMatchObject({ Name: '/mini-ecommerce/dev/jwt-secret', Type: 'SecureString', Overwrite: false });
+    expect(put?.Value?.length).toBeGreaterThanOrEqual(64);
+  });
+
+  it('says plainly when no instance is online', async () => {
+    ssm.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [] });
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(/No instance of stack mini-ecommerce-dev-ec2 is registered with Systems Manager/);
+  });
+
+  it('names the missing output when the main stack lacks the artifact bucket', async () => {
+    cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-main' }).resolves({
+      Stacks: [{ StackName: 'mini-ecommerce-dev-main', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date(), Outputs: [] }],
+    });
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow('Stack mini-ecommerce-dev-main has no output "ArtifactBucketName"');
+  });
+});
