@@ -50,6 +50,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, error?.details);
 }
 
+/** Absolute, so the same code runs in the browser and under Node's fetch in tests. */
+function apiBase(): string {
+  return env.API_URL || globalThis.location?.origin || '';
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const token = options.auth ? session.token() : undefined;
@@ -62,7 +67,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
   let response: Response;
   try {
-    response = await fetch(`${env.API_URL}${path}`, {
+    response = await fetch(`${apiBase()}${path}`, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -1,0 +1,98 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { kettle, lamp, mug, product } from '../../testing/fixtures';
+import { renderRoute } from '../../testing/render-route';
+import { catalogHandlers, errorResponse, server } from '../../testing/server';
+
+describe('catalog', () => {
+  it('shows product cards with image, price, stock and a disabled button when sold out', async () => {
+    server.use(...catalogHandlers([lamp, mug, kettle]));
+    renderRoute('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'All products' })).toBeInTheDocument();
+    const lampCard = (await screen.findByRole('heading', { name: 'Desk lamp' })).closest('article')!;
+    expect(within(lampCard).getByRole('img', { name: 'Desk lamp' })).toHaveAttribute('src', lamp.imageUrl);
+    expect(within(lampCard).getByText('$24.50')).toBeInTheDocument();
+    expect(within(lampCard).getByText('Only 3 left')).toBeInTheDocument();
+    expect(within(lampCard).getByRole('button', { name: 'Add Desk lamp to cart' })).toBeEnabled();
+
+    const mugCard = screen.getByRole('heading', { name: 'Coffee mug' }).closest('article')!;
+    expect(within(mugCard).getByRole('button', { name: 'Coffee mug is out of stock' })).toBeDisabled();
+    // A product without an image still has a text alternative.
+    expect(within(mugCard).getByRole('img', { name: 'Coffee mug' })).toBeInTheDocument();
+  });
+
+  it('filters by category through the navigation and the URL', async () => {
+    server.use(...catalogHandlers([lamp, mug, kettle]));
+    const { user, location } = renderRoute('/');
+
+    const nav = await screen.findByRole('navigation', { name: 'Categories' });
+    await user.click(await within(nav).findByRole('link', { name: /Kitchen/ }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kitchen' })).toBeInTheDocument();
+    expect(location()).toBe('/?category=Kitchen');
+    expect(await screen.findByRole('heading', { name: 'Kettle' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Desk lamp' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: /Kitchen/ })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('pages through the catalog with the cursor', async () => {
+    const many = Array.from({ length: 15 }, (_, i) => product({ productId: `p${i}`, name: `Product ${i}` }));
+    server.use(...catalogHandlers(many));
+    const { user } = renderRoute('/');
+
+    expect(await screen.findByRole('heading', { name: 'Product 11' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Product 12' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more products' }));
+    expect(await screen.findByRole('heading', { name: 'Product 14' })).toBeInTheDocument();
+    // Focus lands on the first new product, and there is nothing more to load.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Product 12' })).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Load more products' })).not.toBeInTheDocument();
+  });
+
+  it('says so when a category is empty', async () => {
+    server.use(...catalogHandlers([]));
+    renderRoute('/?category=Garden');
+    expect(await screen.findByText('No products in Garden yet.')).toBeInTheDocument();
+  });
+
+  it('shows an error with a retry when the API fails', async () => {
+    let calls = 0;
+    server.use(
+      ...catalogHandlers([lamp]).slice(0, 1),
+      http.get('/api/products', () => {
+        calls += 1;
+        return calls <= 3
+          ? errorResponse(503, 'UNAVAILABLE', 'The catalog is unavailable')
+          : HttpResponse.json({ items: [lamp], nextCursor: null });
+      }),
+    );
+    const { user } = renderRoute('/');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent('The catalog is unavailable');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Desk lamp' })).toBeInTheDocument();
+  });
+
+  it('adds to the guest cart and counts the items in the header', async () => {
+    server.use(...catalogHandlers([lamp, kettle]));
+    const { user } = renderRoute('/');
+
+    expect(screen.getByRole('link', { name: 'Cart, 0 items' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Add Desk lamp to cart' }));
+    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
+    await user.click(screen.getByRole('button', { name: 'Add Kettle to cart' }));
+    expect(screen.getByRole('link', { name: 'Cart, 3 items' })).toBeInTheDocument();
+    expect(screen.getByText('Added Kettle to your cart.')).toBeInTheDocument();
+  });
+
+  it('never puts more in the cart than is in stock', async () => {
+    server.use(...catalogHandlers([lamp]));
+    const { user } = renderRoute('/');
+    const add = await screen.findByRole('button', { name: 'Add Desk lamp to cart' });
+    for (let i = 0; i < 4; i++) await user.click(add);
+    expect(screen.getByRole('link', { name: 'Cart, 3 items' })).toBeInTheDocument();
+    expect(screen.getByText('Your cart already holds all 3 available.')).toBeInTheDocument();
+  });
+});
