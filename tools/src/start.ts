@@ -1,0 +1,138 @@
+/**
+ * `npm start`: the whole shop on one port. Starts DynamoDB Local (unless DYNAMODB_ENDPOINT is set
+ * or APP_ENV names a deployed environment), creates the tables from the stack model, seeds the
+ * demo catalog when empty, builds the storefront when its build is missing or stale, then runs
+ * the API (which serves the storefront) and prints the URL. Ctrl-C stops everything it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDataLayer, provisionTables, tableNamesFor } from '@mini-ecommerce/data';
+import { API_PORT, isEnvironment } from '@mini-ecommerce/stack-model';
+import { startDynamoDbLocal, type DynamoDbLocal } from './local-stack/dynamodb-local';
+import { MissingJavaError } from './local-stack/java';
+import { buildWeb, webBuildIsStale } from './local-stack/web-build';
+import { seedCatalogIfEmpty } from './seed/catalog';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const started = Date.now();
+const step = (message: string) => console.log(`[start +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+const DEFAULT_ADMIN = { email: 'admin@example.com', password: 'admin-password' };
+
+async function main(): Promise<void> {
+  const appEnv = process.env.APP_ENV ?? 'local';
+  if (!isEnvironment(appEnv)) throw new UserError(`APP_ENV must be one of local, dev, staging, prod (got "${appEnv}")`);
+  const port = process.env.PORT ?? String(API_PORT);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, '.data'));
+  const imagesDir = process.env.IMAGES_DIR ?? join(dataDir, 'images');
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  let dynamo: DynamoDbLocal | undefined;
+  let api: ChildProcess | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (api && api.exitCode === null) {
+      step('stopping the API');
+      api.kill('SIGTERM');
+      await new Promise((r) => api?.once('exit', r));
+    }
+    if (dynamo) {
+      step('stopping DynamoDB Local');
+      await dynamo.stop();
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  if (!endpoint && appEnv === 'local') {
+    step(`starting DynamoDB Local (data in ${join(dataDir, 'dynamodb')})`);
+    dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    endpoint = dynamo.endpoint;
+    step(`DynamoDB Local answers on ${endpoint}`);
+  }
+
+  if (appEnv === 'local') {
+    const names = tableNamesFor('local');
+    const data = createDataLayer({ env: 'local', ...(endpoint ? { endpoint } : {}), requestTimeoutMs: 5000 });
+    const { created } = await provisionTables(data.clients.client, names, (m) => step(m));
+    step(created.length > 0 ? `created ${created.length} tables` : 'tables are ready');
+    const { seeded } = await seedCatalogIfEmpty(data.products, imagesDir, (m) => step(m));
+    step(seeded > 0 ? `seeded the demo catalog (${seeded} products)` : 'catalog already has products');
+    data.close();
+  } else {
+    step(`using AWS DynamoDB tables mini-ecommerce-${appEnv}-* through the default credential chain`);
+  }
+
+  if (webBuildIsStale(ROOT)) {
+    step('building the storefront (apps/web)…');
+    await buildWeb(ROOT, (line) => console.log(`  [web] ${line}`));
+    step('storefront built');
+  } else {
+    step('storefront build is up to date');
+  }
+
+  const admin =
+    process.env.ADMIN_EMAIL || process.env.ADMIN_PASSWORD || appEnv !== 'local'
+      ? {}
+      : { ADMIN_EMAIL: DEFAULT_ADMIN.email, ADMIN_PASSWORD: DEFAULT_ADMIN.password };
+  step('starting the API');
+  api = spawn(
+    process.execPath,
+    ['--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        ...admin,
+        APP_ENV: appEnv,
+        PORT: port,
+        HOST: host,
+        IMAGES_DIR: imagesDir,
+        WEB_DIST: join(ROOT, 'apps/web/dist'),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...(endpoint ? { DYNAMODB_ENDPOINT: endpoint } : {}),
+      },
+    },
+  );
+  api.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`The API stopped (exit ${code ?? 'signal'}).`);
+      void stop(code || 1);
+    }
+  });
+
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  await waitForReady(`${url}/health/ready`, 30_000, () => api?.exitCode !== null);
+  step(`ready: the shop is on ${url} (API under ${url}/api, docs at ${url}/docs)`);
+  if (admin.ADMIN_EMAIL) step(`admin sign-in for the demo: ${admin.ADMIN_EMAIL} / ${admin.ADMIN_PASSWORD}`);
+  step('press Ctrl-C to stop');
+}
+
+class UserError extends Error {}
+
+async function waitForReady(url: string, timeoutMs: number, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited()) return new Promise(() => undefined); // the exit handler reports and stops
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new UserError(`the API did not become ready on ${url} within ${timeoutMs / 1000} s`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MissingJavaError || error instanceof UserError) console.error(`npm start: ${error.message}`);
+  else console.error('npm start failed:', error);
+  process.exit(1);
+});
