@@ -67,7 +67,7 @@ beforeEach(async () => {
         StackStatus: 'CREATE_COMPLETE',
         CreationTime: new Date(),
         Outputs: [
-          { OutputKey: 'ArtifactBucketName', OutputValue: 'artifacts' },
+          { OutputKey: 'ArtifactsBucketName', OutputValue: 'artifacts' },
           { OutputKey: 'ImagesBucketName', OutputValue: 'images' },
         ],
       },
@@ -167,6 +167,6 @@ describe('api:deploy', () => {
       Stacks: [{ StackName: 'mini-ecommerce-dev-main', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date(), Outputs: [] }],
     });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
-    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow('Stack mini-ecommerce-dev-main has no output "ArtifactBucketName"');
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow('Stack mini-ecommerce-dev-main has no output "ArtifactsBucketName"');
   });
 });

@@ -3,6 +3,8 @@ import { UserError, errorMessage } from './errors';
 import { StackOutputs, saveOutputs } from './outputs';
 import { assertKnownParameters } from './parameters';
 import { deployStack } from './deploy-stack';
+import { API_ORIGIN_PARAMETER } from './output-names';
+import { describeStack } from './stack-state';
 import { stackName, type StackId } from './stacks';
 import { loadTemplate, type StackTemplate } from './template';
 import { deployedTemplate, templateDiffLines } from './template-diff';
@@ -31,12 +33,38 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
     reporter.heading(stackName(env, template.id));
     await deployStack(ctx, template, { planOnly: options.dryRun, artifactBucket: () => outputs.get('artifactBucket') });
   }
+  if (!options.dryRun) await connectApiOrigin(ctx, templates);
   if (options.dryRun) {
     reporter.line();
     reporter.success('Dry run: nothing was executed and no change set was left behind.');
     return;
   }
   await printAndSaveOutputs(ctx);
+}
+
+/**
+ * The storefront is served over HTTPS by CloudFront, which also forwards /api/* to the API so the
+ * browser sees one origin (an https page may not call an http API). The main stack needs the
+ * API's address for that, but the API is created later by the ec2 stack: once ec2 exists, main
+ * is updated with its address. Runs again only when the address changed (a replaced instance).
+ */
+async function connectApiOrigin(ctx: DeployContext, templates: readonly StackTemplate[]): Promise<void> {
+  const main = templates.find((template) => template.id === 'main');
+  if (!main || !ctx.options.stacks.includes('ec2') || ctx.options.parameters[API_ORIGIN_PARAMETER] !== undefined) return;
+  if (!main.parameters.some((parameter) => parameter.name === API_ORIGIN_PARAMETER)) return;
+  const outputs = new StackOutputs(ctx);
+  const apiUrl = await outputs.optional('apiUrl');
+  if (!apiUrl) return;
+  const url = new URL(apiUrl);
+  const deployed = await describeStack(ctx.clients.cloudFormation, stackName(ctx.env, 'main'));
+  const current = deployed?.Parameters?.find((parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER)?.ParameterValue;
+  if (current === url.hostname) return;
+  ctx.reporter.heading(`Connecting CloudFront /api/* to the API at ${url.host}`);
+  const parameters = { ...ctx.options.parameters, [API_ORIGIN_PARAMETER]: url.hostname, ApiOriginPort: url.port || '80' };
+  await deployStack({ ...ctx, options: { ...ctx.options, parameters } }, main, {
+    planOnly: false,
+    artifactBucket: () => outputs.get('artifactBucket'),
+  });
 }
 
 async function printAndSaveOutputs(ctx: DeployContext): Promise<void> {

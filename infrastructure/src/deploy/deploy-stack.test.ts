@@ -246,3 +246,38 @@ describe('infra:deploy', () => {
     expect(cf.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
   });
 });
+
+describe('infra:deploy, API origin', () => {
+  it('points CloudFront /api/* at the API once the ec2 stack exists', async () => {
+    const ec2 = 'mini-ecommerce-dev-ec2';
+    cf.on(DescribeStacksCommand).rejects(stackNotFound('other'));
+    cf.on(DescribeStacksCommand, { StackName: NAME }).resolves(
+      stack('UPDATE_COMPLETE', { Parameters: [{ ParameterKey: 'ApiOriginDomain', ParameterValue: '' }] }),
+    );
+    cf.on(DescribeStacksCommand, { StackName: ec2 }).resolves({
+      Stacks: [
+        {
+          StackName: ec2,
+          StackStatus: 'UPDATE_COMPLETE',
+          CreationTime: new Date(),
+          Outputs: [{ OutputKey: 'ApiUrl', OutputValue: 'http://ec2-1-2-3-4.eu-west-1.compute.amazonaws.com:3001' }],
+        },
+      ],
+    });
+    cf.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'No updates are to be performed.' });
+    cf.on(DeleteChangeSetCommand).resolves({});
+    const template = `Parameters:\n  Environment:\n    Type: String\n  ApiOriginDomain:\n    Type: String\n    Default: ''\n  ApiOriginPort:\n    Type: Number\n    Default: 3001\nResources: {}\n`;
+    const ctx = testContext({ workspaceRoot: await testWorkspace(template), stacks: ['main', 'ec2'] });
+
+    await deployCommand(ctx);
+
+    const mainChangeSets = cf.commandCalls(CreateChangeSetCommand).filter((call) => call.args[0].input.StackName === NAME);
+    expect(mainChangeSets).toHaveLength(2);
+    expect(mainChangeSets[1]?.args[0].input.Parameters).toEqual(
+      expect.arrayContaining([
+        { ParameterKey: 'ApiOriginDomain', ParameterValue: 'ec2-1-2-3-4.eu-west-1.compute.amazonaws.com' },
+        { ParameterKey: 'ApiOriginPort', ParameterValue: '3001' },
+      ]),
+    );
+  });
+});

@@ -13,10 +13,11 @@ const cf = mockClient(CloudFormationClient);
 const s3 = mockClient(S3Client);
 const cloudFront = mockClient(CloudFrontClient);
 
-const outputs = (name: string, values: Record<string, string>) => ({
+const outputs = (name: string, values: Record<string, string>, parameters: Record<string, string> = {}) => ({
   Stacks: [
     {
       StackName: name,
+      Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
       StackStatus: 'CREATE_COMPLETE' as const,
       CreationTime: new Date(),
       Outputs: Object.entries(values).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
@@ -39,9 +40,9 @@ beforeEach(async () => {
   cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-main' }).resolves(
     outputs('mini-ecommerce-dev-main', {
       WebsiteBucketName: 'site',
-      CloudFrontDistributionId: 'E123',
+      DistributionId: 'E123',
       WebsiteUrl: 'https://d1.cloudfront.net',
-    }),
+    }, { ApiOriginDomain: 'ec2-1-2-3-4.compute.amazonaws.com' }),
   );
   cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-ec2' }).resolves(
     outputs('mini-ecommerce-dev-ec2', { ApiUrl: 'https://api.example.com' }),
@@ -62,7 +63,8 @@ describe('web:deploy', () => {
 
     await webDeployCommand(ctx, { build: async (_root, environment) => void builds.push(environment) });
 
-    expect(builds).toEqual([{ [API_URL_VARIABLE]: 'https://api.example.com' }]);
+    // CloudFront forwards /api/*: the storefront calls its own origin.
+    expect(builds).toEqual([{ [API_URL_VARIABLE]: '' }]);
     const puts = s3.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
     const byKey = Object.fromEntries(puts.map((put) => [put.Key, put]));
     expect(byKey['index.html']).toMatchObject({ Bucket: 'site', CacheControl: 'no-cache', ContentType: 'text/html; charset=utf-8' });
@@ -83,6 +85,19 @@ describe('web:deploy', () => {
       InvalidationBatch: { Paths: { Quantity: 2, Items: ['/index.html', '/'] } },
     });
     expect(ctx.output.text).toContain('Storefront deployed: https://d1.cloudfront.net');
+  });
+
+  it('builds against the API URL, with a warning, while CloudFront does not forward /api/* yet', async () => {
+    cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-main' }).resolves(
+      outputs('mini-ecommerce-dev-main', { WebsiteBucketName: 'site', DistributionId: 'E123' }, { ApiOriginDomain: '' }),
+    );
+    const builds: Record<string, string>[] = [];
+    const ctx = testContext({ command: 'web-deploy', workspaceRoot: root });
+
+    await webDeployCommand(ctx, { build: async (_root, environment) => void builds.push(environment) });
+
+    expect(builds).toEqual([{ [API_URL_VARIABLE]: 'https://api.example.com' }]);
+    expect(ctx.output.text).toContain('browsers block http calls from an https page');
   });
 
   it('--skip-build uploads what is there without building', async () => {
