@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const imagesDir = process.env.IMAGES_DIR ?? join(dataDir, 'images');
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   let dynamo: DynamoDbLocal | undefined;
-  let api: ChildProcess | undefined;
+  let api: ChildProcess | undefined = undefined; // set once the API is spawned; read by stop()
   let stopping = false;
 
   const stop = async (code: number) => {
