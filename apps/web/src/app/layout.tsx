@@ -1,29 +1,23 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { CartLink } from '../features/cart/components/cart-link';
 import { PageHeading } from '../components/ui/page-heading';
+import { navigationFocus } from '../lib/navigation-focus';
 import { session, useSession } from '../lib/session';
 
-/**
- * After a client-side navigation, focus the new page's heading (or the main region
- * while it is still loading) so screen readers announce the new page and keyboard
- * users start at its content rather than at the link they used.
- */
-function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
+/** Marks each client-side navigation so the next page's heading takes focus (see PageHeading). */
+function useFocusOnNavigation() {
   const { pathname } = useLocation();
   const first = useRef(true);
-  useEffect(() => {
+  // A layout effect runs before the new page's (passive) effects, so the mark is there when its heading mounts.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
     window.scrollTo(0, 0);
-    const frame = requestAnimationFrame(() => {
-      const heading = main.current?.querySelector<HTMLElement>('[data-page-heading]');
-      (heading ?? main.current)?.focus({ preventScroll: true });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [pathname, main]);
+    navigationFocus.markNavigation();
+  }, [pathname]);
 }
 
 function AccountNav() {
@@ -59,8 +53,7 @@ function AccountNav() {
 }
 
 export function Layout() {
-  const main = useRef<HTMLElement>(null);
-  useFocusOnNavigation(main);
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -80,7 +73,7 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="main" ref={main} tabIndex={-1} className="main">
+      <main id="main" tabIndex={-1} className="main">
         <Outlet />
       </main>
       <footer className="footer">

@@ -57,8 +57,9 @@ export function CartView() {
               className="button button--small button--secondary"
               disabled={actions.isPending}
               onClick={() => run(actions.remove(productId))}
+              aria-label={`Remove ${product.name}`}
             >
-              Remove<span className="visually-hidden"> {product.name}</span>
+              Remove
             </button>
           </li>
         ))}

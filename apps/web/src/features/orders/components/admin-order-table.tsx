@@ -33,9 +33,13 @@ function StatusChanger({ order }: { order: Order }) {
           </option>
         ))}
       </select>
-      <button type="submit" className="button button--small" disabled={update.isPending}>
+      <button
+        type="submit"
+        className="button button--small"
+        disabled={update.isPending}
+        aria-label={`Update order ${order.orderId}`}
+      >
         {update.isPending ? 'Saving…' : 'Update'}
-        <span className="visually-hidden"> order {order.orderId}</span>
       </button>
       {update.isError ? (
         <span role="alert" className="form__error">

@@ -31,8 +31,10 @@ function StockEditor({ product }: { product: Product }) {
         aria-invalid={valid ? undefined : true}
         onChange={(event) => setStock(event.target.value)}
       />
-      <button type="submit" className="button button--small" disabled={!valid || update.isPending || Number(stock) === product.stock}>
-        Set<span className="visually-hidden"> stock of {product.name}</span>
+      <button type="submit" className="button button--small" disabled={!valid || update.isPending || Number(stock) === product.stock}
+        aria-label={`Set stock of ${product.name}`}
+      >
+        Set
       </button>
       {update.isError ? <span role="alert" className="form__error">{errorMessage(update.error)}</span> : null}
     </form>
@@ -44,8 +46,10 @@ function DeleteButton({ product }: { product: Product }) {
   const remove = useDeleteProduct();
   if (!confirming) {
     return (
-      <button type="button" className="button button--small button--danger" onClick={() => setConfirming(true)}>
-        Delete<span className="visually-hidden"> {product.name}</span>
+      <button type="button" className="button button--small button--danger" onClick={() => setConfirming(true)}
+        aria-label={`Delete ${product.name}`}
+      >
+        Delete
       </button>
     );
   }
