@@ -2,3 +2,5 @@ export * from './environments';
 export * from './naming';
 export * from './ports';
 export * from './tables';
+export * from './metrics';
+export * from './stacks';
