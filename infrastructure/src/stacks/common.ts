@@ -1,0 +1,83 @@
+import {
+  CLOUD_ENVIRONMENTS,
+  type Environment,
+  type ExportKey,
+  exportName,
+  logGroupName,
+  resourceName,
+  standardTags,
+} from '@mini-ecommerce/stack-model';
+import { equals, importValue, sub, type Expr, type ImportValueFn } from '../model/intrinsics';
+import { TemplateBuilder } from '../model/template';
+import type { CfnTag, Str } from '../model/values';
+
+/** Every template takes the environment as its `Environment` parameter. */
+export const ENVIRONMENT_PARAMETER = 'Environment';
+
+/**
+ * The stack model's naming functions take an environment; the templates only know it at
+ * deploy time. Passing this `Fn::Sub` placeholder through them keeps the naming rule in one
+ * place (`generators.test.ts` checks the substituted result equals the model's names).
+ */
+export const ENV_PLACEHOLDER = `\${${ENVIRONMENT_PARAMETER}}` as Environment;
+
+/** Wraps a string built with ENV_PLACEHOLDER (or other `${...}` variables) in `Fn::Sub`. */
+export function envSub(text: string): Expr {
+  return text.includes('${') ? sub(text) : text;
+}
+
+/** `mini-ecommerce-${Environment}-<name>` as `Fn::Sub` text, for embedding in a longer Sub. */
+export function envNameText(name: string): string {
+  return resourceName(ENV_PLACEHOLDER, name);
+}
+
+/** `mini-ecommerce-${Environment}-<name>`. */
+export function envName(name: string): Expr {
+  return envSub(envNameText(name));
+}
+
+export function exportAs(key: ExportKey): { readonly Name: Str } {
+  return { Name: envSub(exportName(ENV_PLACEHOLDER, key)) };
+}
+
+export function importFrom(key: ExportKey): ImportValueFn {
+  return importValue(envSub(exportName(ENV_PLACEHOLDER, key)));
+}
+
+export function templateTags(): CfnTag[] {
+  return standardTags(ENV_PLACEHOLDER).map((tag) => ({ Key: tag.Key, Value: envSub(tag.Value) }));
+}
+
+export const IS_PROD = 'IsProd';
+
+/** A builder with the `Environment` parameter and the `IsProd` condition every stack uses. */
+export function stackTemplate(description: string): TemplateBuilder {
+  const template = new TemplateBuilder(description, templateTags());
+  const environment = template.parameter(
+    ENVIRONMENT_PARAMETER,
+    {
+      Type: 'String',
+      Description: 'Deployment environment; part of every resource name and tag.',
+      Default: 'dev',
+      AllowedValues: CLOUD_ENVIRONMENTS,
+    },
+    'Environment',
+  );
+  template.condition(IS_PROD, equals(environment.ref(), 'prod'));
+  return template;
+}
+
+/** `Name` tag, for the console's resource lists. */
+export function nameTag(name: string): CfnTag {
+  return { Key: 'Name', Value: envName(name) };
+}
+
+/** `/mini-ecommerce/${Environment}/<name>` as `Fn::Sub` text. */
+export function envLogGroupText(name: string): string {
+  return logGroupName(ENV_PLACEHOLDER, name);
+}
+
+/** `/mini-ecommerce/${Environment}/<name>`. */
+export function envLogGroupName(name: string): Expr {
+  return envSub(envLogGroupText(name));
+}

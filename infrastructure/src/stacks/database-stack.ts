@@ -1,0 +1,85 @@
+import {
+  TABLES,
+  TABLE_KEYS,
+  type ExportKey,
+  type TableDefinition,
+  type TableKey,
+  keyAttributes,
+  tableName,
+} from '@mini-ecommerce/stack-model';
+import { fnIf } from '../model/intrinsics';
+import type { ResourceProps } from '../model/generated/cfn-resources';
+import type { TemplateDocument } from '../model/template';
+import { ENV_PLACEHOLDER, IS_PROD, envSub, exportAs, stackTemplate } from './common';
+
+const PITR_REASON =
+  'Point-in-time recovery is on in prod (IsProd) and off in dev and staging, whose data is disposable test data, to save its per-GB cost.';
+const CUSTOMER_KEY_REASON =
+  'Encrypted at rest with the AWS managed DynamoDB KMS key (SSEType KMS); a customer managed key would add a monthly key cost and key-policy upkeep without a requirement for customer-controlled rotation or cross-account use.';
+
+/** The CloudFormation table of one stack-model table definition. Exported for the agreement test. */
+export function tableProperties(table: TableDefinition): ResourceProps['AWS::DynamoDB::Table'] {
+  return {
+    TableName: envSub(tableName(ENV_PLACEHOLDER, table.key)),
+    BillingMode: table.billingMode,
+    AttributeDefinitions: keyAttributes(table).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+    KeySchema: [
+      { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+      ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' }] : []),
+    ],
+    ...(table.globalSecondaryIndexes.length > 0
+      ? {
+          GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
+            ],
+            Projection: { ProjectionType: index.projection },
+          })),
+        }
+      : {}),
+    ...(table.timeToLiveAttribute
+      ? { TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true } }
+      : {}),
+    SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+    PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: fnIf(IS_PROD, true, false) },
+    DeletionProtectionEnabled: fnIf(IS_PROD, true, false),
+  };
+}
+
+const TABLE_LOGICAL_IDS: { readonly [K in TableKey]: string } = {
+  products: 'ProductsTable',
+  users: 'UsersTable',
+  orders: 'OrdersTable',
+  cart: 'CartTable',
+};
+
+/** database-simple.yml: the four tables of the stack model. */
+export function databaseStack(): TemplateDocument {
+  const template = stackTemplate(
+    'mini-ecommerce DynamoDB tables (products, users, orders, cart), generated from the shared stack model.',
+  );
+  for (const key of TABLE_KEYS) {
+    const table = template.resource(TABLE_LOGICAL_IDS[key], 'AWS::DynamoDB::Table', tableProperties(TABLES[key]), {
+      deletionPolicy: 'Retain',
+      updateReplacePolicy: 'Retain',
+      guardExceptions: [
+        { rule: 'CT.DYNAMODB.PR.1', reason: PITR_REASON },
+        { rule: 'CT.DYNAMODB.PR.2', reason: CUSTOMER_KEY_REASON },
+      ],
+    });
+    template.output(`${TABLE_LOGICAL_IDS[key]}Name`, {
+      Description: `${key} table name`,
+      Value: table.ref(),
+      Export: exportAs(`${key}TableName` as ExportKey),
+    });
+    template.output(`${TABLE_LOGICAL_IDS[key]}Arn`, {
+      Description: `${key} table ARN`,
+      Value: table.getAtt('Arn'),
+      Export: exportAs(`${key}TableArn` as ExportKey),
+    });
+  }
+  return template.build();
+}
+

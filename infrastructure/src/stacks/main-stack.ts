@@ -1,0 +1,330 @@
+import { API_PORT, HTTPS_PORT, HTTP_PORT, IMAGES_KEY_PREFIX, SSH_PORT } from '@mini-ecommerce/stack-model';
+import { AWS_NO_VALUE, equals, fnIf, not, sub } from '../model/intrinsics';
+import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
+import type { Str } from '../model/values';
+import { envLogGroupText, envName, envNameText, exportAs, nameTag, stackTemplate } from './common';
+import { denyInsecureTransport, keyAdministration } from './shared-policies';
+import { EXPIRE_NONCURRENT, addBucket, envBucketName, type Bucket } from './main/buckets';
+import { addCdn } from './main/cdn';
+import { NETWORK, addNetwork } from './main/network';
+
+/** Retention values CloudWatch Logs accepts (a subset: the ones worth choosing). */
+export const LOG_RETENTION_DAYS = [30, 90, 180, 365, 731, 1827, 3653] as const;
+
+/** main-stack.yml: network, security groups, buckets, CDN and the logs key the other stacks share. */
+export function mainStack(): TemplateDocument {
+  const template = stackTemplate(
+    'mini-ecommerce network (VPC, subnets, gateways, NACLs, security groups, flow logs), storefront and images buckets behind CloudFront, and the shared CloudWatch Logs key.',
+  );
+  const sshCidr = template.parameter(
+    'SshCidr',
+    {
+      Type: 'String',
+      Description: 'CIDR allowed to reach port 22. Empty (the default) keeps SSH closed; use Session Manager instead.',
+      Default: '',
+      AllowedPattern: '^$|^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[1-2][0-9]|3[0-2])$',
+      ConstraintDescription: 'empty, or an IPv4 CIDR such as 203.0.113.10/32',
+    },
+    'Network',
+  );
+  const natGateway = template.parameter(
+    'NatGatewayMode',
+    {
+      Type: 'String',
+      Description: 'Create a NAT gateway for the private subnets. auto: off in dev (it costs about 32 USD a month), on in staging and prod.',
+      Default: 'auto',
+      AllowedValues: ['auto', 'true', 'false'],
+    },
+    'Network',
+  );
+  const logRetention = template.parameter(
+    'LogRetentionDays',
+    {
+      Type: 'Number',
+      Description: 'Days to keep VPC flow logs.',
+      Default: 365,
+      AllowedValues: LOG_RETENTION_DAYS,
+    },
+    'Logging',
+  );
+  const webOrigin = template.parameter(
+    'WebOrigin',
+    {
+      Type: 'String',
+      Description: 'Extra origin (https://shop.example.com) allowed to upload images, besides the CloudFront domain. Empty for none.',
+      Default: '',
+      AllowedPattern: '^$|^https://[a-z0-9.-]+(:[0-9]+)?$',
+    },
+    'Storefront',
+  );
+  const apiOriginDomain = template.parameter(
+    'ApiOriginDomain',
+    {
+      Type: 'String',
+      Description: 'Public DNS name of the API (load balancer or instance) to serve under /api/* on the storefront domain. Empty until the ec2 stack exists.',
+      Default: '',
+    },
+    'Storefront',
+  );
+  const apiOriginPort = template.parameter(
+    'ApiOriginPort',
+    {
+      Type: 'Number',
+      Description: `Port of the API origin: ${API_PORT} for the instance, 80 for the load balancer.`,
+      Default: API_PORT,
+      AllowedValues: [API_PORT, HTTP_PORT],
+    },
+    'Storefront',
+  );
+  const hasWebOrigin = template.condition('HasWebOrigin', not(equals(webOrigin.ref(), '')));
+  const hasApiOrigin = template.condition('HasApiOrigin', not(equals(apiOriginDomain.ref(), '')));
+
+  const logsKey = addLogsKey(template);
+  const network = addNetwork(template, { sshCidr, natGateway, flowLogRetentionDays: logRetention }, logsKey);
+  const { ec2SecurityGroup, databaseSecurityGroup } = addSecurityGroups(template, network.vpc, sshCidr.ref(), network.hasSshCidr);
+
+  const accessLogs = addAccessLogsBucket(template);
+  const website = addBucket(template, {
+    logicalId: 'WebsiteBucket',
+    key: 'website',
+    logs: { bucketName: accessLogs.ref(), prefix: 's3/website/' },
+    lifecycleRules: [EXPIRE_NONCURRENT],
+  });
+  // The images bucket's domain is spelled out rather than read from the bucket, so the
+  // distribution does not depend on the bucket, whose CORS rule names the distribution.
+  const imagesBucketDomain = sub(`\${Name}.s3.\${AWS::Region}.\${AWS::URLSuffix}`, {
+    Name: envBucketName('images'),
+  });
+  const distribution = addCdn(template, {
+    websiteBucket: website,
+    imagesBucketDomain,
+    accessLogsBucket: accessLogs,
+    apiOriginDomain,
+    apiOriginPort,
+    hasApiOrigin,
+  });
+  const distributionOrigin = sub('https://${Distribution.DomainName}');
+  const images = addBucket(template, {
+    logicalId: 'ImagesBucket',
+    key: 'images',
+    logs: { bucketName: accessLogs.ref(), prefix: 's3/images/' },
+    requestMetrics: true,
+    lifecycleRules: [
+      {
+        Id: 'tier-old-images',
+        Status: 'Enabled',
+        Transitions: [
+          { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+          { StorageClass: 'GLACIER', TransitionInDays: 90 },
+        ],
+      },
+      EXPIRE_NONCURRENT,
+    ],
+    cors: {
+      CorsRules: [
+        {
+          // Browsers upload with the presigned PUT URL the API hands out, and read through CloudFront.
+          AllowedMethods: ['GET', 'HEAD', 'PUT'],
+          AllowedOrigins: [distributionOrigin, fnIf(hasWebOrigin, webOrigin.ref(), AWS_NO_VALUE)],
+          AllowedHeaders: ['Content-Type', 'Content-MD5', 'x-amz-*'],
+          ExposedHeaders: ['ETag'],
+          MaxAge: 3000,
+        },
+      ],
+    },
+  });
+  const artifacts = addBucket(template, {
+    logicalId: 'ArtifactsBucket',
+    key: 'artifacts',
+    logs: { bucketName: accessLogs.ref(), prefix: 's3/artifacts/' },
+    lifecycleRules: [EXPIRE_NONCURRENT],
+  });
+
+  const cloudFrontRead = (bucket: Bucket, keys: string) =>
+    template.resource(`${bucket.logicalId}Policy`, 'AWS::S3::BucketPolicy', {
+      Bucket: bucket.ref(),
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          denyInsecureTransport(bucket.getAtt('Arn')),
+          {
+            Sid: 'CloudFrontReadsThroughOac',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Resource: sub(`\${Arn}/${keys}`, { Arn: bucket.getAtt('Arn') }),
+            Condition: {
+              StringEquals: {
+                'AWS:SourceArn': sub('arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}'),
+              },
+            },
+          },
+        ],
+      },
+    });
+  cloudFrontRead(website, '*');
+  cloudFrontRead(images, `${IMAGES_KEY_PREFIX}*`);
+  template.resource('ArtifactsBucketPolicy', 'AWS::S3::BucketPolicy', {
+    Bucket: artifacts.ref(),
+    PolicyDocument: { Version: '2012-10-17', Statement: [denyInsecureTransport(artifacts.getAtt('Arn'))] },
+  });
+
+  template.output('VpcId', { Description: 'VPC', Value: network.vpc.ref(), Export: exportAs('vpcId') });
+  template.output('VpcCidr', { Description: 'VPC CIDR', Value: network.vpc.getAtt('CidrBlock'), Export: exportAs('vpcCidr') });
+  template.output('PublicSubnetId', { Description: `Public subnet ${NETWORK.publicSubnetCidr}`, Value: network.publicSubnet.ref(), Export: exportAs('publicSubnetId') });
+  template.output('PublicSubnet2Id', { Description: `Second-AZ public subnet ${NETWORK.publicSubnet2Cidr}`, Value: network.publicSubnet2.ref(), Export: exportAs('publicSubnet2Id') });
+  template.output('PrivateSubnetId', { Description: `Private subnet ${NETWORK.privateSubnetCidr}`, Value: network.privateSubnet.ref(), Export: exportAs('privateSubnetId') });
+  template.output('PrivateSubnet2Id', { Description: `Second-AZ private subnet ${NETWORK.privateSubnet2Cidr}`, Value: network.privateSubnet2.ref(), Export: exportAs('privateSubnet2Id') });
+  template.output('Ec2SecurityGroupId', { Description: 'Security group of the API instances', Value: ec2SecurityGroup.getAtt('GroupId'), Export: exportAs('ec2SecurityGroupId') });
+  template.output('DatabaseSecurityGroupId', { Description: 'Security group reserved for VPC-internal data stores', Value: databaseSecurityGroup.getAtt('GroupId'), Export: exportAs('databaseSecurityGroupId') });
+  template.output('LogsKeyArn', { Description: 'KMS key of the CloudWatch Logs groups', Value: logsKey.getAtt('Arn'), Export: exportAs('logsKeyArn') });
+  template.output('WebsiteBucketName', { Description: 'Storefront bucket (private, served by CloudFront)', Value: website.ref(), Export: exportAs('websiteBucketName') });
+  template.output('WebsiteBucketArn', { Description: 'Storefront bucket ARN', Value: website.getAtt('Arn'), Export: exportAs('websiteBucketArn') });
+  template.output('ImagesBucketName', { Description: `Product images bucket (keys under ${IMAGES_KEY_PREFIX})`, Value: images.ref(), Export: exportAs('imagesBucketName') });
+  template.output('ImagesBucketArn', { Description: 'Product images bucket ARN', Value: images.getAtt('Arn'), Export: exportAs('imagesBucketArn') });
+  template.output('ArtifactBucketName', { Description: 'Application artifacts bucket', Value: artifacts.ref(), Export: exportAs('artifactsBucketName') });
+  template.output('ArtifactsBucketArn', { Description: 'Application artifacts bucket ARN', Value: artifacts.getAtt('Arn'), Export: exportAs('artifactsBucketArn') });
+  template.output('AccessLogsBucketName', { Description: 'S3 and CloudFront access logs', Value: accessLogs.ref(), Export: exportAs('accessLogsBucketName') });
+  template.output('CloudFrontDistributionId', { Description: 'CloudFront distribution (invalidate after a storefront deploy)', Value: distribution.ref(), Export: exportAs('distributionId') });
+  template.output('DistributionDomainName', { Description: 'CloudFront domain', Value: distribution.getAtt('DomainName'), Export: exportAs('distributionDomainName') });
+  template.output('WebsiteUrl', { Description: 'Storefront URL', Value: distributionOrigin, Export: exportAs('websiteUrl') });
+  return template.build();
+}
+
+function addLogsKey(template: TemplateBuilder): ResourceHandle<'AWS::KMS::Key'> {
+  const key = template.resource(
+    'LogsKey',
+    'AWS::KMS::Key',
+    {
+      Description: envName('logs'),
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          ...keyAdministration(),
+          {
+            Sid: 'CloudWatchLogsOfThisEnvironment',
+            Effect: 'Allow',
+            Principal: { Service: sub('logs.${AWS::Region}.amazonaws.com') },
+            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+            Resource: '*',
+            Condition: {
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': sub(
+                  `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${envLogGroupText('*')}`,
+                ),
+              },
+            },
+          },
+        ],
+      },
+    },
+    { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' },
+  );
+  template.resource('LogsKeyAlias', 'AWS::KMS::Alias', {
+    AliasName: sub(`alias/${envNameText('logs')}`),
+    TargetKeyId: key.ref(),
+  });
+  return key;
+}
+
+function addSecurityGroups(
+  template: TemplateBuilder,
+  vpc: ResourceHandle<'AWS::EC2::VPC'>,
+  sshCidr: Str,
+  hasSshCidr: string,
+) {
+  const anywhere = (port: number, description: string) => ({
+    IpProtocol: 'tcp',
+    FromPort: port,
+    ToPort: port,
+    CidrIp: '0.0.0.0/0',
+    Description: description,
+  });
+  const ec2SecurityGroup = template.resource(
+    'Ec2SecurityGroup',
+    'AWS::EC2::SecurityGroup',
+    {
+      GroupName: envName('ec2'),
+      GroupDescription: 'API instances: HTTP, HTTPS and the API port; SSH only from SshCidr',
+      VpcId: vpc.ref(),
+      SecurityGroupIngress: [
+        anywhere(HTTP_PORT, 'HTTP'),
+        anywhere(HTTPS_PORT, 'HTTPS'),
+        anywhere(API_PORT, 'API (CloudFront /api/* origin or direct)'),
+        fnIf(
+          hasSshCidr,
+          { IpProtocol: 'tcp', FromPort: SSH_PORT, ToPort: SSH_PORT, CidrIp: sshCidr, Description: 'SSH from the operator CIDR' },
+          AWS_NO_VALUE,
+        ),
+      ],
+      SecurityGroupEgress: [
+        { IpProtocol: 'tcp', FromPort: HTTPS_PORT, ToPort: HTTPS_PORT, CidrIp: '0.0.0.0/0', Description: 'AWS APIs, package repositories' },
+        { IpProtocol: 'tcp', FromPort: HTTP_PORT, ToPort: HTTP_PORT, CidrIp: '0.0.0.0/0', Description: 'Package repositories' },
+      ],
+      Tags: [nameTag('ec2-sg')],
+    },
+    {
+      guardExceptions: [
+        {
+          rule: 'CT.EC2.PR.4',
+          reason: `The API listens on ${API_PORT} and is reached directly or as the CloudFront /api/* origin, whose edge addresses are not a fixed CIDR; only 80, 443 and ${API_PORT} are open, SSH stays closed unless SshCidr is set.`,
+        },
+      ],
+    },
+  );
+  const databaseSecurityGroup = template.resource('DatabaseSecurityGroup', 'AWS::EC2::SecurityGroup', {
+    GroupName: envName('database'),
+    GroupDescription: 'Reserved for VPC-internal data stores (RDS, ElastiCache): reachable from the API instances only',
+    VpcId: vpc.ref(),
+    SecurityGroupIngress: [
+      { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: ec2SecurityGroup.getAtt('GroupId'), Description: 'PostgreSQL from the API instances' },
+      { IpProtocol: 'tcp', FromPort: 6379, ToPort: 6379, SourceSecurityGroupId: ec2SecurityGroup.getAtt('GroupId'), Description: 'Redis from the API instances' },
+    ],
+    // A rule that matches nothing replaces the default allow-all egress: data stores never call out.
+    SecurityGroupEgress: [{ IpProtocol: 'icmp', FromPort: 252, ToPort: 86, CidrIp: '255.255.255.255/32', Description: 'Disallow all egress' }],
+    Tags: [nameTag('database-sg')],
+  });
+  return { ec2SecurityGroup, databaseSecurityGroup };
+}
+
+function addAccessLogsBucket(template: TemplateBuilder): Bucket {
+  const bucket = addBucket(template, {
+    logicalId: 'AccessLogsBucket',
+    key: 'accessLogs',
+    // CloudFront standard logging writes through the awslogsdelivery ACL, so ACLs stay enabled here.
+    ownership: 'BucketOwnerPreferred',
+    lifecycleRules: [
+      { Id: 'expire-logs', Status: 'Enabled', ExpirationInDays: 365 },
+      EXPIRE_NONCURRENT,
+    ],
+    extraGuardExceptions: [
+      {
+        rule: 'CT.S3.PR.2',
+        reason: 'This is the access-log bucket; logging it into itself would log its own log deliveries forever.',
+      },
+      {
+        rule: 'CT.S3.PR.5',
+        reason: 'CloudFront standard logging delivers log files through an ACL grant to awslogsdelivery, which needs ObjectOwnership BucketOwnerPreferred; public access stays blocked.',
+      },
+    ],
+  });
+  template.resource('AccessLogsBucketPolicy', 'AWS::S3::BucketPolicy', {
+    Bucket: bucket.ref(),
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        denyInsecureTransport(bucket.getAtt('Arn')),
+        {
+          Sid: 'S3ServerAccessLogs',
+          Effect: 'Allow',
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: sub('${Arn}/s3/*', { Arn: bucket.getAtt('Arn') }),
+          Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
+        },
+      ],
+    },
+  });
+  return bucket;
+}

@@ -1,0 +1,166 @@
+import { API_PORT, IMAGES_KEY_PREFIX } from '@mini-ecommerce/stack-model';
+import { AWS_NO_VALUE, fnIf } from '../../model/intrinsics';
+import type { Str } from '../../model/values';
+import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
+import { envName } from '../common';
+import type { Bucket } from './buckets';
+
+/** AWS managed CloudFront policies (stable, documented ids). */
+const MANAGED = {
+  cachingOptimized: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+  cachingDisabled: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+  allViewerExceptHostHeader: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+  securityHeaders: '67f7725c-6f97-4210-82d7-5512b31e9d03',
+} as const;
+
+/**
+ * Client-side routes (`/products/42`) have no object in the bucket; serve the app shell for any
+ * path without a file extension. Doing this in a function rather than with error responses
+ * keeps the API's own 403/404 answers intact when `/api/*` is routed through the distribution.
+ */
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('.') === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}
+`;
+
+export interface CdnInputs {
+  readonly websiteBucket: Bucket;
+  /** The images bucket's regional domain, built from its name so the distribution does not depend on the bucket (whose CORS needs the distribution's domain). */
+  readonly imagesBucketDomain: Str;
+  readonly accessLogsBucket: Bucket;
+  readonly apiOriginDomain: ParameterHandle;
+  readonly apiOriginPort: ParameterHandle;
+  readonly hasApiOrigin: string;
+}
+
+export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHandle<'AWS::CloudFront::Distribution'> {
+  const oac = template.resource('OriginAccessControl', 'AWS::CloudFront::OriginAccessControl', {
+    OriginAccessControlConfig: {
+      Name: envName('s3-oac'),
+      Description: 'CloudFront signs its requests to the private website and images buckets.',
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    },
+  });
+  const spaRewrite = template.resource('SpaRewriteFunction', 'AWS::CloudFront::Function', {
+    Name: envName('spa-rewrite'),
+    AutoPublish: true,
+    FunctionCode: SPA_REWRITE,
+    FunctionConfig: { Comment: 'Serve index.html for client-side routes', Runtime: 'cloudfront-js-2.0' },
+  });
+
+  const s3Origin = (id: string, domain: Str) => ({
+    Id: id,
+    DomainName: domain,
+    // OAC replaces the legacy origin access identity, which must then be empty.
+    S3OriginConfig: { OriginAccessIdentity: '' },
+    OriginAccessControlId: oac.getAtt('Id'),
+  });
+
+  return template.resource(
+    'Distribution',
+    'AWS::CloudFront::Distribution',
+    {
+      DistributionConfig: {
+        Enabled: true,
+        Comment: envName('storefront'),
+        DefaultRootObject: 'index.html',
+        HttpVersion: 'http2and3',
+        IPV6Enabled: true,
+        PriceClass: 'PriceClass_100',
+        Origins: [
+          s3Origin('website', inputs.websiteBucket.getAtt('RegionalDomainName')),
+          s3Origin('images', inputs.imagesBucketDomain),
+          fnIf(
+            inputs.hasApiOrigin,
+            {
+              Id: 'api',
+              DomainName: inputs.apiOriginDomain.ref(),
+              CustomOriginConfig: {
+                OriginProtocolPolicy: 'http-only',
+                HTTPPort: inputs.apiOriginPort.ref(),
+                OriginSSLProtocols: ['TLSv1.2'],
+              },
+            },
+            AWS_NO_VALUE,
+          ),
+        ],
+        DefaultCacheBehavior: {
+          TargetOriginId: 'website',
+          ViewerProtocolPolicy: 'redirect-to-https',
+          AllowedMethods: ['GET', 'HEAD'],
+          Compress: true,
+          CachePolicyId: MANAGED.cachingOptimized,
+          ResponseHeadersPolicyId: MANAGED.securityHeaders,
+          FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: spaRewrite.getAtt('FunctionARN') }],
+        },
+        CacheBehaviors: [
+          {
+            PathPattern: `${IMAGES_KEY_PREFIX}*`,
+            TargetOriginId: 'images',
+            ViewerProtocolPolicy: 'redirect-to-https',
+            AllowedMethods: ['GET', 'HEAD'],
+            Compress: true,
+            CachePolicyId: MANAGED.cachingOptimized,
+            ResponseHeadersPolicyId: MANAGED.securityHeaders,
+          },
+          fnIf(
+            inputs.hasApiOrigin,
+            {
+              // Same origin for the storefront and the API: no CORS, no mixed content.
+              PathPattern: 'api/*',
+              TargetOriginId: 'api',
+              ViewerProtocolPolicy: 'https-only',
+              AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+              Compress: true,
+              CachePolicyId: MANAGED.cachingDisabled,
+              OriginRequestPolicyId: MANAGED.allViewerExceptHostHeader,
+              ResponseHeadersPolicyId: MANAGED.securityHeaders,
+            },
+            AWS_NO_VALUE,
+          ),
+        ],
+        // Without an API behind the distribution, missing objects may also fall back to the app shell.
+        CustomErrorResponses: fnIf(inputs.hasApiOrigin, AWS_NO_VALUE, [
+          { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 10 },
+          { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 10 },
+        ]),
+        Logging: {
+          Bucket: inputs.accessLogsBucket.getAtt('RegionalDomainName'),
+          Prefix: 'cloudfront/',
+          IncludeCookies: false,
+        },
+        ViewerCertificate: { CloudFrontDefaultCertificate: true },
+      },
+    },
+    {
+      guardExceptions: [
+        {
+          rule: 'CT.CLOUDFRONT.PR.4',
+          reason: 'Origin failover needs a second copy of the buckets in another region; the single-region design of this shop does not have one.',
+        },
+        {
+          rule: 'CT.CLOUDFRONT.PR.6',
+          reason: 'The storefront is served on the default *.cloudfront.net domain and certificate until the owner adds a custom domain and an ACM certificate.',
+        },
+        {
+          rule: 'CT.CLOUDFRONT.PR.7',
+          reason: 'SNI applies to custom certificates only; the default CloudFront certificate is in use (see CT.CLOUDFRONT.PR.6).',
+        },
+        {
+          rule: 'CT.CLOUDFRONT.PR.8',
+          reason: `The optional API origin is the instance or load balancer on plain HTTP (port ${API_PORT} or 80): there is no certificate on it. Viewers still connect over HTTPS only.`,
+        },
+        {
+          rule: 'CT.CLOUDFRONT.PR.9',
+          reason: 'The minimum viewer TLS version can only be raised with a custom certificate; the default certificate is in use (see CT.CLOUDFRONT.PR.6).',
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,273 @@
+import { HTTPS_PORT, HTTP_PORT, SSH_PORT } from '@mini-ecommerce/stack-model';
+import {
+  AWS_REGION,
+  allOf,
+  equals,
+  getAZs,
+  not,
+  or,
+  ref,
+  select,
+  sub,
+} from '../../model/intrinsics';
+import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
+import type { Str } from '../../model/values';
+import { ENVIRONMENT_PARAMETER, envLogGroupName, envName, nameTag } from '../common';
+
+/** The address plan of the architecture document, plus the second-AZ subnets a load balancer needs. */
+export const NETWORK = {
+  vpcCidr: '10.0.0.0/16',
+  publicSubnetCidr: '10.0.1.0/24',
+  privateSubnetCidr: '10.0.2.0/24',
+  publicSubnet2Cidr: '10.0.3.0/24',
+  privateSubnet2Cidr: '10.0.4.0/24',
+} as const;
+
+const EPHEMERAL_PORTS = { From: 1024, To: 65535 };
+const TCP = '6';
+const ANYWHERE = '0.0.0.0/0';
+
+export interface Network {
+  readonly vpc: ResourceHandle<'AWS::EC2::VPC'>;
+  readonly publicSubnet: ResourceHandle<'AWS::EC2::Subnet'>;
+  readonly publicSubnet2: ResourceHandle<'AWS::EC2::Subnet'>;
+  readonly privateSubnet: ResourceHandle<'AWS::EC2::Subnet'>;
+  readonly privateSubnet2: ResourceHandle<'AWS::EC2::Subnet'>;
+  readonly hasSshCidr: string;
+}
+
+export function addNetwork(
+  template: TemplateBuilder,
+  params: { sshCidr: ParameterHandle; natGateway: ParameterHandle; flowLogRetentionDays: ParameterHandle },
+  flowLogKey: ResourceHandle<'AWS::KMS::Key'>,
+): Network {
+  const hasSshCidr = template.condition('HasSshCidr', not(equals(params.sshCidr.ref(), '')));
+  const createNat = template.condition(
+    'CreateNatGateway',
+    or(
+      equals(params.natGateway.ref(), 'true'),
+      allOf(equals(params.natGateway.ref(), 'auto'), not(equals(ref(ENVIRONMENT_PARAMETER), 'dev'))),
+    ),
+  );
+
+  const vpc = template.resource('Vpc', 'AWS::EC2::VPC', {
+    CidrBlock: NETWORK.vpcCidr,
+    EnableDnsSupport: true,
+    EnableDnsHostnames: true,
+    Tags: [nameTag('vpc')],
+  });
+  const internetGateway = template.resource('InternetGateway', 'AWS::EC2::InternetGateway', {
+    Tags: [nameTag('igw')],
+  });
+  const gatewayAttachment = template.resource('InternetGatewayAttachment', 'AWS::EC2::VPCGatewayAttachment', {
+    VpcId: vpc.ref(),
+    InternetGatewayId: internetGateway.ref(),
+  });
+
+  const subnet = (id: string, cidr: string, az: number, isPublic: boolean, name: string) =>
+    template.resource(id, 'AWS::EC2::Subnet', {
+      VpcId: vpc.ref(),
+      CidrBlock: cidr,
+      AvailabilityZone: select(az, getAZs(AWS_REGION)),
+      // Instances get addresses from the launch template's network interface, not from the subnet.
+      MapPublicIpOnLaunch: false,
+      Tags: [nameTag(name), { Key: 'Tier', Value: isPublic ? 'public' : 'private' }],
+    });
+  const publicSubnet = subnet('PublicSubnet', NETWORK.publicSubnetCidr, 0, true, 'public-a');
+  const publicSubnet2 = subnet('PublicSubnet2', NETWORK.publicSubnet2Cidr, 1, true, 'public-b');
+  const privateSubnet = subnet('PrivateSubnet', NETWORK.privateSubnetCidr, 0, false, 'private-a');
+  const privateSubnet2 = subnet('PrivateSubnet2', NETWORK.privateSubnet2Cidr, 1, false, 'private-b');
+
+  const natEip = template.resource(
+    'NatGatewayEip',
+    'AWS::EC2::EIP',
+    { Domain: 'vpc', Tags: [nameTag('nat-eip')] },
+    { condition: createNat, dependsOn: [gatewayAttachment] },
+  );
+  const natGateway = template.resource(
+    'NatGateway',
+    'AWS::EC2::NatGateway',
+    { AllocationId: natEip.getAtt('AllocationId'), SubnetId: publicSubnet.ref(), Tags: [nameTag('nat')] },
+    { condition: createNat },
+  );
+
+  const publicRoutes = template.resource('PublicRouteTable', 'AWS::EC2::RouteTable', {
+    VpcId: vpc.ref(),
+    Tags: [nameTag('public-routes')],
+  });
+  template.resource(
+    'PublicDefaultRoute',
+    'AWS::EC2::Route',
+    { RouteTableId: publicRoutes.ref(), DestinationCidrBlock: ANYWHERE, GatewayId: internetGateway.ref() },
+    { dependsOn: [gatewayAttachment] },
+  );
+  const privateRoutes = template.resource('PrivateRouteTable', 'AWS::EC2::RouteTable', {
+    VpcId: vpc.ref(),
+    Tags: [nameTag('private-routes')],
+  });
+  template.resource(
+    'PrivateDefaultRoute',
+    'AWS::EC2::Route',
+    { RouteTableId: privateRoutes.ref(), DestinationCidrBlock: ANYWHERE, NatGatewayId: natGateway.ref() },
+    { condition: createNat },
+  );
+  for (const [id, subnetHandle, table] of [
+    ['PublicSubnetRoutes', publicSubnet, publicRoutes],
+    ['PublicSubnet2Routes', publicSubnet2, publicRoutes],
+    ['PrivateSubnetRoutes', privateSubnet, privateRoutes],
+    ['PrivateSubnet2Routes', privateSubnet2, privateRoutes],
+  ] as const) {
+    template.resource(id, 'AWS::EC2::SubnetRouteTableAssociation', {
+      SubnetId: subnetHandle.ref(),
+      RouteTableId: table.ref(),
+    });
+  }
+
+  // Gateway endpoints are free and keep DynamoDB and S3 traffic off the internet (and off the NAT bill).
+  for (const service of ['dynamodb', 's3'] as const) {
+    template.resource(service === 'dynamodb' ? 'DynamoDbEndpoint' : 'S3Endpoint', 'AWS::EC2::VPCEndpoint', {
+      VpcId: vpc.ref(),
+      ServiceName: sub(`com.amazonaws.\${AWS::Region}.${service}`),
+      VpcEndpointType: 'Gateway',
+      RouteTableIds: [publicRoutes.ref(), privateRoutes.ref()],
+    });
+  }
+
+  addNetworkAcls(template, { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2 }, params.sshCidr, hasSshCidr);
+  addFlowLogs(template, vpc, params.flowLogRetentionDays, flowLogKey);
+
+  return { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2, hasSshCidr };
+}
+
+function addNetworkAcls(
+  template: TemplateBuilder,
+  net: Omit<Network, 'hasSshCidr'>,
+  sshCidr: ParameterHandle,
+  hasSshCidr: string,
+): void {
+  const publicAcl = template.resource('PublicNetworkAcl', 'AWS::EC2::NetworkAcl', {
+    VpcId: net.vpc.ref(),
+    Tags: [nameTag('public-nacl')],
+  });
+  const privateAcl = template.resource('PrivateNetworkAcl', 'AWS::EC2::NetworkAcl', {
+    VpcId: net.vpc.ref(),
+    Tags: [nameTag('private-nacl')],
+  });
+
+  type Entry = { id: string; rule: number; egress: boolean; cidr: Str; ports?: { From: number; To: number }; protocol?: string; condition?: string };
+  const entries = (acl: typeof publicAcl, list: Entry[]) => {
+    for (const e of list) {
+      template.resource(
+        e.id,
+        'AWS::EC2::NetworkAclEntry',
+        {
+          NetworkAclId: acl.ref(),
+          RuleNumber: e.rule,
+          Protocol: Number(e.protocol ?? TCP),
+          RuleAction: 'allow',
+          Egress: e.egress,
+          CidrBlock: e.cidr,
+          ...(e.ports ? { PortRange: e.ports } : {}),
+        },
+        e.condition ? { condition: e.condition } : {},
+      );
+    }
+  };
+
+  // Public subnets: web and API traffic in, replies to outbound connections back in; SSH only
+  // from the operator's CIDR when one is given. Everything else is dropped by the default deny.
+  entries(publicAcl, [
+    { id: 'PublicAclInHttp', rule: 100, egress: false, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
+    { id: 'PublicAclInHttps', rule: 110, egress: false, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
+    // Covers the API port and the replies to the instance's own outbound connections.
+    { id: 'PublicAclInEphemeral', rule: 120, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS },
+    {
+      id: 'PublicAclInSsh',
+      rule: 130,
+      egress: false,
+      cidr: sshCidr.ref(),
+      ports: { From: SSH_PORT, To: SSH_PORT },
+      condition: hasSshCidr,
+    },
+    { id: 'PublicAclOutHttp', rule: 100, egress: true, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
+    { id: 'PublicAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
+    { id: 'PublicAclOutEphemeral', rule: 120, egress: true, cidr: ANYWHERE, ports: EPHEMERAL_PORTS },
+    { id: 'PublicAclOutVpc', rule: 130, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
+  ]);
+  // Private subnets: reachable from inside the VPC only; out to the internet for updates (through the NAT).
+  entries(privateAcl, [
+    { id: 'PrivateAclInVpc', rule: 100, egress: false, cidr: NETWORK.vpcCidr, protocol: '-1' },
+    { id: 'PrivateAclInEphemeral', rule: 110, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS },
+    { id: 'PrivateAclOutVpc', rule: 100, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
+    { id: 'PrivateAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
+    { id: 'PrivateAclOutHttp', rule: 120, egress: true, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
+  ]);
+
+  for (const [id, subnetHandle, acl] of [
+    ['PublicSubnetAcl', net.publicSubnet, publicAcl],
+    ['PublicSubnet2Acl', net.publicSubnet2, publicAcl],
+    ['PrivateSubnetAcl', net.privateSubnet, privateAcl],
+    ['PrivateSubnet2Acl', net.privateSubnet2, privateAcl],
+  ] as const) {
+    template.resource(id, 'AWS::EC2::SubnetNetworkAclAssociation', {
+      SubnetId: subnetHandle.ref(),
+      NetworkAclId: acl.ref(),
+    });
+  }
+}
+
+function addFlowLogs(
+  template: TemplateBuilder,
+  vpc: ResourceHandle<'AWS::EC2::VPC'>,
+  retentionDays: ParameterHandle,
+  key: ResourceHandle<'AWS::KMS::Key'>,
+): void {
+  const logGroup = template.resource(
+    'FlowLogGroup',
+    'AWS::Logs::LogGroup',
+    {
+      LogGroupName: envLogGroupName('vpc-flow-logs'),
+      RetentionInDays: retentionDays.ref(),
+      KmsKeyId: key.getAtt('Arn'),
+    },
+    { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' },
+  );
+  const role = template.resource('FlowLogRole', 'AWS::IAM::Role', {
+    RoleName: envName('vpc-flow-logs'),
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+        },
+      ],
+    },
+    Policies: [
+      {
+        PolicyName: 'write-flow-logs',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+              Resource: [logGroup.getAtt('Arn')],
+            },
+          ],
+        },
+      },
+    ],
+  });
+  template.resource('VpcFlowLog', 'AWS::EC2::FlowLog', {
+    ResourceId: vpc.ref(),
+    ResourceType: 'VPC',
+    TrafficType: 'ALL',
+    LogDestinationType: 'cloud-watch-logs',
+    LogGroupName: logGroup.ref(),
+    DeliverLogsPermissionArn: role.getAtt('Arn'),
+    Tags: [nameTag('flow-log')],
+  });
+}

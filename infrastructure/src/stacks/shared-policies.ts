@@ -1,0 +1,27 @@
+import { sub, type Expr } from '../model/intrinsics';
+import type { JsonValue } from '../model/values';
+
+/** Deny every request to the bucket that does not arrive over TLS. */
+export function denyInsecureTransport(bucketArn: Expr): JsonValue {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [bucketArn, sub('${Arn}/*', { Arn: bucketArn })],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
+
+/** The account's administrators manage the key; services get only what their statements grant. */
+export function keyAdministration(): JsonValue[] {
+  return [
+    {
+      Sid: 'AccountAdministration',
+      Effect: 'Allow',
+      Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ];
+}

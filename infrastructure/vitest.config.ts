@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@mini-ecommerce/source'] },
+  test: {
+    name: 'infra',
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    // cfn-guard and the specification check take a few seconds on 2 shared cores.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
