@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DataLayer } from '@mini-ecommerce/data';
+import { DomainError } from '@mini-ecommerce/domain';
 import type { Config } from './config';
 import type { ImageStore } from './lib/images';
 import type { MetricsSink } from './lib/metrics';
@@ -77,10 +78,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: { code: 'RATE_LIMITED', message: `Too many requests; try again in ${context.after}` },
-    }),
+    // Thrown by the plugin, so it must be an error the error handler knows (a plain object became a 500).
+    errorResponseBuilder: (_request, context) =>
+      new DomainError('RATE_LIMITED', `Too many requests; try again in ${context.after}`, {
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
   });
   await app.register(swagger, {
     openapi: {

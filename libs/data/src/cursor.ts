@@ -20,14 +20,34 @@ export function decodeCursor<T>(cursor: string | undefined, isValid: (value: unk
   return value;
 }
 
-const invalidCursor = () => validationError('The cursor is not valid; start again from the first page', { field: 'cursor' });
+export const invalidCursor = () => validationError('The cursor is not valid; start again from the first page', { field: 'cursor' });
 
-/** A LastEvaluatedKey made only of string attributes with the given names. */
+/**
+ * A LastEvaluatedKey made only of non-empty string attributes with the given names (DynamoDB
+ * refuses empty key values, which would otherwise surface as a 500).
+ */
 export function isStringKey(names: readonly string[]) {
   return (value: unknown): value is Record<string, string> =>
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
     Object.keys(value).length === names.length &&
-    names.every((name) => typeof (value as Record<string, unknown>)[name] === 'string');
+    names.every((name) => {
+      const attribute = (value as Record<string, unknown>)[name];
+      return typeof attribute === 'string' && attribute.length > 0;
+    });
+}
+
+/**
+ * Runs a query that starts from a client-supplied cursor key. DynamoDB refuses a start key that
+ * does not fit the query (another partition, an over-long value) with a ValidationException:
+ * that is the client's bad cursor, a 400, not a server fault.
+ */
+export async function withStartKey<T>(startKey: object | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (startKey && (error as { name?: string })?.name === 'ValidationException') throw invalidCursor();
+    throw error;
+  }
 }

@@ -23,7 +23,7 @@ import {
 } from '@mini-ecommerce/domain';
 import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import type { DataContext } from '../context';
-import { decodeCursor, encodeCursor, isStringKey } from '../cursor';
+import { decodeCursor, encodeCursor, isStringKey, withStartKey } from '../cursor';
 import { cancellationCodes, isConflictOnly } from '../transactions';
 import type { CartRepository } from './cart';
 import type { ProductRepository } from './products';
@@ -288,13 +288,19 @@ export class OrderRepository {
   }
 
   private async queryFeed(partition: string, limit: number, cursor?: string): Promise<Page<Order>> {
-    const startKey = decodeCursor(cursor, indexKey);
-    const { Items, LastEvaluatedKey } = await this.ctx.tables.orders
-      .build(QueryCommand)
-      .entities(this.ctx.entities.OrderEntity)
-      .query({ index: INDEX_NAMES.userOrders, partition })
-      .options({ limit, reverse: true, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
-      .send();
+    // A cursor from another user's (or feed's) listing is not a position in this one.
+    const startKey = decodeCursor(
+      cursor,
+      (value): value is Record<string, string> => indexKey(value) && value.userId === partition,
+    );
+    const { Items, LastEvaluatedKey } = await withStartKey(startKey, () =>
+      this.ctx.tables.orders
+        .build(QueryCommand)
+        .entities(this.ctx.entities.OrderEntity)
+        .query({ index: INDEX_NAMES.userOrders, partition })
+        .options({ limit, reverse: true, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+        .send(),
+    );
     return {
       items: (Items ?? []).map(toOrder),
       nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : null,

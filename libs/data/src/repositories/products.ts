@@ -18,7 +18,7 @@ import {
 } from '@mini-ecommerce/domain';
 import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import type { DataContext } from '../context';
-import { decodeCursor, encodeCursor, isStringKey } from '../cursor';
+import { decodeCursor, encodeCursor, isStringKey, withStartKey } from '../cursor';
 import { cancellationCodes, retryOnTransactionConflict } from '../transactions';
 
 /** One item in the products table holds a counter per category (`count:<category>`), kept in the same transactions as product writes. */
@@ -56,7 +56,9 @@ const isListAllCursor = (value: unknown): value is ListAllCursor =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as ListAllCursor).c === 'string' &&
-  ((value as ListAllCursor).k === undefined || categoryKey((value as ListAllCursor).k));
+  (value as ListAllCursor).c.length > 0 &&
+  ((value as ListAllCursor).k === undefined ||
+    (categoryKey((value as ListAllCursor).k) && (value as ListAllCursor).k?.category === (value as ListAllCursor).c));
 
 export class ProductRepository {
   constructor(private readonly ctx: DataContext) {}
@@ -156,7 +158,11 @@ export class ProductRepository {
 
   /** Access pattern: products of one category, through CategoryIndex. */
   async listByCategory(category: string, limit: number, cursor?: string): Promise<Page<Product>> {
-    const startKey = decodeCursor(cursor, categoryKey);
+    // A position in another category is not a position in this one.
+    const startKey = decodeCursor(
+      cursor,
+      (value): value is Record<string, string> => categoryKey(value) && value.category === category,
+    );
     const { items, lastKey } = await this.queryCategory(category, limit, startKey);
     return { items, nextCursor: lastKey ? encodeCursor(lastKey) : null };
   }
@@ -204,12 +210,14 @@ export class ProductRepository {
   }
 
   private async queryCategory(category: string, limit: number, startKey?: Record<string, string>) {
-    const { Items, LastEvaluatedKey } = await this.ctx.tables.products
-      .build(QueryCommand)
-      .entities(this.ctx.entities.ProductEntity)
-      .query({ index: INDEX_NAMES.category, partition: category })
-      .options({ limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
-      .send();
+    const { Items, LastEvaluatedKey } = await withStartKey(startKey, () =>
+      this.ctx.tables.products
+        .build(QueryCommand)
+        .entities(this.ctx.entities.ProductEntity)
+        .query({ index: INDEX_NAMES.category, partition: category })
+        .options({ limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+        .send(),
+    );
     return {
       items: (Items ?? []).map(toProduct),
       lastKey: LastEvaluatedKey as Record<string, string> | undefined,
