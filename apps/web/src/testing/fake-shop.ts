@@ -45,7 +45,8 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
 
   async function record(request: Request) {
     const url = new URL(request.url);
-    const text = await request.clone().text();
+    const json = request.headers.get('content-type')?.includes('application/json');
+    const text = json ? await request.clone().text() : '';
     requests.push({ method: request.method, path: `${url.pathname}${url.search}`, body: text ? JSON.parse(text) : undefined, headers: request.headers });
   }
 

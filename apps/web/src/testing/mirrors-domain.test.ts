@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney as domainFormatMoney, MAX_CART_QUANTITY, nextStatuses as domainNextStatuses, ORDER_STATUSES } from '@mini-ecommerce/domain';
+import { MAX_CART_QUANTITY as webMaxQuantity } from '../features/cart/stores/guest-cart';
+import { nextStatuses, ORDER_STATUSES as webStatuses } from '../features/orders/utils/order-status';
+import { formatMoney, parseMoney, toMajorUnits } from '../lib/money';
+
+// The storefront repeats a few pure rules of the domain lib to keep zod out of its bundle; these must not drift.
+describe('rules repeated from the domain lib', () => {
+  it('formats money the same way', () => {
+    for (const [amount, currency] of [[1999, 'USD'], [0, 'EUR'], [500, 'JPY'], [123456789, 'GBP'], [1, 'KWD']] as const) {
+      expect(formatMoney(amount, currency)).toBe(domainFormatMoney(amount, currency));
+    }
+  });
+
+  it('has the same order lifecycle and cart limit', () => {
+    expect(webStatuses).toEqual(ORDER_STATUSES);
+    for (const status of ORDER_STATUSES) expect(nextStatuses(status)).toEqual(domainNextStatuses(status));
+    expect(webMaxQuantity).toBe(MAX_CART_QUANTITY);
+  });
+});
+
+describe('money input', () => {
+  it('parses amounts into minor units and back', () => {
+    expect(parseMoney('19.99', 'USD')).toBe(1999);
+    expect(parseMoney('12.5', 'USD')).toBe(1250);
+    expect(parseMoney('7', 'USD')).toBe(700);
+    expect(parseMoney('500', 'JPY')).toBe(500);
+    expect(toMajorUnits(1999, 'USD')).toBe('19.99');
+  });
+
+  it('refuses what is not a plain amount', () => {
+    for (const bad of ['', '-1', '1.999', 'abc', '1,50', '1e3']) expect(parseMoney(bad, 'USD')).toBeUndefined();
+    expect(parseMoney('5.5', 'JPY')).toBeUndefined();
+  });
+});
