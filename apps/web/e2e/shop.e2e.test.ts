@@ -1,0 +1,153 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startStack, WORKSPACE_ROOT, type Stack } from './stack';
+
+const RESULTS_DIR = join(WORKSPACE_ROOT, 'apps/web/test-results');
+
+let stack: Stack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  // Debian's Chromium; never a downloaded browser.
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A fresh browser profile whose console errors fail the test, screenshotted if the test fails. */
+async function openPage(name: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ viewport, baseURL: stack.url });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  onTestFailed(async () => {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
+    console.error(`screenshot: apps/web/test-results/${name}.png\nstack output:\n${stack.output().slice(-4000)}`);
+  });
+  return { page, consoleErrors };
+}
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+describe('the shop in a real browser', () => {
+  const unique = Date.now().toString(36);
+  const shopper = { name: 'E2E Shopper', email: `shopper-${unique}@example.com`, password: 'shopper-password' };
+
+  it('lets a guest fill a cart, register, keep the cart, order and find the order in the history', async () => {
+    const { page, consoleErrors } = await openPage('shopper', { width: 375, height: 800 });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'All products' }).waitFor()).resolves.toBeUndefined();
+
+    // The first product that is in stock.
+    const addButton = page.getByRole('button', { name: /^Add .+ to cart$/ }).first();
+    await addButton.waitFor();
+    const productName = ((await addButton.getAttribute('aria-label')) ?? '').replace(/^Add (.+) to cart$/, '$1');
+    expect(productName).not.toBe('');
+    await addButton.click();
+    await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    await noSidewaysScroll(page);
+
+    // Its page survives a reload.
+    await page.getByRole('link', { name: productName, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+
+    // The cart, then checkout asks for an account.
+    await page.getByRole('link', { name: 'Cart, 1 item' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your cart' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in and check out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill(shopper.name);
+    await page.getByLabel('Email').fill(shopper.email);
+    await page.getByLabel(/^Password/).fill(shopper.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    // Back at checkout with the guest cart merged into the new account.
+    await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+    const review = page.getByRole('table', { name: 'Items to order' });
+    await review.getByText(productName).waitFor();
+    await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    await noSidewaysScroll(page);
+
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you for your order' }).waitFor();
+    const placed = await page.getByText(/Your order .+ has been placed\./).textContent();
+    const orderId = /Your order (\S+) has been placed/.exec(placed ?? '')?.[1];
+    expect(orderId).toBeTruthy();
+    await page.getByRole('link', { name: 'Cart, 0 items' }).waitFor();
+
+    await page.getByRole('link', { name: 'See all your orders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your orders' }).waitFor();
+    await page.getByRole('link', { name: `Order ${orderId}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Order details' }).waitFor();
+    await page.getByRole('table', { name: 'Items in this order' }).getByText(productName).waitFor();
+
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets an admin create a product that a shopper then finds', async () => {
+    const productName = `E2E Teapot ${unique}`;
+    const category = `E2E ${unique}`;
+    const { page, consoleErrors } = await openPage('admin');
+    await page.goto('/admin/products');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(stack.admin.email);
+    await page.getByLabel('Password').fill(stack.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+
+    await page.getByRole('link', { name: 'New product' }).click();
+    await page.getByLabel('Name').fill(productName);
+    await page.getByLabel('Category').fill(category);
+    await page.getByLabel('Price').fill('12.50');
+    await page.getByLabel('Stock').fill('4');
+    await page.getByLabel('Description').fill('Made by the end-to-end test.');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit ${productName}` }).waitFor();
+    expect(consoleErrors).toEqual([]);
+
+    const { page: guest, consoleErrors: guestErrors } = await openPage('shopper-finds-product', { width: 375, height: 800 });
+    await guest.goto('/');
+    await guest.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: new RegExp(category) }).click();
+    await guest.getByRole('heading', { level: 1, name: category }).waitFor();
+    const card = guest.getByRole('article').filter({ has: guest.getByRole('heading', { name: productName }) });
+    await card.getByText('$12.50').waitFor();
+    await card.getByRole('button', { name: `Add ${productName} to cart` }).click();
+    await guest.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    await noSidewaysScroll(guest);
+    expect(guestErrors).toEqual([]);
+  });
+
+  it('shows a 403 page to a shopper in the admin area', async () => {
+    const { page } = await openPage('forbidden');
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(shopper.email);
+    await page.getByLabel('Password').fill(shopper.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'All products' }).waitFor();
+    await page.goto('/admin');
+    await page.getByRole('heading', { level: 1, name: '403 · Access denied' }).waitFor();
+  });
+});
