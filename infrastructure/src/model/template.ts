@@ -23,6 +23,8 @@ export interface ResourceOptions {
   readonly guardExceptions?: readonly RuleException[];
   /** Python cfn-lint rules this resource deliberately does not meet. */
   readonly lintExceptions?: readonly RuleException[];
+  /** Deliberate design choices a reviewer would otherwise question, kept in the template's Metadata. */
+  readonly notes?: readonly string[];
   /** Leave the standard tags off (for the few taggable types whose tags are set elsewhere). */
   readonly untagged?: boolean;
 }
@@ -214,7 +216,8 @@ export class TemplateBuilder {
 function exceptionMetadata(options: ResourceOptions): Record<string, JsonValue> | undefined {
   const guard = options.guardExceptions ?? [];
   const lint = options.lintExceptions ?? [];
-  if (guard.length === 0 && lint.length === 0) return undefined;
+  const notes = options.notes ?? [];
+  if (guard.length === 0 && lint.length === 0 && notes.length === 0) return undefined;
   for (const exception of [...guard, ...lint]) {
     if (exception.reason.trim().length < 20) throw new Error(`${exception.rule}: write down why (got "${exception.reason}")`);
   }
@@ -222,6 +225,7 @@ function exceptionMetadata(options: ResourceOptions): Record<string, JsonValue> 
     ...(guard.length ? { guard: { SuppressedRules: guard.map((e) => e.rule) } } : {}),
     ...(lint.length ? { 'cfn-lint': { config: { ignore_checks: lint.map((e) => e.rule) } } } : {}),
     // The reasons sit beside the suppressions so a reviewer reads them in the template itself.
-    Exceptions: Object.fromEntries([...guard, ...lint].map((e) => [e.rule, e.reason])),
+    ...(guard.length || lint.length ? { Exceptions: Object.fromEntries([...guard, ...lint].map((e) => [e.rule, e.reason])) } : {}),
+    ...(notes.length ? { Notes: notes } : {}),
   };
 }

@@ -50,8 +50,11 @@ export function templateTags(): CfnTag[] {
 
 export const IS_PROD = 'IsProd';
 
-/** A builder with the `Environment` parameter and the `IsProd` condition every stack uses. */
-export function stackTemplate(description: string): TemplateBuilder {
+/** Every log group keeps a year of logs (CT.CLOUDWATCH.PR.2); one value, so cfn-guard can check it. */
+export const LOG_RETENTION_DAYS = 365;
+
+/** A builder with the `Environment` parameter every stack takes (and `IsProd` where asked for). */
+export function stackTemplate(description: string, options: { isProd?: boolean } = {}): TemplateBuilder {
   const template = new TemplateBuilder(description, templateTags());
   const environment = template.parameter(
     ENVIRONMENT_PARAMETER,
@@ -63,7 +66,7 @@ export function stackTemplate(description: string): TemplateBuilder {
     },
     'Environment',
   );
-  template.condition(IS_PROD, equals(environment.ref(), 'prod'));
+  if (options.isProd) template.condition(IS_PROD, equals(environment.ref(), 'prod'));
   return template;
 }
 

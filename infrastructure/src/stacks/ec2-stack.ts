@@ -14,8 +14,7 @@ import { allOf, base64, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Expr } from '../model/intrinsics';
 import type { JsonValue } from '../model/values';
-import { ENV_PLACEHOLDER, IS_PROD, envLogGroupName, envName, envSub, exportAs, importFrom, nameTag, stackTemplate } from './common';
-import { LOG_RETENTION_DAYS } from './main-stack';
+import { ENV_PLACEHOLDER, IS_PROD, LOG_RETENTION_DAYS, envLogGroupName, envName, envSub, exportAs, importFrom, nameTag, stackTemplate } from './common';
 import { NETWORK } from './main/network';
 import { userDataScript } from './ec2/user-data';
 
@@ -25,12 +24,15 @@ export const AL2023_AMI_PARAMETER = '/aws/service/ami-amazon-linux-latest/al2023
 export const INSTANCE_TYPES = ['t3.micro', 't3.small', 't3.medium', 't3a.micro', 't3a.small', 't3a.medium'] as const;
 
 const USE_ASG = 'UseAutoScaling';
+const NITRO_REASON = `The instance type is the InstanceType parameter, whose allowed values are all Nitro types (${INSTANCE_TYPES.join(', ')}); cfn-guard cannot resolve a parameter.`;
+const LOG_KEY_REASON = 'Encrypted with the main stack\'s logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.';
 const SINGLE = 'UseSingleInstance';
 
 /** ec2-stack.ts: the API tier. One instance by default; an Auto Scaling group behind a load balancer on demand. */
 export function ec2Stack(): TemplateDocument {
   const template = stackTemplate(
     'mini-ecommerce API tier: launch template (IMDSv2, encrypted gp3), instance or load-balanced Auto Scaling group, least-privilege role, log groups and SSM configuration.',
+    { isProd: true },
   );
   const instanceType = template.parameter('InstanceType', {
     Type: 'String',
@@ -68,13 +70,6 @@ export function ec2Stack(): TemplateDocument {
     Default: 'info',
     AllowedValues: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
   }, 'Application');
-  const logRetention = template.parameter('LogRetentionDays', {
-    Type: 'Number',
-    Description: 'Days to keep application and boot logs.',
-    Default: 365,
-    AllowedValues: LOG_RETENTION_DAYS,
-  }, 'Application');
-
   template.condition(USE_ASG, equals(enableAutoScaling.ref(), 'true'));
   template.condition(SINGLE, equals(enableAutoScaling.ref(), 'false'));
   const withEip = template.condition('UseElasticIp', allOf({ Condition: SINGLE }, equals(allocateEip.ref(), 'true')));
@@ -83,9 +78,9 @@ export function ec2Stack(): TemplateDocument {
   const logGroup = (id: string, name: string) =>
     template.resource(id, 'AWS::Logs::LogGroup', {
       LogGroupName: envLogGroupName(name),
-      RetentionInDays: logRetention.ref(),
+      RetentionInDays: LOG_RETENTION_DAYS,
       KmsKeyId: importFrom('logsKeyArn'),
-    }, { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' });
+    }, { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain', guardExceptions: [{ rule: 'CT.CLOUDWATCH.PR.3', reason: LOG_KEY_REASON }] });
   // The log groups live with the instances: the agent starts shipping at boot, before the monitoring stack exists.
   const appLogs = logGroup('AppLogGroup', 'api');
   const systemLogs = logGroup('SystemLogGroup', 'system');
@@ -122,7 +117,7 @@ export function ec2Stack(): TemplateDocument {
       ),
     },
     TagSpecifications: [{ ResourceType: 'launch-template', Tags: [...template.standardTagList()] }],
-  });
+  }, { guardExceptions: [{ rule: 'CT.EC2.PR.15', reason: NITRO_REASON }] });
   const launchTemplateRef = { LaunchTemplateId: launchTemplate.ref(), Version: launchTemplate.getAtt('LatestVersionNumber') };
   const signalTimeout = 'PT15M';
 
@@ -135,6 +130,11 @@ export function ec2Stack(): TemplateDocument {
     condition: SINGLE,
     creationPolicy: { ResourceSignal: { Count: 1, Timeout: signalTimeout } },
     guardExceptions: [
+      { rule: 'CT.EC2.PR.16', reason: NITRO_REASON },
+      {
+        rule: 'CT.EC2.PR.19',
+        reason: 'Encryption in transit between instances needs larger Nitro types than t3.micro; this instance talks to no other instance, only to clients and AWS APIs over TLS.',
+      },
       {
         rule: 'CT.EC2.PR.8',
         reason: 'The single API instance sits in the public subnet and gets a public address from it: without the optional NAT gateway it needs one to reach package repositories, and it serves the API directly.',
@@ -167,8 +167,8 @@ export function ec2Stack(): TemplateDocument {
         reason: 'One instance type, chosen by the InstanceType parameter, keeps capacity and memory budgets predictable for this small API; a mixed instances policy brings no benefit at this size.',
       },
       {
-        rule: 'CT.AUTOSCALING.PR.11',
-        reason: 'Instance-to-instance traffic encryption is not needed: the instances do not talk to each other, only to the load balancer and AWS APIs over TLS.',
+        rule: 'CT.AUTOSCALING.PR.1',
+        reason: 'VPCZoneIdentifier lists the two public subnets of the main stack, in two Availability Zones; they arrive through Fn::ImportValue, which cfn-guard cannot resolve.',
       },
     ],
   });
@@ -350,14 +350,12 @@ function addLoadBalancer(template: TemplateBuilder) {
     DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroup.ref() }],
   }, {
     condition: USE_ASG,
+    // The service spec lists Tags for listeners, but CloudFormation's schema rejects them.
+    untagged: true,
     guardExceptions: [
       {
         rule: 'CT.ELASTICLOADBALANCING.PR.1',
         reason: 'Viewers reach the API over HTTPS through CloudFront (/api/*), which talks to this listener; there is no certificate on the load balancer to redirect to.',
-      },
-      {
-        rule: 'CT.ELASTICLOADBALANCING.PR.2',
-        reason: 'No HTTPS listener and so no certificate: TLS terminates at CloudFront (see CT.ELASTICLOADBALANCING.PR.1).',
       },
     ],
   });

@@ -8,9 +8,6 @@ import { EXPIRE_NONCURRENT, addBucket, envBucketName, type Bucket } from './main
 import { addCdn } from './main/cdn';
 import { NETWORK, addNetwork } from './main/network';
 
-/** Retention values CloudWatch Logs accepts (a subset: the ones worth choosing). */
-export const LOG_RETENTION_DAYS = [30, 90, 180, 365, 731, 1827, 3653] as const;
-
 /** main-stack.yml: network, security groups, buckets, CDN and the logs key the other stacks share. */
 export function mainStack(): TemplateDocument {
   const template = stackTemplate(
@@ -36,16 +33,6 @@ export function mainStack(): TemplateDocument {
       AllowedValues: ['auto', 'true', 'false'],
     },
     'Network',
-  );
-  const logRetention = template.parameter(
-    'LogRetentionDays',
-    {
-      Type: 'Number',
-      Description: 'Days to keep VPC flow logs.',
-      Default: 365,
-      AllowedValues: LOG_RETENTION_DAYS,
-    },
-    'Logging',
   );
   const webOrigin = template.parameter(
     'WebOrigin',
@@ -80,7 +67,7 @@ export function mainStack(): TemplateDocument {
   const hasApiOrigin = template.condition('HasApiOrigin', not(equals(apiOriginDomain.ref(), '')));
 
   const logsKey = addLogsKey(template);
-  const network = addNetwork(template, { sshCidr, natGateway, flowLogRetentionDays: logRetention }, logsKey);
+  const network = addNetwork(template, { sshCidr, natGateway }, logsKey);
   const { ec2SecurityGroup, databaseSecurityGroup } = addSecurityGroups(template, network.vpc, sshCidr.ref(), network.hasSshCidr);
 
   const accessLogs = addAccessLogsBucket(template);
@@ -267,7 +254,7 @@ function addSecurityGroups(
     {
       guardExceptions: [
         {
-          rule: 'CT.EC2.PR.4',
+          rule: 'CT.EC2.PR.3',
           reason: `The API listens on ${API_PORT} and is reached directly or as the CloudFront /api/* origin, whose edge addresses are not a fixed CIDR; only 80, 443 and ${API_PORT} are open, SSH stays closed unless SshCidr is set.`,
         },
       ],
@@ -302,10 +289,6 @@ function addAccessLogsBucket(template: TemplateBuilder): Bucket {
       {
         rule: 'CT.S3.PR.2',
         reason: 'This is the access-log bucket; logging it into itself would log its own log deliveries forever.',
-      },
-      {
-        rule: 'CT.S3.PR.5',
-        reason: 'CloudFront standard logging delivers log files through an ACL grant to awslogsdelivery, which needs ObjectOwnership BucketOwnerPreferred; public access stays blocked.',
       },
     ],
   });

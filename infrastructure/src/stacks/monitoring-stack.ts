@@ -8,10 +8,9 @@ import {
 import type { ResourceProps } from '../model/generated/cfn-resources';
 import { type Expr, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
-import type { JsonValue, Num } from '../model/values';
-import { IS_PROD, envLogGroupName, envLogGroupText, envName, envNameText, exportAs, importFrom, stackTemplate } from './common';
+import type { JsonValue } from '../model/values';
+import { IS_PROD, LOG_RETENTION_DAYS, envLogGroupName, envLogGroupText, envName, envNameText, exportAs, importFrom, stackTemplate } from './common';
 import { EXPIRE_NONCURRENT, addBucket } from './main/buckets';
-import { LOG_RETENTION_DAYS } from './main-stack';
 import { denyInsecureTransport, keyAdministration } from './shared-policies';
 
 const USE_ASG = 'UseAutoScaling';
@@ -27,6 +26,7 @@ type Dimension = { readonly Name: Expr; readonly Value: Expr };
 export function monitoringStack(): TemplateDocument {
   const template = stackTemplate(
     'mini-ecommerce monitoring: KMS-encrypted alarm topic with email and SMS subscriptions, alarms on the instances, tables, buckets and application metrics, a dashboard, and an optional CloudTrail trail.',
+    { isProd: true },
   );
   const email = template.parameter('AlarmEmail', { Type: 'String', Description: 'Email address for alarm notifications. Empty for none.', Default: '' }, 'Notifications');
   const sms = template.parameter('AlarmSmsNumber', {
@@ -46,12 +46,6 @@ export function monitoringStack(): TemplateDocument {
     Description: 'Create a CloudTrail trail (for accounts without an organisation trail).',
     Default: 'false',
     AllowedValues: ['true', 'false'],
-  }, 'Audit');
-  const logRetention = template.parameter('LogRetentionDays', {
-    Type: 'Number',
-    Description: 'Days to keep the CloudTrail log group.',
-    Default: 365,
-    AllowedValues: LOG_RETENTION_DAYS,
   }, 'Audit');
   template.condition('HasEmail', not(equals(email.ref(), '')));
   template.condition('HasSms', not(equals(sms.ref(), '')));
@@ -136,7 +130,7 @@ export function monitoringStack(): TemplateDocument {
   }, { condition: IS_PROD });
 
   addDashboard(template, alarms.unconditional());
-  addTrail(template, key, logRetention.ref());
+  addTrail(template, key);
 
   template.output('AlarmTopicArn', { Description: 'Alarm notifications topic', Value: topic.ref(), Export: exportAs('alarmTopicArn') });
   return template.build();
@@ -276,10 +270,10 @@ function addDashboard(template: TemplateBuilder, alarms: ResourceHandle<'AWS::Cl
   template.resource('Dashboard', 'AWS::CloudWatch::Dashboard', {
     DashboardName: envName('overview'),
     DashboardBody: sub(JSON.stringify({ widgets }), variables),
-  });
+  }, { untagged: true /* the service spec lists Tags for dashboards, but CloudFormation's schema rejects them */ });
 }
 
-function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KMS::Key'>, retention: Num): void {
+function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KMS::Key'>): void {
   const bucket = addBucket(template, {
     logicalId: 'TrailBucket',
     key: 'cloudTrail',
@@ -289,6 +283,9 @@ function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KMS::Key'
       EXPIRE_NONCURRENT,
     ],
     condition: CREATE_TRAIL,
+    extraGuardExceptions: [
+      { rule: 'CT.S3.PR.2', reason: 'Server access logs go to the main stack\'s access-log bucket, named through Fn::ImportValue, which cfn-guard cannot resolve.' },
+    ],
   });
   const trailArn = sub(`arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/${envNameText('trail')}`);
   const bucketPolicy = template.resource('TrailBucketPolicy', 'AWS::S3::BucketPolicy', {
@@ -311,9 +308,14 @@ function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KMS::Key'
   }, { condition: CREATE_TRAIL });
   const logGroup = template.resource('TrailLogGroup', 'AWS::Logs::LogGroup', {
     LogGroupName: envLogGroupName('cloudtrail'),
-    RetentionInDays: retention,
+    RetentionInDays: LOG_RETENTION_DAYS,
     KmsKeyId: importFrom('logsKeyArn'),
-  }, { condition: CREATE_TRAIL, deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' });
+  }, {
+    condition: CREATE_TRAIL,
+    deletionPolicy: 'Retain',
+    updateReplacePolicy: 'Retain',
+    guardExceptions: [{ rule: 'CT.CLOUDWATCH.PR.3', reason: 'Encrypted with the main stack\'s logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.' }],
+  });
   const role = template.resource('TrailLogsRole', 'AWS::IAM::Role', {
     RoleName: envName('cloudtrail-logs'),
     AssumeRolePolicyDocument: {

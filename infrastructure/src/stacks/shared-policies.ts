@@ -1,4 +1,4 @@
-import { sub, type Expr } from '../model/intrinsics';
+import { join, sub, type Expr } from '../model/intrinsics';
 import type { JsonValue } from '../model/values';
 
 /** Deny every request to the bucket that does not arrive over TLS. */
@@ -8,7 +8,8 @@ export function denyInsecureTransport(bucketArn: Expr): JsonValue {
     Effect: 'Deny',
     Principal: '*',
     Action: 's3:*',
-    Resource: [bucketArn, sub('${Arn}/*', { Arn: bucketArn })],
+    // Join (not Sub) for the object ARN: the form CT.S3.PR.8 recognises.
+    Resource: [bucketArn, join('', [bucketArn, '/*'])],
     Condition: { Bool: { 'aws:SecureTransport': 'false' } },
   };
 }
@@ -22,6 +23,15 @@ export function keyAdministration(): JsonValue[] {
       Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
       Action: 'kms:*',
       Resource: '*',
+    },
+    {
+      // Grants only for AWS services acting on the key's behalf (CT.KMS.PR.3).
+      Sid: 'DenyGrantsExceptForAwsServices',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: ['kms:CreateGrant'],
+      Resource: '*',
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
     },
   ];
 }

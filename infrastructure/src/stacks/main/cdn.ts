@@ -126,10 +126,6 @@ export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHa
           ),
         ],
         // Without an API behind the distribution, missing objects may also fall back to the app shell.
-        CustomErrorResponses: fnIf(inputs.hasApiOrigin, AWS_NO_VALUE, [
-          { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 10 },
-          { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 10 },
-        ]),
         Logging: {
           Bucket: inputs.accessLogsBucket.getAtt('RegionalDomainName'),
           Prefix: 'cloudfront/',
@@ -139,6 +135,10 @@ export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHa
       },
     },
     {
+      notes: [
+        `The optional API origin (HasApiOrigin) is the instance or load balancer on plain HTTP (port ${API_PORT} or 80): it has no certificate. Viewers still reach it over HTTPS only (CT.CLOUDFRONT.PR.8 cannot see the conditional origin).`,
+        'SPA fallback: the SpaRewriteFunction serves /index.html for extensionless paths instead of distribution-wide 403/404 error responses, which would also turn the API\'s own 403/404 answers under /api/* into the app shell.',
+      ],
       guardExceptions: [
         {
           rule: 'CT.CLOUDFRONT.PR.4',
@@ -153,8 +153,8 @@ export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHa
           reason: 'SNI applies to custom certificates only; the default CloudFront certificate is in use (see CT.CLOUDFRONT.PR.6).',
         },
         {
-          rule: 'CT.CLOUDFRONT.PR.8',
-          reason: `The optional API origin is the instance or load balancer on plain HTTP (port ${API_PORT} or 80): there is no certificate on it. Viewers still connect over HTTPS only.`,
+          rule: 'CT.CLOUDFRONT.PR.3',
+          reason: 'Every behavior is redirect-to-https or https-only, including the optional /api/* behavior; cfn-guard cannot evaluate that behavior inside its Fn::If (HasApiOrigin) and reports it.',
         },
         {
           rule: 'CT.CLOUDFRONT.PR.9',

@@ -12,7 +12,7 @@ import {
 } from '../../model/intrinsics';
 import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
 import type { Str } from '../../model/values';
-import { ENVIRONMENT_PARAMETER, envLogGroupName, envName, nameTag } from '../common';
+import { ENVIRONMENT_PARAMETER, LOG_RETENTION_DAYS, envLogGroupName, envName, nameTag } from '../common';
 
 /** The address plan of the architecture document, plus the second-AZ subnets a load balancer needs. */
 export const NETWORK = {
@@ -23,7 +23,11 @@ export const NETWORK = {
   privateSubnet2Cidr: '10.0.4.0/24',
 } as const;
 
-const EPHEMERAL_PORTS = { From: 1024, To: 65535 };
+/** Ephemeral ports, split around RDP (3389), which nothing here serves (CT.EC2.PR.5). */
+const EPHEMERAL_PORTS = [
+  { From: 1024, To: 3388 },
+  { From: 3390, To: 65535 },
+] as const;
 const TCP = '6';
 const ANYWHERE = '0.0.0.0/0';
 
@@ -38,7 +42,7 @@ export interface Network {
 
 export function addNetwork(
   template: TemplateBuilder,
-  params: { sshCidr: ParameterHandle; natGateway: ParameterHandle; flowLogRetentionDays: ParameterHandle },
+  params: { sshCidr: ParameterHandle; natGateway: ParameterHandle },
   flowLogKey: ResourceHandle<'AWS::KMS::Key'>,
 ): Network {
   const hasSshCidr = template.condition('HasSshCidr', not(equals(params.sshCidr.ref(), '')));
@@ -134,7 +138,7 @@ export function addNetwork(
   }
 
   addNetworkAcls(template, { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2 }, params.sshCidr, hasSshCidr);
-  addFlowLogs(template, vpc, params.flowLogRetentionDays, flowLogKey);
+  addFlowLogs(template, vpc, flowLogKey);
 
   return { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2, hasSshCidr };
 }
@@ -154,7 +158,7 @@ function addNetworkAcls(
     Tags: [nameTag('private-nacl')],
   });
 
-  type Entry = { id: string; rule: number; egress: boolean; cidr: Str; ports?: { From: number; To: number }; protocol?: string; condition?: string };
+  type Entry = { id: string; rule: number; egress: boolean; cidr: Str; ports?: { readonly From: number; readonly To: number }; protocol?: string; condition?: string };
   const entries = (acl: typeof publicAcl, list: Entry[]) => {
     for (const e of list) {
       template.resource(
@@ -180,7 +184,8 @@ function addNetworkAcls(
     { id: 'PublicAclInHttp', rule: 100, egress: false, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
     { id: 'PublicAclInHttps', rule: 110, egress: false, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
     // Covers the API port and the replies to the instance's own outbound connections.
-    { id: 'PublicAclInEphemeral', rule: 120, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS },
+    { id: 'PublicAclInEphemeral', rule: 120, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[0] },
+    { id: 'PublicAclInEphemeralHigh', rule: 125, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[1] },
     {
       id: 'PublicAclInSsh',
       rule: 130,
@@ -191,13 +196,14 @@ function addNetworkAcls(
     },
     { id: 'PublicAclOutHttp', rule: 100, egress: true, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
     { id: 'PublicAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
-    { id: 'PublicAclOutEphemeral', rule: 120, egress: true, cidr: ANYWHERE, ports: EPHEMERAL_PORTS },
+    { id: 'PublicAclOutEphemeral', rule: 120, egress: true, cidr: ANYWHERE, ports: { From: 1024, To: 65535 } },
     { id: 'PublicAclOutVpc', rule: 130, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
   ]);
   // Private subnets: reachable from inside the VPC only; out to the internet for updates (through the NAT).
   entries(privateAcl, [
     { id: 'PrivateAclInVpc', rule: 100, egress: false, cidr: NETWORK.vpcCidr, protocol: '-1' },
-    { id: 'PrivateAclInEphemeral', rule: 110, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS },
+    { id: 'PrivateAclInEphemeral', rule: 110, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[0] },
+    { id: 'PrivateAclInEphemeralHigh', rule: 115, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[1] },
     { id: 'PrivateAclOutVpc', rule: 100, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
     { id: 'PrivateAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
     { id: 'PrivateAclOutHttp', rule: 120, egress: true, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
@@ -219,7 +225,6 @@ function addNetworkAcls(
 function addFlowLogs(
   template: TemplateBuilder,
   vpc: ResourceHandle<'AWS::EC2::VPC'>,
-  retentionDays: ParameterHandle,
   key: ResourceHandle<'AWS::KMS::Key'>,
 ): void {
   const logGroup = template.resource(
@@ -227,7 +232,7 @@ function addFlowLogs(
     'AWS::Logs::LogGroup',
     {
       LogGroupName: envLogGroupName('vpc-flow-logs'),
-      RetentionInDays: retentionDays.ref(),
+      RetentionInDays: LOG_RETENTION_DAYS,
       KmsKeyId: key.getAtt('Arn'),
     },
     { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' },
