@@ -59,7 +59,7 @@ export function AdminOrderTable({ status }: { status: OrderStatus | undefined })
   return (
     <>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--wide">
           <caption className="visually-hidden">Orders</caption>
           <thead>
             <tr>

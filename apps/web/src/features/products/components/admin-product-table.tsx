@@ -81,7 +81,7 @@ export function AdminProductTable() {
   return (
     <>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--wide">
           <caption className="visually-hidden">Products</caption>
           <thead>
             <tr>
