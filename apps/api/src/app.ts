@@ -51,6 +51,26 @@ export const serverOptions = {
   genReqId: () => crypto.randomUUID(),
 } as const;
 
+/** pino options for the API: JSON logs that never carry credentials (server.ts and tests use them). */
+export function loggerOptions(level: string) {
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        'passwordHash',
+        'token',
+        '*.password',
+        '*.passwordHash',
+        '*.token',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
 /** The whole API as one plugin: external plugins, then the app's own, then routes. */
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -90,7 +110,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       info: { title: 'mini-ecommerce API', version: '0.1.0', description: 'Catalog, accounts, cart, checkout and orders.' },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
-    transform: jsonSchemaTransform,
+    // A resource's root route is registered as `/` under its prefix; document it as the contract's path (`/api/cart`, not `/api/cart/`).
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      return { ...output, url: output.url.length > 1 ? output.url.replace(/\/$/, '') : output.url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

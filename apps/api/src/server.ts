@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import app, { serverOptions } from './app';
+import app, { loggerOptions, serverOptions } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,13 +21,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const server = Fastify({
     ...serverOptions,
-    logger: {
-      level: config.logLevel,
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.token'],
-        censor: '[redacted]',
-      },
-    },
+    logger: loggerOptions(config.logLevel),
   });
   await server.register(app, { config });
 

@@ -39,7 +39,8 @@ export class S3ImageStore implements ImageStore {
     const uploadUrl = await getSignedUrl(
       this.s3,
       new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
-      { expiresIn: UPLOAD_TTL_SECONDS },
+      // Sign the Content-Type so the URL uploads only the image type asked for (not, say, text/html).
+      { expiresIn: UPLOAD_TTL_SECONDS, signableHeaders: new Set(['content-type']) },
     );
     const base = this.baseUrl ?? `https://${this.bucket}.s3.${this.region}.amazonaws.com`;
     return {

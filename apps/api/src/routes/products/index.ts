@@ -121,7 +121,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'A presigned PUT URL for a product image; PATCH the product with imageUrl once uploaded',
         security: bearerAuth,
         params: ProductParams,
-        body: ImageUploadRequest.default({ contentType: 'image/jpeg' }),
+        // No body at all (Fastify gives null, which .default() does not cover) means a JPEG.
+        body: ImageUploadRequest.nullish(),
         response: { 200: ImageUpload, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
       },
     },
@@ -129,7 +130,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const product = await products.get(request.params.productId, { consistent: true });
       if (!product) throw notFound('The product');
       const origin = `${request.protocol}://${request.host}`;
-      return app.images.createUpload(product.productId, request.body.contentType, origin);
+      return app.images.createUpload(product.productId, request.body?.contentType ?? 'image/jpeg', origin);
     },
   );
 };

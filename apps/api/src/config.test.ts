@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const SECRET = 'a-deployed-secret-of-at-least-32-characters';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs locally with no variables at all, on 127.0.0.1:3001', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: 'local', port: 3001, host: '127.0.0.1', region: 'us-east-1', authRateLimitPerMinute: 300 });
+    expect(config.login).toEqual({ maxFailures: 10, windowMs: 15 * 60_000 });
+    expect(config.metrics).toBe(false);
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      APP_ENV: 'moon',
+      AWS_REGION: 'Mars',
+      DYNAMODB_ENDPOINT: 'not a url',
+      JWT_EXPIRES_IN: 'forever',
+      LOGIN_MAX_FAILURES: '0',
+      LOG_LEVEL: 'loud',
+      WEB_ORIGIN: 'shop',
+    });
+    const named = problems.map((problem) => problem.split(' ')[0]);
+    expect(named.sort()).toEqual(
+      ['APP_ENV', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'JWT_EXPIRES_IN', 'LOGIN_MAX_FAILURES', 'LOG_LEVEL', 'PORT', 'WEB_ORIGIN'].sort(),
+    );
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      expect((error as Error).message).toContain('PORT');
+      expect((error as Error).message).toContain('LOG_LEVEL');
+    }
+  });
+
+  it('requires JWT_SECRET outside local, of at least 32 characters', () => {
+    for (const env of ['dev', 'staging', 'prod']) {
+      const problems = problemsOf({ APP_ENV: env });
+      expect(problems.some((p) => p.startsWith('JWT_SECRET'))).toBe(true);
+    }
+    expect(problemsOf({ APP_ENV: 'prod', JWT_SECRET: 'short' }).some((p) => p.startsWith('JWT_SECRET'))).toBe(true);
+    const prod = loadConfig({ APP_ENV: 'prod', JWT_SECRET: SECRET });
+    expect(prod).toMatchObject({ env: 'prod', jwtSecret: SECRET, host: '0.0.0.0', metrics: true });
+  });
+
+  it('takes ADMIN_EMAIL and ADMIN_PASSWORD together or not at all', () => {
+    expect(problemsOf({ ADMIN_EMAIL: 'boss@example.com' }).some((p) => p.startsWith('ADMIN_PASSWORD'))).toBe(true);
+    expect(problemsOf({ ADMIN_PASSWORD: 'long enough' }).some((p) => p.startsWith('ADMIN_EMAIL'))).toBe(true);
+    expect(loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long enough' }).admin).toEqual({
+      email: 'boss@example.com',
+      password: 'long enough',
+    });
+  });
+
+  it('reads the limits and treats empty strings as unset', () => {
+    const config = loadConfig({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '2', AUTH_RATE_LIMIT_PER_MINUTE: '7', JWT_SECRET: '', WEB_ORIGIN: '' });
+    expect(config.login).toEqual({ maxFailures: 3, windowMs: 120_000 });
+    expect(config.authRateLimitPerMinute).toBe(7);
+    expect(config.webOrigin).toBeUndefined();
+  });
+});
