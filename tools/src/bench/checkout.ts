@@ -1,0 +1,190 @@
+import type { DataLayer } from '@mini-ecommerce/data';
+import type { Order, Product } from '@mini-ecommerce/domain';
+import { LOAD_TEST_JWT_SECRET } from './api-process';
+import { runLoad, type LoadFigures } from './load';
+import { mintToken } from './tokens';
+
+/** Runs `task` over `items` with at most `concurrency` in flight. */
+export async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+export async function allProducts(data: DataLayer): Promise<Product[]> {
+  const products: Product[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await data.products.listAll(100, cursor);
+    products.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return products;
+}
+
+export async function allOrders(data: DataLayer): Promise<Order[]> {
+  const orders: Order[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await data.orders.listAll(100, cursor);
+    orders.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return orders;
+}
+
+/** Deterministic pseudo-random numbers, so every run asks for the same carts. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Shopper {
+  userId: string;
+  token: string;
+  lines: { productId: string; quantity: number }[];
+}
+
+/** Shoppers with a planned cart of `linesPerCart` different products (1 or 2 of each). */
+export function planShoppers(count: number, productIds: readonly string[], linesPerCart: number, prefix: string): Shopper[] {
+  const next = random(count * 7919 + linesPerCart);
+  return Array.from({ length: count }, (_, i) => {
+    const userId = `${prefix}-${i}`;
+    const chosen = new Set<string>();
+    while (chosen.size < linesPerCart) chosen.add(productIds[Math.floor(next() * productIds.length)] as string);
+    return {
+      userId,
+      token: mintToken(LOAD_TEST_JWT_SECRET, userId),
+      lines: [...chosen].map((productId) => ({ productId, quantity: 1 + Math.floor(next() * 2) })),
+    };
+  });
+}
+
+/**
+ * Many shoppers fill their carts through PUT /api/cart/items/:productId, one line per request,
+ * over `connections` connections. Returns the figures and the shoppers whose every line was set.
+ */
+export async function fillCarts(url: string, shoppers: Shopper[], connections: number) {
+  const puts = shoppers.flatMap((shopper) => shopper.lines.map((line) => ({ shopper, line })));
+  const okLines = new Map<string, number>();
+  let next = 0;
+  const figures = await runLoad({
+    url,
+    connections,
+    amount: puts.length,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (request, context) => {
+          const put = puts[next++ % puts.length];
+          if (!put) return request;
+          (context as { userId?: string }).userId = put.shopper.userId;
+          return {
+            ...request,
+            path: `/api/cart/items/${put.line.productId}`,
+            headers: { ...request.headers, authorization: `Bearer ${put.shopper.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ quantity: put.line.quantity }),
+          };
+        },
+        onResponse: (status, _body, context) => {
+          const { userId } = context as { userId?: string };
+          if (status === 200 && userId) okLines.set(userId, (okLines.get(userId) ?? 0) + 1);
+        },
+      },
+    ],
+  });
+  const ready = shoppers.filter((shopper) => okLines.get(shopper.userId) === shopper.lines.length);
+  return { figures, ready };
+}
+
+export interface CheckoutOutcome {
+  figures: LoadFigures;
+  ordersPerSecond: number;
+  answered: { orderId: string; lines: number }[];
+}
+
+/** Concurrent buyers each POST /api/orders once for their filled cart (with an Idempotency-Key, as the storefront does). */
+export async function checkout(url: string, buyers: Shopper[], connections: number): Promise<CheckoutOutcome> {
+  const answered: { orderId: string; lines: number }[] = [];
+  let next = 0;
+  // autocannon prepares one request per connection ahead; keep those on buyers we do not count on.
+  const amount = Math.max(0, buyers.length - 2 * connections);
+  const figures = await runLoad({
+    url,
+    connections,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/orders',
+        setupRequest: (request) => {
+          const buyer = buyers[next++ % buyers.length] as Shopper;
+          return {
+            ...request,
+            headers: {
+              ...request.headers,
+              authorization: `Bearer ${buyer.token}`,
+              'idempotency-key': `bench-order-${buyer.userId}`,
+            },
+          };
+        },
+        onResponse: (status, body) => {
+          if (status !== 201) return;
+          const order = JSON.parse(body) as Order;
+          answered.push({ orderId: order.orderId, lines: order.items.length });
+        },
+      },
+    ],
+  });
+  return { figures, ordersPerSecond: answered.length / figures.durationSeconds, answered };
+}
+
+export interface CheckoutAudit {
+  answered201: number;
+  ordersInDatabase: number;
+  /** Orders answered 201 that the database does not have. */
+  lostOrders: number;
+  /** Units sold beyond the stock there was (negative stock, or more ordered than was there). */
+  oversoldUnits: number;
+  /** Units by which stock and the orders that exist disagree (a half-written order). */
+  stockMismatchUnits: number;
+}
+
+/** Reads the truth back from DynamoDB (consistent reads) and checks it against what the API answered. */
+export async function auditCheckout(
+  data: DataLayer,
+  initialStock: Map<string, number>,
+  answered: { orderId: string }[],
+): Promise<CheckoutAudit> {
+  const stored = await mapConcurrent(answered, 16, (order) => data.orders.get(order.orderId));
+  const lostOrders = stored.filter((order) => !order).length;
+  const orders = await allOrders(data);
+  const ordered = new Map<string, number>();
+  for (const order of orders) {
+    for (const line of order.items) ordered.set(line.productId, (ordered.get(line.productId) ?? 0) + line.quantity);
+  }
+  const final = await data.products.getMany([...initialStock.keys()], { consistent: true });
+  let oversoldUnits = 0;
+  let stockMismatchUnits = 0;
+  for (const [productId, initial] of initialStock) {
+    const sold = ordered.get(productId) ?? 0;
+    const left = final.get(productId)?.stock ?? 0;
+    oversoldUnits += Math.max(0, sold - initial, -left);
+    stockMismatchUnits += Math.abs(initial - left - sold);
+  }
+  return { answered201: answered.length, ordersInDatabase: orders.length, lostOrders, oversoldUnits, stockMismatchUnits };
+}
