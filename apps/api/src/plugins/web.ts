@@ -20,7 +20,7 @@ export default fp(
         wildcard: false,
         index: false,
         setHeaders: (res, path) => {
-          res.header(
+          res.setHeader(
             'cache-control',
             path.includes(`${join(webDist, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
           );
@@ -34,7 +34,7 @@ export default fp(
       root: images.dir,
       prefix: '/images/',
       decorateReply: !hasWeb,
-      setHeaders: (res) => res.header('cache-control', 'public, max-age=86400'),
+      setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=86400'),
     });
 
     app.setNotFoundHandler((request, reply) => {
