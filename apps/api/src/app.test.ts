@@ -28,6 +28,14 @@ describe('errors in the contract shape', () => {
     }
   });
 
+  it('answers 400 VALIDATION_ERROR in the contract shape for a malformed percent-encoding in the URL', async () => {
+    for (const url of ['/api/orders/%E0%A4%A', '/api/products/%', '/api/cart/items/%zz']) {
+      const response = await t.request({ url });
+      expect(response.statusCode, url).toBe(400);
+      expect(errorOf(response).code).toBe('VALIDATION_ERROR');
+    }
+  });
+
   it('answers 413 PAYLOAD_TOO_LARGE for a body over 1 MiB, and accepts one just under', async () => {
     const big = { email: uniqueEmail('big'), password: 'long enough', name: 'x'.repeat(1024 * 1024) };
     const response = await t.request({ method: 'POST', url: '/api/auth/register', payload: big });

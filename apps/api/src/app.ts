@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -49,6 +49,16 @@ export const serverOptions = {
   return503OnClosing: true,
   requestIdHeader: 'x-request-id',
   genReqId: () => crypto.randomUUID(),
+  // Errors raised before routing (a malformed percent-encoding in the URL) bypass the error
+  // handler; answer them in the contract's shape too.
+  frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode ?? 500;
+    const body =
+      status < 500
+        ? { error: { code: 'VALIDATION_ERROR', message: 'The URL is not valid' } }
+        : { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } };
+    void reply.code(status < 500 ? 400 : 500).send(body);
+  },
 } as const;
 
 /** pino options for the API: JSON logs that never carry credentials (server.ts and tests use them). */
