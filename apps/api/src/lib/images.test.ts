@@ -11,7 +11,8 @@ describe('S3ImageStore', () => {
     const url = new URL(uploadUrl);
     expect(url.protocol).toBe('https:');
     expect(url.hostname).toBe('shop-images-bucket.s3.eu-west-1.amazonaws.com');
-    expect(url.pathname).toMatch(/^\/products\/prod-1\/[0-9a-f-]{36}\.webp$/);
+    // Under the prefix CloudFront serves from the images bucket.
+    expect(url.pathname).toMatch(/^\/images\/products\/prod-1\/[0-9a-f-]{36}\.webp$/);
     expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request$/);
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);

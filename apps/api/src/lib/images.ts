@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { IMAGES_KEY_PREFIX } from '@mini-ecommerce/stack-model';
 
 export const IMAGE_EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -25,7 +26,11 @@ export interface ImageStore {
 const objectKey = (productId: string, contentType: string) =>
   `products/${productId}/${randomUUID()}.${IMAGE_EXTENSIONS[contentType] ?? 'bin'}`;
 
-/** Presigned S3 PUTs for the images bucket (deployed environments). */
+/**
+ * Presigned S3 PUTs for the images bucket (deployed environments). Keys live under the prefix
+ * that CloudFront serves (`images/`), so an image is public at `<base>/images/products/...`
+ * where base is IMAGES_BASE_URL, else the storefront's origin (the same distribution).
+ */
 export class S3ImageStore implements ImageStore {
   constructor(
     private readonly s3: S3Client,
@@ -35,7 +40,7 @@ export class S3ImageStore implements ImageStore {
   ) {}
 
   async createUpload(productId: string, contentType: string): Promise<ImageUploadTarget> {
-    const key = objectKey(productId, contentType);
+    const key = IMAGES_KEY_PREFIX + objectKey(productId, contentType);
     const uploadUrl = await getSignedUrl(
       this.s3,
       new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),

@@ -34,7 +34,12 @@ export default fp<RepositoriesOptions>(
       'images',
       options.images ??
         (config.images.bucket
-          ? new S3ImageStore(new S3Client({ region: config.region }), config.images.bucket, config.region, config.images.baseUrl)
+          ? new S3ImageStore(
+              new S3Client({ region: config.region }),
+              config.images.bucket,
+              config.region,
+              config.images.baseUrl ?? config.webOrigin,
+            )
           : new LocalImageStore(config.jwtSecret)),
     );
     if (!options.data) app.addHook('onClose', async () => data.close());
