@@ -96,6 +96,8 @@ async function main(): Promise<void> {
         IMAGES_DIR: imagesDir,
         WEB_DIST: join(ROOT, 'apps/web/dist'),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        // This process has already shown the SDK's Node.js support notice once.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...(endpoint ? { DYNAMODB_ENDPOINT: endpoint } : {}),
       },
     },
