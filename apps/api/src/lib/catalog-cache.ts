@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
 /**
  * A small read-through cache with a short lifetime for public catalog reads. Entries are
  * shared by every shopper (no per-user state), bounded in number, and dropped on any admin
@@ -34,4 +37,30 @@ export class CatalogCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** A response body already validated and serialized by its route's schema, with its entity tag. */
+export interface SerializedBody {
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * Serializes `value` with the route's 200 response schema (so it is validated exactly as a
+ * returned object would be). Cached catalog entries hold this, and every hit is sent as bytes
+ * instead of being validated and stringified again.
+ */
+export function serializeBody(reply: FastifyReply, value: unknown): SerializedBody {
+  const body = Buffer.from(reply.serialize(value));
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/** Sends a serialized body, or 304 when the client already holds this version (If-None-Match). */
+export function sendSerialized(request: FastifyRequest, reply: FastifyReply, serialized: SerializedBody): FastifyReply {
+  reply.header('etag', serialized.etag);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === serialized.etag)) {
+    return reply.code(304).send();
+  }
+  return reply.header('content-type', 'application/json; charset=utf-8').send(serialized.body);
 }

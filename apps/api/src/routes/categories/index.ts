@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CategoryList } from '@mini-ecommerce/domain';
+import { sendSerialized, serializeBody } from '../../lib/catalog-cache';
 import { errorResponses } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -12,7 +13,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CategoryList, ...errorResponses() },
       },
     },
-    async () => ({ items: await app.catalogCache.get('categories', () => app.data.products.categories()) }),
+    async (request, reply) => {
+      const categories = await app.catalogCache.get('categories', async () =>
+        serializeBody(reply, { items: await app.data.products.categories() }),
+      );
+      return sendSerialized(request, reply, categories);
+    },
   );
 };
 

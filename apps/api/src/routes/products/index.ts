@@ -11,6 +11,7 @@ import {
   notFound,
 } from '@mini-ecommerce/domain';
 import { z } from 'zod';
+import { sendSerialized, serializeBody } from '../../lib/catalog-cache';
 import { bearerAuth, errorResponses } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -27,11 +28,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProductPage, ...errorResponses() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { category, limit, cursor } = request.query;
-      return cache.get(`list\n${category ?? ''}\n${limit}\n${cursor ?? ''}`, () =>
-        category ? products.listByCategory(category, limit, cursor) : products.listAll(limit, cursor),
+      const page = await cache.get(`list\n${category ?? ''}\n${limit}\n${cursor ?? ''}`, async () =>
+        serializeBody(
+          reply,
+          await (category ? products.listByCategory(category, limit, cursor) : products.listAll(limit, cursor)),
+        ),
       );
+      return sendSerialized(request, reply, page);
     },
   );
 
@@ -45,12 +50,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Product, ...errorResponses('NOT_FOUND') },
       },
     },
-    async (request) => {
-      const product = await cache.get(`product\n${request.params.productId}`, () =>
-        products.get(request.params.productId),
-      );
+    async (request, reply) => {
+      const product = await cache.get(`product\n${request.params.productId}`, async () => {
+        const found = await products.get(request.params.productId);
+        return found && serializeBody(reply, found);
+      });
       if (!product) throw notFound('The product');
-      return product;
+      return sendSerialized(request, reply, product);
     },
   );
 
