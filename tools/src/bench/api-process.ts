@@ -16,6 +16,8 @@ export interface ApiProcessOptions {
   /** The built storefront to serve; a directory without index.html serves none. */
   webDist?: string;
   env?: Record<string, string>;
+  /** Extra node options placed before the entry (profiling, heap flags). */
+  nodeArgs?: string[];
   /** How long to wait for /health/ready. */
   readyTimeoutMs?: number;
 }
@@ -40,7 +42,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const port = options.port ?? (await freePort());
   const child = spawn(
     process.execPath,
-    ['--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
+    [...(options.nodeArgs ?? []), '--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

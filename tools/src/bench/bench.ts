@@ -13,7 +13,7 @@ import { ROOT, sampleResidentMemory } from './api-process';
 import { auditCheckout, allProducts, checkout, fillCarts, mapConcurrent, planShoppers } from './checkout';
 import { initialJs } from './initial-js';
 import { combine, runLoad, type LoadFigures } from './load';
-import { startLoadTestStack, type LoadTestStack } from './load-test-stack';
+import { LOAD_TEST_TMP, startLoadTestStack, type LoadTestStack } from './load-test-stack';
 import { timeNpmStart } from './start-time';
 import { buildWeb, webBuildIsStale } from '../local-stack/web-build';
 
@@ -126,7 +126,13 @@ async function main(): Promise<void> {
   const loadAtStart = load();
   log(`${cpus().length} CPUs, load average ${loadAtStart}, node ${process.version}`);
   const rows: Row[] = [];
-  const report: Record<string, unknown> = { date: new Date().toISOString(), cpus: cpus().length, node: process.version, loadAtStart };
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    node: process.version,
+    loadAtStart,
+    dynamoDbLocalFilesIn: LOAD_TEST_TMP,
+  };
 
   // The storefront's initial JavaScript, from the production build.
   if (webBuildIsStale(ROOT)) {
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
   report.npmStartMs = Math.round(start.readyMs);
   rows.push({ budget: 'npm start: ready', measured: `${fmt(start.readyMs / 1000, 1)} s`, target: '< 20 s', pass: start.readyMs < 20_000 });
 
-  log('starting the local stack (DynamoDB Local in a temporary directory, demo catalog, API)');
+  log(`starting the local stack (DynamoDB Local with its files in ${LOAD_TEST_TMP}, demo catalog, API)`);
   const stack = await startLoadTestStack({ webDist: WEB_DIST, log: (m) => log(`  ${m}`) });
   cleanups.push(() => stack.stop());
   const pid = stack.api.process.pid as number;

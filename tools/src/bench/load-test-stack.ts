@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataLayer, provisionTables, tableNamesFor, type DataLayer } from '@mini-ecommerce/data';
@@ -15,14 +15,22 @@ export interface LoadTestStack {
 }
 
 /**
- * The local stack of `npm start`, in a temporary directory: DynamoDB Local with its files on disk,
- * the tables, the demo catalog and the API as a child process on a free loopback port.
+ * Where load tests keep DynamoDB Local's files: a memory-backed temporary directory when the
+ * machine has one. DynamoDB Local commits every write to SQLite with fsync, so on an ordinary
+ * disk the stand-in database, not the application, would set the pace; AWS DynamoDB does not
+ * behave like that.
+ */
+export const LOAD_TEST_TMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+/**
+ * The local stack of `npm start`, in a temporary directory: DynamoDB Local with its files in
+ * LOAD_TEST_TMP, the tables, the demo catalog and the API as a child process on a free loopback port.
  */
 export async function startLoadTestStack(
-  options: { webDist?: string; apiEnv?: Record<string, string>; log?: (m: string) => void } = {},
+  options: { webDist?: string; apiEnv?: Record<string, string>; apiNodeArgs?: string[]; log?: (m: string) => void } = {},
 ): Promise<LoadTestStack> {
   const log = options.log ?? (() => undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'mini-ecommerce-load-'));
+  const dir = mkdtempSync(join(LOAD_TEST_TMP, 'mini-ecommerce-load-'));
   let dynamo: DynamoDbLocal | undefined;
   let data: DataLayer | undefined;
   let api: ApiProcess | undefined;
@@ -45,6 +53,7 @@ export async function startLoadTestStack(
       imagesDir: join(dir, 'images'),
       ...(options.webDist ? { webDist: options.webDist } : {}),
       ...(options.apiEnv ? { env: options.apiEnv } : {}),
+      ...(options.apiNodeArgs ? { nodeArgs: options.apiNodeArgs } : {}),
     });
     return { dynamo, data, api, stop };
   } catch (error) {
