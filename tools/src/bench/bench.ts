@@ -14,7 +14,7 @@ import { auditCheckout, allProducts, checkout, fillCarts, mapConcurrent, planSho
 import { initialJs } from './initial-js';
 import { combine, runLoad, type LoadFigures } from './load';
 import { LOAD_TEST_TMP, startLoadTestStack, type LoadTestStack } from './load-test-stack';
-import { timeNpmStart } from './start-time';
+import { runNpmStart } from './npm-start';
 import { buildWeb, webBuildIsStale } from '../local-stack/web-build';
 
 const CONNECTIONS = 50;
@@ -93,20 +93,20 @@ async function startBareServer(body: string): Promise<{ url: string; child: Chil
 }
 
 async function measureCatalog(stack: LoadTestStack) {
-  const categories = (await (await fetch(`${stack.api.url}/api/categories`)).json()) as { items: { category: string }[] };
+  const categories = (await (await fetch(`${stack.url}/api/categories`)).json()) as { items: { category: string }[] };
   const category = categories.items[0]?.category as string;
   const path = `/api/products?category=${encodeURIComponent(category)}&limit=20`;
-  const body = await (await fetch(`${stack.api.url}${path}`)).text();
+  const body = await (await fetch(`${stack.url}${path}`)).text();
   const bare = await startBareServer(body);
   const target = (url: string) => ({ url: `${url}${path}`, connections: CONNECTIONS, expectBody: body });
   log(`catalog: GET ${path} (${fmt(body.length)} bytes), API and bare Fastify alternately, ${CATALOG_ROUNDS} × ${CATALOG_SECONDS} s each`);
   await runLoad({ ...target(bare.url), duration: 1 });
-  await runLoad({ ...target(stack.api.url), duration: 2 });
+  await runLoad({ ...target(stack.url), duration: 2 });
   const apiRuns: LoadFigures[] = [];
   const bareRuns: LoadFigures[] = [];
   for (let round = 0; round < CATALOG_ROUNDS; round += 1) {
     bareRuns.push(await runLoad({ ...target(bare.url), duration: CATALOG_SECONDS }));
-    apiRuns.push(await runLoad({ ...target(stack.api.url), duration: CATALOG_SECONDS }));
+    apiRuns.push(await runLoad({ ...target(stack.url), duration: CATALOG_SECONDS }));
   }
   return { path, bodyBytes: body.length, api: combine(apiRuns), bare: combine(bareRuns) };
 }
@@ -115,7 +115,7 @@ async function measureProductDetail(stack: LoadTestStack, productIds: string[]) 
   log(`product detail: GET /api/products/:id over ${productIds.length} products, ${DETAIL_SECONDS} s`);
   let next = 0;
   return runLoad({
-    url: stack.api.url,
+    url: stack.url,
     connections: CONNECTIONS,
     duration: DETAIL_SECONDS,
     requests: [{ setupRequest: (request) => ({ ...request, path: `/api/products/${productIds[next++ % productIds.length]}` }) }],
@@ -150,19 +150,26 @@ async function main(): Promise<void> {
 
   // npm start, alone on the machine (as far as the bench is concerned).
   log('timing npm start on a fresh data directory');
-  const start = await timeNpmStart();
+  const start = await runNpmStart();
+  await start.stop();
   report.npmStartMs = Math.round(start.readyMs);
   rows.push({ budget: 'npm start: ready', measured: `${fmt(start.readyMs / 1000, 1)} s`, target: '< 20 s', pass: start.readyMs < 20_000 });
 
-  log(`starting the local stack (DynamoDB Local with its files in ${LOAD_TEST_TMP}, demo catalog, API)`);
-  const stack = await startLoadTestStack({ webDist: WEB_DIST, log: (m) => log(`  ${m}`) });
+  log(`starting the shop for the load (npm start, DATA_DIR in ${LOAD_TEST_TMP})`);
+  const stack = await startLoadTestStack();
   cleanups.push(() => stack.stop());
-  const pid = stack.api.process.pid as number;
-  const memory = sampleResidentMemory(pid);
+  const memory = sampleResidentMemory(stack.apiPid);
   cleanups.push(() => memory.stop());
   const idleRss = memory.peak();
+  const phasePeaks: Record<string, number> = {};
+  let phaseFrom = memory.samples.length;
+  const endPhase = (name: string) => {
+    phasePeaks[name] = memory.samples.slice(phaseFrom).reduce((max, s) => Math.max(max, s.bytes), 0);
+    phaseFrom = memory.samples.length;
+  };
 
   const catalog = await measureCatalog(stack);
+  endPhase('catalog');
   const ratio = catalog.api.requestsPerSecond / catalog.bare.requestsPerSecond;
   report.catalog = catalog;
   rows.push({
@@ -181,6 +188,7 @@ async function main(): Promise<void> {
   const products = await allProducts(stack.data);
   const productIds = products.map((p) => p.productId).sort();
   const detail = await measureProductDetail(stack, productIds);
+  endPhase('productDetail');
   report.productDetail = detail;
   rows.push({
     budget: 'Product detail',
@@ -196,7 +204,8 @@ async function main(): Promise<void> {
 
   const shoppers = planShoppers(CART_SHOPPERS, productIds, LINES_PER_CART, `bench-${Date.now().toString(36)}`);
   log(`cart updates: ${fmt(CART_SHOPPERS)} shoppers each put ${LINES_PER_CART} products in their cart over ${CONNECTIONS} connections`);
-  const carts = await fillCarts(stack.api.url, shoppers, CONNECTIONS);
+  const carts = await fillCarts(stack.url, shoppers, CONNECTIONS);
+  endPhase('cartUpdates');
   report.cartUpdates = carts.figures;
   rows.push({
     budget: `Cart updates (PUT, ${fmt(CART_SHOPPERS)} users)`,
@@ -207,8 +216,9 @@ async function main(): Promise<void> {
   const initial = await stack.data.products.getMany(productIds, { consistent: true });
   const initialStock = new Map(productIds.map((id) => [id, initial.get(id)?.stock ?? 0]));
   log(`checkout: ${fmt(carts.ready.length)} buyers with ${LINES_PER_CART}-line carts, ${CONNECTIONS} at a time (${SCARCE_PRODUCTS} products have only ${SCARCE_STOCK} units)`);
-  const orders = await checkout(stack.api.url, carts.ready, CONNECTIONS);
+  const orders = await checkout(stack.url, carts.ready, CONNECTIONS);
   memory.stop();
+  endPhase('checkout');
   log('checkout: reading stock and orders back from DynamoDB');
   const audit = await auditCheckout(stack.data, initialStock, orders.answered);
   const threeLine = orders.answered.filter((o) => o.lines === LINES_PER_CART).length;
@@ -229,10 +239,12 @@ async function main(): Promise<void> {
   });
 
   const peak = memory.peak();
-  report.apiRss = { idleBytes: idleRss, peakBytes: peak, samples: memory.samples.length };
+  report.apiRss = { idleBytes: idleRss, peakBytes: peak, phasePeakBytes: phasePeaks, samples: memory.samples.length };
   rows.push({
     budget: 'API peak resident memory under load',
-    measured: `${fmt(peak / MB, 1)} MB (idle ${fmt(idleRss / MB, 1)} MB)`,
+    measured: `${fmt(peak / MB, 1)} MB (idle ${fmt(idleRss / MB, 1)}; ${Object.entries(phasePeaks)
+      .map(([phase, bytes]) => `${phase} ${fmt(bytes / MB, 0)}`)
+      .join(', ')})`,
     target: '≤ 150 MB',
     pass: peak <= 150 * MB,
   });

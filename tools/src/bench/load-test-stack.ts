@@ -1,18 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDataLayer, provisionTables, tableNamesFor, type DataLayer } from '@mini-ecommerce/data';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../local-stack/dynamodb-local';
-import { seedCatalogIfEmpty } from '../seed/catalog';
-import { startApiProcess, type ApiProcess } from './api-process';
-
-export interface LoadTestStack {
-  dynamo: DynamoDbLocal;
-  /** A data layer of the bench's own, to prepare and verify the database directly. */
-  data: DataLayer;
-  api: ApiProcess;
-  stop(): Promise<void>;
-}
+import { createDataLayer, type DataLayer } from '@mini-ecommerce/data';
+import { LOAD_TEST_JWT_SECRET } from './api-process';
+import { runNpmStart, type NpmStart } from './npm-start';
 
 /**
  * Where load tests keep DynamoDB Local's files: a memory-backed temporary directory when the
@@ -22,42 +12,33 @@ export interface LoadTestStack {
  */
 export const LOAD_TEST_TMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
+export interface LoadTestStack {
+  /** The shop, as `npm start` serves it. */
+  url: string;
+  apiPid: number;
+  /** A data layer of the load test's own, to prepare and verify the database directly. */
+  data: DataLayer;
+  npmStart: NpmStart;
+  stop(): Promise<void>;
+}
+
 /**
- * The local stack of `npm start`, in a temporary directory: DynamoDB Local with its files in
- * LOAD_TEST_TMP, the tables, the demo catalog and the API as a child process on a free loopback port.
+ * The shop exactly as a user runs it (`npm start`: DynamoDB Local, tables, demo catalog, the API
+ * on the sources with tsx), with its data directory in LOAD_TEST_TMP and a JWT secret the load
+ * test knows, so it can mint tokens for many shoppers.
  */
-export async function startLoadTestStack(
-  options: { webDist?: string; apiEnv?: Record<string, string>; apiNodeArgs?: string[]; log?: (m: string) => void } = {},
-): Promise<LoadTestStack> {
-  const log = options.log ?? (() => undefined);
-  const dir = mkdtempSync(join(LOAD_TEST_TMP, 'mini-ecommerce-load-'));
-  let dynamo: DynamoDbLocal | undefined;
-  let data: DataLayer | undefined;
-  let api: ApiProcess | undefined;
-  const stop = async () => {
-    await api?.stop();
-    data?.close();
-    await dynamo?.stop();
-    rmSync(dir, { recursive: true, force: true });
+export async function startLoadTestStack(options: { log?: (m: string) => void } = {}): Promise<LoadTestStack> {
+  options.log?.(`npm start with DATA_DIR in ${LOAD_TEST_TMP}`);
+  const npmStart = await runNpmStart({ parentDir: LOAD_TEST_TMP, env: { JWT_SECRET: LOAD_TEST_JWT_SECRET } });
+  const data = createDataLayer({ env: 'local', endpoint: npmStart.dynamoDbEndpoint, requestTimeoutMs: 5000 });
+  return {
+    url: npmStart.url,
+    apiPid: npmStart.apiPid,
+    data,
+    npmStart,
+    stop: async () => {
+      data.close();
+      await npmStart.stop();
+    },
   };
-  try {
-    log('starting DynamoDB Local');
-    dynamo = await startDynamoDbLocal({ dataDir: join(dir, 'dynamodb') });
-    data = createDataLayer({ env: 'local', endpoint: dynamo.endpoint, requestTimeoutMs: 5000 });
-    await provisionTables(data.clients.client, tableNamesFor('local'));
-    log('seeding the demo catalog');
-    await seedCatalogIfEmpty(data.products, join(dir, 'images'));
-    log('starting the API');
-    api = await startApiProcess({
-      dynamoDbEndpoint: dynamo.endpoint,
-      imagesDir: join(dir, 'images'),
-      ...(options.webDist ? { webDist: options.webDist } : {}),
-      ...(options.apiEnv ? { env: options.apiEnv } : {}),
-      ...(options.apiNodeArgs ? { nodeArgs: options.apiNodeArgs } : {}),
-    });
-    return { dynamo, data, api, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   try {
     log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}; starting the local stack`);
     stack = await startLoadTestStack();
-    const { api, data } = stack;
+    const { url, data } = stack;
     const products = await allProducts(data);
     await mapConcurrent(products, 8, (p) => data.products.update(p.productId, { stock: 1_000_000 }));
     const categories = [...new Set(products.map((p) => p.category))];
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     const send = async (kind: Kind, path: string, init: RequestInit & { token?: string }, ok: number[]) => {
       const t0 = performance.now();
       try {
-        const response = await fetch(`${api.url}${path}`, {
+        const response = await fetch(`${url}${path}`, {
           ...init,
           headers: {
             ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
@@ -138,12 +138,12 @@ async function main(): Promise<void> {
         },
       );
 
-    const memory = sampleResidentMemory(api.process.pid as number, 1000);
+    const memory = sampleResidentMemory(stack.apiPid, 1000);
     const t0 = performance.now();
     const startedAt = Date.now();
     let launched = 0;
     const inFlight = new Set<Promise<unknown>>();
-    log(`${SECONDS} s at ${RATE} requests/s (70% browse, 20% cart, 10% checkout) against ${api.url}`);
+    log(`${SECONDS} s at ${RATE} requests/s (70% browse, 20% cart, 10% checkout) against ${url}`);
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         const elapsed = (performance.now() - t0) / 1000;
