@@ -42,7 +42,13 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const port = options.port ?? (await freePort());
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
+    [
+      ...(options.nodeArgs ?? []),
+      '--conditions=@mini-ecommerce/source',
+      '--import',
+      'tsx',
+      join(ROOT, 'apps/api/src/server.ts'),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, sampleResidentMemory } from './api-process';
-import { auditCheckout, allProducts, checkout, fillCarts, mapConcurrent, planShoppers } from './checkout';
+import {
+  auditCheckout,
+  allProducts,
+  checkout,
+  fillCarts,
+  mapConcurrent,
+  planShoppers,
+} from './checkout';
 import { initialJs } from './initial-js';
 import { combine, runLoad, type LoadFigures } from './load';
 import { LOAD_TEST_TMP, startLoadTestStack, type LoadTestStack } from './load-test-stack';
@@ -39,9 +46,14 @@ interface Row {
 }
 
 const started = performance.now();
-const log = (message: string) => console.log(`[bench +${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const log = (message: string) =>
+  console.log(`[bench +${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 const cleanups: (() => Promise<void> | void)[] = [];
 async function cleanUp(): Promise<void> {
@@ -69,7 +81,13 @@ async function startBareServer(body: string): Promise<{ url: string; child: Chil
   writeFileSync(bodyFile, body);
   const child = spawn(
     process.execPath,
-    ['--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'tools/src/bench/bare-server.ts'), bodyFile],
+    [
+      '--conditions=@mini-ecommerce/source',
+      '--import',
+      'tsx',
+      join(ROOT, 'tools/src/bench/bare-server.ts'),
+      bodyFile,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -93,13 +111,21 @@ async function startBareServer(body: string): Promise<{ url: string; child: Chil
 }
 
 async function measureCatalog(stack: LoadTestStack) {
-  const categories = (await (await fetch(`${stack.url}/api/categories`)).json()) as { items: { category: string }[] };
+  const categories = (await (await fetch(`${stack.url}/api/categories`)).json()) as {
+    items: { category: string }[];
+  };
   const category = categories.items[0]?.category as string;
   const path = `/api/products?category=${encodeURIComponent(category)}&limit=20`;
   const body = await (await fetch(`${stack.url}${path}`)).text();
   const bare = await startBareServer(body);
-  const target = (url: string) => ({ url: `${url}${path}`, connections: CONNECTIONS, expectBody: body });
-  log(`catalog: GET ${path} (${fmt(body.length)} bytes), API and bare Fastify alternately, ${CATALOG_ROUNDS} × ${CATALOG_SECONDS} s each`);
+  const target = (url: string) => ({
+    url: `${url}${path}`,
+    connections: CONNECTIONS,
+    expectBody: body,
+  });
+  log(
+    `catalog: GET ${path} (${fmt(body.length)} bytes), API and bare Fastify alternately, ${CATALOG_ROUNDS} × ${CATALOG_SECONDS} s each`,
+  );
   await runLoad({ ...target(bare.url), duration: 1 });
   await runLoad({ ...target(stack.url), duration: 2 });
   const apiRuns: LoadFigures[] = [];
@@ -112,13 +138,22 @@ async function measureCatalog(stack: LoadTestStack) {
 }
 
 async function measureProductDetail(stack: LoadTestStack, productIds: string[]) {
-  log(`product detail: GET /api/products/:id over ${productIds.length} products, ${DETAIL_SECONDS} s`);
+  log(
+    `product detail: GET /api/products/:id over ${productIds.length} products, ${DETAIL_SECONDS} s`,
+  );
   let next = 0;
   return runLoad({
     url: stack.url,
     connections: CONNECTIONS,
     duration: DETAIL_SECONDS,
-    requests: [{ setupRequest: (request) => ({ ...request, path: `/api/products/${productIds[next++ % productIds.length]}` }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/products/${productIds[next++ % productIds.length]}`,
+        }),
+      },
+    ],
   });
 }
 
@@ -153,7 +188,12 @@ async function main(): Promise<void> {
   const start = await runNpmStart();
   await start.stop();
   report.npmStartMs = Math.round(start.readyMs);
-  rows.push({ budget: 'npm start: ready', measured: `${fmt(start.readyMs / 1000, 1)} s`, target: '< 20 s', pass: start.readyMs < 20_000 });
+  rows.push({
+    budget: 'npm start: ready',
+    measured: `${fmt(start.readyMs / 1000, 1)} s`,
+    target: '< 20 s',
+    pass: start.readyMs < 20_000,
+  });
 
   log(`starting the shop for the load (npm start, DATA_DIR in ${LOAD_TEST_TMP})`);
   const stack = await startLoadTestStack();
@@ -164,7 +204,9 @@ async function main(): Promise<void> {
   const phasePeaks: Record<string, number> = {};
   let phaseFrom = memory.samples.length;
   const endPhase = (name: string) => {
-    phasePeaks[name] = memory.samples.slice(phaseFrom).reduce((max, s) => Math.max(max, s.bytes), 0);
+    phasePeaks[name] = memory.samples
+      .slice(phaseFrom)
+      .reduce((max, s) => Math.max(max, s.bytes), 0);
     phaseFrom = memory.samples.length;
   };
 
@@ -199,11 +241,20 @@ async function main(): Promise<void> {
   // Stock for the checkout run: a few scarce products that sell out under the load, the rest plentiful.
   const scarce = new Set(productIds.slice(0, SCARCE_PRODUCTS));
   await mapConcurrent(productIds, 8, (productId) =>
-    stack.data.products.update(productId, { stock: scarce.has(productId) ? SCARCE_STOCK : PLENTIFUL_STOCK }),
+    stack.data.products.update(productId, {
+      stock: scarce.has(productId) ? SCARCE_STOCK : PLENTIFUL_STOCK,
+    }),
   );
 
-  const shoppers = planShoppers(CART_SHOPPERS, productIds, LINES_PER_CART, `bench-${Date.now().toString(36)}`);
-  log(`cart updates: ${fmt(CART_SHOPPERS)} shoppers each put ${LINES_PER_CART} products in their cart over ${CONNECTIONS} connections`);
+  const shoppers = planShoppers(
+    CART_SHOPPERS,
+    productIds,
+    LINES_PER_CART,
+    `bench-${Date.now().toString(36)}`,
+  );
+  log(
+    `cart updates: ${fmt(CART_SHOPPERS)} shoppers each put ${LINES_PER_CART} products in their cart over ${CONNECTIONS} connections`,
+  );
   const carts = await fillCarts(stack.url, shoppers, CONNECTIONS);
   endPhase('cartUpdates');
   report.cartUpdates = carts.figures;
@@ -215,31 +266,54 @@ async function main(): Promise<void> {
 
   const initial = await stack.data.products.getMany(productIds, { consistent: true });
   const initialStock = new Map(productIds.map((id) => [id, initial.get(id)?.stock ?? 0]));
-  log(`checkout: ${fmt(carts.ready.length)} buyers with ${LINES_PER_CART}-line carts, ${CONNECTIONS} at a time (${SCARCE_PRODUCTS} products have only ${SCARCE_STOCK} units)`);
+  log(
+    `checkout: ${fmt(carts.ready.length)} buyers with ${LINES_PER_CART}-line carts, ${CONNECTIONS} at a time (${SCARCE_PRODUCTS} products have only ${SCARCE_STOCK} units)`,
+  );
   const orders = await checkout(stack.url, carts.ready, CONNECTIONS);
   memory.stop();
   endPhase('checkout');
   log('checkout: reading stock and orders back from DynamoDB');
   const audit = await auditCheckout(stack.data, initialStock, orders.answered);
   const threeLine = orders.answered.filter((o) => o.lines === LINES_PER_CART).length;
-  report.checkout = { figures: orders.figures, ordersPerSecond: orders.ordersPerSecond, threeLineOrders: threeLine, audit };
-  const unexpected = Object.entries(orders.figures.statuses).filter(([code]) => code !== '201' && code !== '409');
+  report.checkout = {
+    figures: orders.figures,
+    ordersPerSecond: orders.ordersPerSecond,
+    seconds: orders.seconds,
+    threeLineOrders: threeLine,
+    audit,
+  };
+  const unexpected = Object.entries(orders.figures.statuses).filter(
+    ([code]) => code !== '201' && code !== '409',
+  );
   rows.push({
     budget: `Checkout, ${LINES_PER_CART}-line carts, ${CONNECTIONS} concurrent buyers`,
     measured: `${fmt(orders.ordersPerSecond)} orders/s (${fmt(audit.answered201)} × 201, ${fmt(orders.figures.statuses['409'] ?? 0)} × 409 sold out${unexpected.length ? `, other: ${unexpected.map(([c, n]) => `${n} × ${c}`).join(', ')}` : ''}; p99 ${fmt(orders.figures.latencyMs.p99)} ms)`,
     target: '≥ 200 orders/s',
     pass: orders.ordersPerSecond >= 200 && unexpected.length === 0 && orders.figures.errors === 0,
   });
-  rows.push({ budget: 'Checkout: oversold units', measured: fmt(audit.oversoldUnits), target: '0', pass: audit.oversoldUnits === 0 });
+  rows.push({
+    budget: 'Checkout: oversold units',
+    measured: fmt(audit.oversoldUnits),
+    target: '0',
+    pass: audit.oversoldUnits === 0,
+  });
   rows.push({
     budget: 'Checkout: lost orders (201 but not stored) / stock ≠ orders',
     measured: `${fmt(audit.lostOrders)} / ${fmt(audit.stockMismatchUnits)} units (${fmt(audit.ordersInDatabase)} orders stored)`,
     target: '0 / 0',
-    pass: audit.lostOrders === 0 && audit.stockMismatchUnits === 0 && audit.ordersInDatabase === audit.answered201,
+    pass:
+      audit.lostOrders === 0 &&
+      audit.stockMismatchUnits === 0 &&
+      audit.ordersInDatabase === audit.answered201,
   });
 
   const peak = memory.peak();
-  report.apiRss = { idleBytes: idleRss, peakBytes: peak, phasePeakBytes: phasePeaks, samples: memory.samples.length };
+  report.apiRss = {
+    idleBytes: idleRss,
+    peakBytes: peak,
+    phasePeakBytes: phasePeaks,
+    samples: memory.samples.length,
+  };
   rows.push({
     budget: 'API peak resident memory under load',
     measured: `${fmt(peak / MB, 1)} MB (idle ${fmt(idleRss / MB, 1)}; ${Object.entries(phasePeaks)
@@ -257,7 +331,9 @@ async function main(): Promise<void> {
   writeFileSync(join(ROOT, 'bench-report.json'), JSON.stringify(report, null, 2) + '\n');
 
   printTable(rows);
-  console.log(`\nLoad average at start ${loadAtStart}, at end ${loadAtEnd}; ${cpus().length} CPUs; ${report.durationSeconds} s. Report: bench-report.json`);
+  console.log(
+    `\nLoad average at start ${loadAtStart}, at end ${loadAtEnd}; ${cpus().length} CPUs; ${report.durationSeconds} s. Report: bench-report.json`,
+  );
   const missed = rows.filter((row) => row.pass === false);
   if (missed.length > 0) {
     console.log(`${missed.length} budget(s) missed.`);
@@ -268,11 +344,20 @@ async function main(): Promise<void> {
 }
 
 function printTable(rows: Row[]): void {
-  const cells = rows.map((row) => [row.budget, row.measured, row.target, row.pass === undefined ? '—' : row.pass ? 'pass' : 'MISS']);
+  const cells = rows.map((row) => [
+    row.budget,
+    row.measured,
+    row.target,
+    row.pass === undefined ? '—' : row.pass ? 'pass' : 'MISS',
+  ]);
   const header = ['Budget', 'Measured', 'Target', 'Result'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...cells.map((c) => (c[i] as string).length)),
+  );
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i] as number)).join(' | ')} |`;
-  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${cells.map(line).join('\n')}`);
+  console.log(
+    `\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${cells.map(line).join('\n')}`,
+  );
 }
 
 main().catch(async (error: unknown) => {

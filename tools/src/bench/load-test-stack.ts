@@ -27,10 +27,19 @@ export interface LoadTestStack {
  * on the sources with tsx), with its data directory in LOAD_TEST_TMP and a JWT secret the load
  * test knows, so it can mint tokens for many shoppers.
  */
-export async function startLoadTestStack(options: { log?: (m: string) => void } = {}): Promise<LoadTestStack> {
+export async function startLoadTestStack(
+  options: { log?: (m: string) => void } = {},
+): Promise<LoadTestStack> {
   options.log?.(`npm start with DATA_DIR in ${LOAD_TEST_TMP}`);
-  const npmStart = await runNpmStart({ parentDir: LOAD_TEST_TMP, env: { JWT_SECRET: LOAD_TEST_JWT_SECRET } });
-  const data = createDataLayer({ env: 'local', endpoint: npmStart.dynamoDbEndpoint, requestTimeoutMs: 5000 });
+  const npmStart = await runNpmStart({
+    parentDir: LOAD_TEST_TMP,
+    env: { JWT_SECRET: LOAD_TEST_JWT_SECRET },
+  });
+  const data = createDataLayer({
+    env: 'local',
+    endpoint: npmStart.dynamoDbEndpoint,
+    requestTimeoutMs: 5000,
+  });
   return {
     url: npmStart.url,
     apiPid: npmStart.apiPid,

@@ -16,7 +16,8 @@ export interface LoadFigures {
 export async function runLoad(options: autocannon.Options): Promise<LoadFigures> {
   const result = await autocannon({ connections: 50, timeout: 10, ...options });
   const statuses: Record<string, number> = {};
-  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count ?? 0;
+  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {}))
+    statuses[code] = count ?? 0;
   const requests = Object.values(statuses).reduce((sum, n) => sum + n, 0);
   return {
     requests,
@@ -33,7 +34,9 @@ export async function runLoad(options: autocannon.Options): Promise<LoadFigures>
 /** Adds up runs of the same workload (p99 and max: the worst run). */
 export function combine(runs: LoadFigures[]): LoadFigures {
   const statuses: Record<string, number> = {};
-  for (const run of runs) for (const [code, n] of Object.entries(run.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  for (const run of runs)
+    for (const [code, n] of Object.entries(run.statuses))
+      statuses[code] = (statuses[code] ?? 0) + n;
   const requests = runs.reduce((sum, r) => sum + r.requests, 0);
   const durationSeconds = runs.reduce((sum, r) => sum + r.durationSeconds, 0);
   return {

@@ -48,7 +48,13 @@ export async function runNpmStart(
     ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'tools/src/start.ts'],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -77,7 +83,10 @@ export async function runNpmStart(
   try {
     const timeoutMs = options.timeoutMs ?? 60_000;
     const readyMs = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`npm start was not ready within ${timeoutMs} ms:\n${output}`)),
+        timeoutMs,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         if (/ready: the shop is on http:\/\//.test(output)) {
@@ -96,8 +105,16 @@ export async function runNpmStart(
     const apiPid = childPids(child.pid as number).find((pid) =>
       readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('apps/api/src/server.ts'),
     );
-    if (!dynamoDbEndpoint || !apiPid) throw new Error(`could not find DynamoDB Local or the API of npm start:\n${output}`);
-    return { url: `http://127.0.0.1:${port}`, readyMs, dynamoDbEndpoint, apiPid, output: () => output, stop };
+    if (!dynamoDbEndpoint || !apiPid)
+      throw new Error(`could not find DynamoDB Local or the API of npm start:\n${output}`);
+    return {
+      url: `http://127.0.0.1:${port}`,
+      readyMs,
+      dynamoDbEndpoint,
+      apiPid,
+      output: () => output,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

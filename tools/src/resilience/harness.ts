@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataLayer, provisionTables, tableNamesFor, type DataLayer } from '@mini-ecommerce/data';
+import {
+  createDataLayer,
+  provisionTables,
+  tableNamesFor,
+  type DataLayer,
+} from '@mini-ecommerce/data';
 import { startApiProcess, LOAD_TEST_JWT_SECRET, type ApiProcess } from '../bench/api-process';
 import { mintToken } from '../bench/tokens';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local-stack/dynamodb-local';
@@ -31,7 +36,11 @@ export class FaultStack {
   async start(): Promise<void> {
     this.dynamoPort = await freePort();
     await this.startDynamo();
-    this.data = createDataLayer({ env: 'local', endpoint: this.dynamo.endpoint, requestTimeoutMs: 5000 });
+    this.data = createDataLayer({
+      env: 'local',
+      endpoint: this.dynamo.endpoint,
+      requestTimeoutMs: 5000,
+    });
     await provisionTables(this.data.clients.client, tableNamesFor('local'));
     await this.startApi();
   }
@@ -47,7 +56,10 @@ export class FaultStack {
   }
 
   async startApi(): Promise<void> {
-    this.api = await startApiProcess({ dynamoDbEndpoint: this.dynamo.endpoint, imagesDir: join(this.dir, 'images') });
+    this.api = await startApiProcess({
+      dynamoDbEndpoint: this.dynamo.endpoint,
+      imagesDir: join(this.dir, 'images'),
+    });
   }
 
   async createProducts(stocks: number[]): Promise<string[]> {
@@ -100,7 +112,13 @@ export interface Answer {
 /** One request against the API; a refused or cut connection is an answer with status 0. */
 export async function call(
   url: string,
-  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+  init: {
+    method?: string;
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Answer> {
   const startedAt = Date.now();
   try {
@@ -133,14 +151,19 @@ export async function call(
  * Every 201 is recorded with the quantities it claims.
  */
 export function checkoutLoad(apiUrl: () => string, buyers: Buyer[], productIds: string[]) {
-  const answered = new Map<string, { orderId: string; items: { productId: string; quantity: number }[] }>();
+  const answered = new Map<
+    string,
+    { orderId: string; items: { productId: string; quantity: number }[] }
+  >();
   const statuses = new Map<number, number>();
   let running = true;
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const shop = async (buyer: Buyer, index: number) => {
     for (let round = 0; running; round += 1) {
-      const lines = [0, 1, 2].map((k) => productIds[(index + round + k * 2) % productIds.length] as string);
+      const lines = [0, 1, 2].map(
+        (k) => productIds[(index + round + k * 2) % productIds.length] as string,
+      );
       for (const [k, productId] of lines.entries()) {
         const put = await call(`${apiUrl()}/api/cart/items/${productId}`, {
           method: 'PUT',
@@ -159,10 +182,16 @@ export function checkoutLoad(apiUrl: () => string, buyers: Buyer[], productIds: 
         });
         count(placed.status);
         if (placed.status === 201) {
-          const order = placed.body as { orderId: string; items: { productId: string; quantity: number }[] };
+          const order = placed.body as {
+            orderId: string;
+            items: { productId: string; quantity: number }[];
+          };
           answered.set(order.orderId, order);
         }
-        if (placed.status === 409) count((await call(`${apiUrl()}/api/cart`, { method: 'DELETE', token: buyer.token })).status);
+        if (placed.status === 409)
+          count(
+            (await call(`${apiUrl()}/api/cart`, { method: 'DELETE', token: buyer.token })).status,
+          );
         // Retry only when the outcome is unknown (the API or DynamoDB was away).
         if (placed.status !== 0 && placed.status < 500) break;
         await pause(100);
@@ -181,7 +210,11 @@ export function checkoutLoad(apiUrl: () => string, buyers: Buyer[], productIds: 
   };
 }
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+export async function waitFor(
+  condition: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<number> {
   const started = Date.now();
   while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);

@@ -28,7 +28,11 @@ describe('resilience', () => {
 
   /** Every order answered 201 is stored, stock never went negative, and stock moved exactly by the orders that exist. */
   async function expectNothingLost(answered: Map<string, unknown>) {
-    const audit = await auditCheckout(stack.data, initialStock, [...answered.keys()].map((orderId) => ({ orderId })));
+    const audit = await auditCheckout(
+      stack.data,
+      initialStock,
+      [...answered.keys()].map((orderId) => ({ orderId })),
+    );
     expect(audit.answered201).toBeGreaterThan(0);
     expect(audit.lostOrders).toBe(0);
     expect(audit.oversoldUnits).toBe(0);
@@ -49,7 +53,11 @@ describe('resilience', () => {
         const b = buyers[index % buyers.length] as Buyer;
         answers.push(await call(`${api}/api/cart`, { token: b.token }));
         answers.push(
-          await call(`${api}/api/cart/items/${productIds[index % 5]}`, { method: 'PUT', token: b.token, body: { quantity: 1 } }),
+          await call(`${api}/api/cart/items/${productIds[index % 5]}`, {
+            method: 'PUT',
+            token: b.token,
+            body: { quantity: 1 },
+          }),
         );
       }
     };
@@ -78,10 +86,18 @@ describe('resilience', () => {
 
     // The same files on the same port: the API notices without a restart.
     await stack.startDynamo();
-    await waitFor(async () => (await call(`${api}/health/ready`)).status === 200, 15_000, 'ready after DynamoDB Local is back');
+    await waitFor(
+      async () => (await call(`${api}/health/ready`)).status === 200,
+      15_000,
+      'ready after DynamoDB Local is back',
+    );
     expect(await call(`${api}/api/cart`, { token: buyer.token })).toMatchObject({ status: 200 });
     expect(
-      await call(`${api}/api/cart/items/${productIds[0]}`, { method: 'PUT', token: buyer.token, body: { quantity: 2 } }),
+      await call(`${api}/api/cart/items/${productIds[0]}`, {
+        method: 'PUT',
+        token: buyer.token,
+        body: { quantity: 2 },
+      }),
     ).toMatchObject({ status: 200 });
     expect(stack.api.process.pid).toBe(apiPid);
     expect(stack.api.process.exitCode).toBeNull();
@@ -95,15 +111,24 @@ describe('resilience', () => {
     const answeredBeforeCrash = new Map(load.answered);
     await new Promise((r) => setTimeout(r, 700));
     await stack.startDynamo();
-    await waitFor(async () => (await call(`${stack.api.url}/health/ready`)).status === 200, 15_000, 'ready again');
+    await waitFor(
+      async () => (await call(`${stack.api.url}/health/ready`)).status === 200,
+      15_000,
+      'ready again',
+    );
     const before = load.placed();
-    await waitFor(async () => load.placed() >= before + 10, 30_000, '10 more orders after the restart');
+    await waitFor(
+      async () => load.placed() >= before + 10,
+      30_000,
+      '10 more orders after the restart',
+    );
     await load.stop();
 
     // The crash hit shoppers in the middle of their requests.
     expect(load.statuses.get(503) ?? 0).toBeGreaterThan(0);
     const audit = await expectNothingLost(load.answered);
-    for (const orderId of answeredBeforeCrash.keys()) expect(await stack.data.orders.get(orderId)).toBeDefined();
+    for (const orderId of answeredBeforeCrash.keys())
+      expect(await stack.data.orders.get(orderId)).toBeDefined();
     expect(audit.answered201).toBeGreaterThanOrEqual(25);
   });
 
@@ -115,7 +140,11 @@ describe('resilience', () => {
     await new Promise((r) => setTimeout(r, 300));
     await stack.startApi();
     const afterRestart = load.placed();
-    await waitFor(async () => load.placed() >= afterRestart + 10, 30_000, '10 more orders after the restart');
+    await waitFor(
+      async () => load.placed() >= afterRestart + 10,
+      30_000,
+      '10 more orders after the restart',
+    );
     await load.stop();
 
     const statuses = [...load.statuses.keys()];
@@ -138,7 +167,11 @@ describe('resilience', () => {
         {
           method: 'PUT',
           agent: false,
-          headers: { authorization: `Bearer ${buyer.token}`, 'content-type': 'application/json', 'content-length': body.length },
+          headers: {
+            authorization: `Bearer ${buyer.token}`,
+            'content-type': 'application/json',
+            'content-length': body.length,
+          },
         },
         (res) => {
           let text = '';
@@ -155,7 +188,9 @@ describe('resilience', () => {
     });
     const result = await answer;
     expect(result.status).toBe(200);
-    expect(JSON.parse(result.body)).toMatchObject({ items: [{ productId: productIds[1], quantity: 3 }] });
+    expect(JSON.parse(result.body)).toMatchObject({
+      items: [{ productId: productIds[1], quantity: 3 }],
+    });
     expect(await api.exited).toBe(0);
   });
 });

@@ -30,7 +30,8 @@ interface User {
 type Kind = 'browse' | 'cart' | 'checkout';
 
 const started = performance.now();
-const log = (message: string) => console.log(`[soak +${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+const log = (message: string) =>
+  console.log(`[soak +${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
 async function main(): Promise<void> {
   let stack: LoadTestStack | undefined;
@@ -41,15 +42,27 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stopStack().then(() => process.exit(130)));
   try {
-    log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}; starting the local stack`);
+    log(
+      `load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}; starting the local stack`,
+    );
     stack = await startLoadTestStack();
     const { url, data } = stack;
     const products = await allProducts(data);
-    await mapConcurrent(products, 8, (p) => data.products.update(p.productId, { stock: 1_000_000 }));
+    await mapConcurrent(products, 8, (p) =>
+      data.products.update(p.productId, { stock: 1_000_000 }),
+    );
     const categories = [...new Set(products.map((p) => p.category))];
     const users: User[] = Array.from({ length: USERS }, (_, i) => {
       const userId = `soak-${Date.now().toString(36)}-${i}`;
-      return { userId, token: mintToken(LOAD_TEST_JWT_SECRET, userId), lines: new Set(), busy: false, orders: 0 };
+      return {
+        userId,
+        token: mintToken(LOAD_TEST_JWT_SECRET, userId),
+        lines: new Set(),
+        busy: false,
+        orders: 0,
+      };
     });
     const next = random(42);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
@@ -59,7 +72,12 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     const fail = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1);
 
-    const send = async (kind: Kind, path: string, init: RequestInit & { token?: string }, ok: number[]) => {
+    const send = async (
+      kind: Kind,
+      path: string,
+      init: RequestInit & { token?: string },
+      ok: number[],
+    ) => {
       const t0 = performance.now();
       try {
         const response = await fetch(`${url}${path}`, {
@@ -74,7 +92,8 @@ async function main(): Promise<void> {
         await response.arrayBuffer();
         latencies.push(performance.now() - t0);
         counts[kind] += 1;
-        if (!ok.includes(response.status)) fail(`${kind} ${init.method ?? 'GET'} → ${response.status}`);
+        if (!ok.includes(response.status))
+          fail(`${kind} ${init.method ?? 'GET'} → ${response.status}`);
         return response.status;
       } catch (error) {
         counts[kind] += 1;
@@ -86,7 +105,13 @@ async function main(): Promise<void> {
     const browse = () => {
       const roll = next();
       if (roll < 0.1) return send('browse', '/api/categories', {}, [200]);
-      if (roll < 0.55) return send('browse', `/api/products?category=${encodeURIComponent(pick(categories))}&limit=20`, {}, [200]);
+      if (roll < 0.55)
+        return send(
+          'browse',
+          `/api/products?category=${encodeURIComponent(pick(categories))}&limit=20`,
+          {},
+          [200],
+        );
       if (roll < 0.65) return send('browse', '/api/products?limit=20', {}, [200]);
       return send('browse', `/api/products/${pick(products).productId}`, {}, [200]);
     };
@@ -108,13 +133,23 @@ async function main(): Promise<void> {
         async (user) => {
           if (user.lines.size >= MAX_LINES) {
             const productId = [...user.lines][0] as string;
-            const status = await send('cart', `/api/cart/items/${productId}`, { method: 'DELETE', token: user.token }, [204]);
+            const status = await send(
+              'cart',
+              `/api/cart/items/${productId}`,
+              { method: 'DELETE', token: user.token },
+              [204],
+            );
             if (status === 204) user.lines.delete(productId);
             return;
           }
           const productId = pick(products).productId;
           const body = JSON.stringify({ quantity: 1 + Math.floor(next() * 2) });
-          const status = await send('cart', `/api/cart/items/${productId}`, { method: 'PUT', token: user.token, body }, [200]);
+          const status = await send(
+            'cart',
+            `/api/cart/items/${productId}`,
+            { method: 'PUT', token: user.token, body },
+            [200],
+          );
           if (status === 200) user.lines.add(productId);
         },
       );
@@ -123,7 +158,8 @@ async function main(): Promise<void> {
       withIdleUser(
         (u) => u.lines.size > 0,
         async (user) => {
-          if (user.lines.size === 0) return send('checkout', '/api/cart', { token: user.token }, [200]);
+          if (user.lines.size === 0)
+            return send('checkout', '/api/cart', { token: user.token }, [200]);
           const key = `soak-${user.userId}-${user.orders}`;
           const status = await send(
             'checkout',
@@ -160,7 +196,9 @@ async function main(): Promise<void> {
           void task.finally(() => inFlight.delete(task));
         }
         if (Math.floor(elapsed) % 15 === 0 && Math.floor(elapsed) !== Math.floor(elapsed - 0.01)) {
-          log(`${launched} requests, RSS ${((memory.samples.at(-1)?.bytes ?? 0) / MB).toFixed(1)} MB`);
+          log(
+            `${launched} requests, RSS ${((memory.samples.at(-1)?.bytes ?? 0) / MB).toFixed(1)} MB`,
+          );
         }
       }, 10);
     });
@@ -168,7 +206,9 @@ async function main(): Promise<void> {
     memory.stop();
 
     const halfway = startedAt + (SECONDS * 1000) / 2;
-    const first = memory.samples.filter((s) => s.at >= startedAt && s.at < halfway).map((s) => s.bytes);
+    const first = memory.samples
+      .filter((s) => s.at >= startedAt && s.at < halfway)
+      .map((s) => s.bytes);
     const second = memory.samples.filter((s) => s.at >= halfway).map((s) => s.bytes);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const growth = (mean(second) - mean(first)) / mean(first);
@@ -182,7 +222,9 @@ Orders:     ${users.reduce((sum, u) => sum + u.orders, 0)} placed
 Latency:    p99 ${p99.toFixed(1)} ms
 Errors:     ${errorCount}${errorCount ? ` (${[...failures].map(([k, n]) => `${n} × ${k}`).join(', ')})` : ''}
 API RSS:    first minute mean ${(mean(first) / MB).toFixed(1)} MB (peak ${(Math.max(...first) / MB).toFixed(1)}), second minute mean ${(mean(second) / MB).toFixed(1)} MB (peak ${(Math.max(...second) / MB).toFixed(1)}): ${(growth * 100).toFixed(1)}% growth
-Load avg:   ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+Load avg:   ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`);
     const passed = errorCount === 0 && growth < 0.1;
     console.log(passed ? 'Soak passed.' : 'Soak FAILED: errors, or memory grew 10% or more.');
     process.exitCode = passed ? 0 : 1;

@@ -51,15 +51,28 @@ export interface SerializedBody {
  * instead of being validated and stringified again.
  */
 export function serializeBody(reply: FastifyReply, value: unknown): SerializedBody {
-  const body = Buffer.from(reply.serialize(value));
+  const serialized = reply.serialize(value);
+  const body =
+    typeof serialized === 'string'
+      ? Buffer.from(serialized)
+      : Buffer.isBuffer(serialized)
+        ? serialized
+        : Buffer.from(serialized);
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
 /** Sends a serialized body, or 304 when the client already holds this version (If-None-Match). */
-export function sendSerialized(request: FastifyRequest, reply: FastifyReply, serialized: SerializedBody): FastifyReply {
+export function sendSerialized(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  serialized: SerializedBody,
+): FastifyReply {
   reply.header('etag', serialized.etag);
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === serialized.etag)) {
+  if (
+    ifNoneMatch &&
+    ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === serialized.etag)
+  ) {
     return reply.code(304).send();
   }
   return reply.header('content-type', 'application/json; charset=utf-8').send(serialized.body);

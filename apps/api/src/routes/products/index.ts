@@ -33,7 +33,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const page = await cache.get(`list\n${category ?? ''}\n${limit}\n${cursor ?? ''}`, async () =>
         serializeBody(
           reply,
-          await (category ? products.listByCategory(category, limit, cursor) : products.listAll(limit, cursor)),
+          await (category
+            ? products.listByCategory(category, limit, cursor)
+            : products.listAll(limit, cursor)),
         ),
       );
       return sendSerialized(request, reply, page);
@@ -89,7 +91,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         security: bearerAuth,
         params: ProductParams,
         body: ProductUpdate,
-        response: { 200: Product, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
+        response: {
+          200: Product,
+          ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
+        },
       },
     },
     async (request) => {
@@ -124,7 +129,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.requireAdmin,
       schema: {
         tags: ['admin'],
-        summary: 'A presigned PUT URL for a product image; PATCH the product with imageUrl once uploaded',
+        summary:
+          'A presigned PUT URL for a product image; PATCH the product with imageUrl once uploaded',
         security: bearerAuth,
         params: ProductParams,
         // No body at all (Fastify gives null, which .default() does not cover) means a JPEG.
@@ -136,7 +142,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const product = await products.get(request.params.productId, { consistent: true });
       if (!product) throw notFound('The product');
       const origin = `${request.protocol}://${request.host}`;
-      return app.images.createUpload(product.productId, request.body?.contentType ?? 'image/jpeg', origin);
+      return app.images.createUpload(
+        product.productId,
+        request.body?.contentType ?? 'image/jpeg',
+        origin,
+      );
     },
   );
 };
