@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDataLayer, provisionTables, tableNamesFor } from '@mini-ecommerce/data';
-import { API_PORT, isEnvironment } from '@mini-ecommerce/stack-model';
+import { API_NODE_FLAGS, API_PORT, isEnvironment } from '@mini-ecommerce/stack-model';
 import { startDynamoDbLocal, type DynamoDbLocal } from './local-stack/dynamodb-local';
 import { MissingJavaError } from './local-stack/java';
 import { buildWeb, webBuildIsStale } from './local-stack/web-build';
@@ -80,10 +80,14 @@ async function main(): Promise<void> {
     process.env.ADMIN_EMAIL || process.env.ADMIN_PASSWORD || appEnv !== 'local'
       ? {}
       : { ADMIN_EMAIL: DEFAULT_ADMIN.email, ADMIN_PASSWORD: DEFAULT_ADMIN.password };
-  step('starting the API');
+  // API_BUNDLE runs the deployable artifact (`nx run api:bundle`) instead of the sources.
+  const bundle = process.env.API_BUNDLE ? resolve(process.env.API_BUNDLE) : undefined;
+  step(bundle ? `starting the API from ${bundle}` : 'starting the API');
   api = spawn(
     process.execPath,
-    ['--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
+    bundle
+      ? [...API_NODE_FLAGS, bundle]
+      : [...API_NODE_FLAGS, '--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
     {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],

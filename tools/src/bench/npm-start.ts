@@ -103,7 +103,7 @@ export async function runNpmStart(
     });
     const dynamoDbEndpoint = /DynamoDB Local answers on (http:\/\/[\d.:]+)/.exec(output)?.[1];
     const apiPid = childPids(child.pid as number).find((pid) =>
-      readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('apps/api/src/server.ts'),
+      /apps\/api\/src\/server\.ts|server\.mjs/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')),
     );
     if (!dynamoDbEndpoint || !apiPid)
       throw new Error(`could not find DynamoDB Local or the API of npm start:\n${output}`);

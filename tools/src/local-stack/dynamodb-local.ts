@@ -67,6 +67,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const port = options.port ?? (await freePort());
   const home = dynamoDbLocalHome();
   const args = [
+    // C1 only: DynamoDB Local starts in about half the time; full JIT measured no faster on checkout.
     '-XX:TieredStopAtLevel=1',
     '-Xms64m',
     '-Xmx1g',

@@ -65,7 +65,7 @@ export async function bundleApi(workspaceRoot: string, outDir: string): Promise<
       ].join('\n'),
     },
     plugins: [assetPackagesPlugin(packages)],
-    sourcemap: 'inline',
+    sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'silent',
   });

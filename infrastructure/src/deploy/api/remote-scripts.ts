@@ -1,4 +1,4 @@
-import { API_PORT, type Environment } from '@mini-ecommerce/stack-model';
+import { API_PORT, type Environment, API_NODE_FLAGS } from '@mini-ecommerce/stack-model';
 import { jwtSecretName } from './jwt-secret';
 
 /** Where releases live on the instance: releases/<id>/server.mjs, with `current` pointing at one. */
@@ -14,7 +14,11 @@ export interface ReleaseSpec {
   readonly region: string;
   readonly releaseId: string;
   /** Every file of the release with its download URL and checksum; server.mjs among them. */
-  readonly files: readonly { readonly path: string; readonly url: string; readonly sha256: string }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly url: string;
+    readonly sha256: string;
+  }[];
   /** Extra environment for the API (IMAGES_BUCKET, WEB_ORIGIN), read from stack outputs. */
   readonly environment: Readonly<Record<string, string>>;
 }
@@ -28,9 +32,11 @@ export function shellQuote(value: string): string {
  * PM2's cluster mode loads the script with require(); this CommonJS file hands over to the ES
  * module bundle. The bundle test starts the API through it exactly as PM2 does.
  */
-export const CJS_WRAPPER = 'import("./server.mjs").catch((error) => { console.error(error); process.exit(1); });';
+export const CJS_WRAPPER =
+  'import("./server.mjs").catch((error) => { console.error(error); process.exit(1); });';
 
-const asAppUser = (command: string) => `runuser -u ${APP_USER} -- env PM2_HOME=${PM2_HOME} HOME=/opt/mini-ecommerce ${command}`;
+const asAppUser = (command: string) =>
+  `runuser -u ${APP_USER} -- env PM2_HOME=${PM2_HOME} HOME=/opt/mini-ecommerce ${command}`;
 
 /**
  * Downloads, verifies and activates a release, then reloads PM2. PM2 runs the API in cluster
@@ -56,7 +62,9 @@ module.exports = { apps: [{
   max_memory_restart: '300M',
   kill_timeout: 10000,
   listen_timeout: 15000,
-  node_args: '--enable-source-maps',
+  // No --enable-source-maps: parsing the bundle's map would cost more memory than a t3.micro's budget allows;
+  // the bundle is not minified, so stack traces stay readable.
+  node_args: '${API_NODE_FLAGS.join(' ')}',
   env: Object.assign(${JSON.stringify(env)}, { JWT_SECRET: fs.readFileSync('${APP_DIR}/jwt-secret', 'utf8').trim() }),
 }] };`;
   return [

@@ -4,6 +4,7 @@ import {
   APP_PARAMETERS,
   PROJECT_NAME,
   apiReleasePrefix,
+  API_NODE_FLAGS,
 } from '@mini-ecommerce/stack-model';
 import { ENV_PLACEHOLDER } from '../common';
 
@@ -30,7 +31,10 @@ export function agentConfig(): string {
     agent: { metrics_collection_interval: 60, run_as_user: 'cwagent' },
     metrics: {
       namespace: AGENT_METRICS_NAMESPACE,
-      append_dimensions: { InstanceId: '${aws:InstanceId}', AutoScalingGroupName: '${aws:AutoScalingGroupName}' },
+      append_dimensions: {
+        InstanceId: '${aws:InstanceId}',
+        AutoScalingGroupName: '${aws:AutoScalingGroupName}',
+      },
       aggregation_dimensions: [['InstanceId'], ['AutoScalingGroupName']],
       metrics_collected: {
         mem: { measurement: ['mem_used_percent'] },
@@ -42,9 +46,21 @@ export function agentConfig(): string {
       logs_collected: {
         files: {
           collect_list: [
-            { file_path: `${PM2_HOME}/logs/${PM2_APP}-out*.log`, log_group_name: '__APP_LOG_GROUP__', log_stream_name: '{instance_id}/api' },
-            { file_path: `${PM2_HOME}/logs/${PM2_APP}-error*.log`, log_group_name: '__APP_LOG_GROUP__', log_stream_name: '{instance_id}/api-error' },
-            { file_path: '/var/log/cloud-init-output.log', log_group_name: '__SYSTEM_LOG_GROUP__', log_stream_name: '{instance_id}/cloud-init' },
+            {
+              file_path: `${PM2_HOME}/logs/${PM2_APP}-out*.log`,
+              log_group_name: '__APP_LOG_GROUP__',
+              log_stream_name: '{instance_id}/api',
+            },
+            {
+              file_path: `${PM2_HOME}/logs/${PM2_APP}-error*.log`,
+              log_group_name: '__APP_LOG_GROUP__',
+              log_stream_name: '{instance_id}/api-error',
+            },
+            {
+              file_path: '/var/log/cloud-init-output.log',
+              log_group_name: '__SYSTEM_LOG_GROUP__',
+              log_stream_name: '{instance_id}/cloud-init',
+            },
           ],
         },
       },
@@ -103,7 +119,7 @@ if [ -n "$latest" ]; then
 const fs = require('node:fs');
 module.exports = { apps: [{
   name: '${PM2_APP}', script: '${APP_DIR}/current/server.cjs', exec_mode: 'cluster', instances: 1,
-  max_memory_restart: '300M', kill_timeout: 10000, listen_timeout: 15000, node_args: '--enable-source-maps',
+  max_memory_restart: '300M', kill_timeout: 10000, listen_timeout: 15000, node_args: '${API_NODE_FLAGS.join(' ')}',
   env: { NODE_ENV: 'production', APP_ENV: '\${Environment}', HOST: '0.0.0.0', PORT: '${API_PORT}', AWS_REGION: '$region',
     IMAGES_BUCKET: '$(param ${APP_PARAMETERS.imagesBucket})', WEB_ORIGIN: '$(param ${APP_PARAMETERS.webOrigin})', LOG_LEVEL: '$(param ${APP_PARAMETERS.logLevel})',
     JWT_SECRET: fs.readFileSync('${APP_DIR}/jwt-secret', 'utf8').trim() },
