@@ -103,7 +103,9 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
       },
     },
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
   await app.register(cors, {
     origin: options.config.webOrigin ?? false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
