@@ -2,7 +2,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import baseConfig from '../../eslint.config.mjs';
 
 const crossFeature = 'Features do not import each other: compose them in src/app.';
-const sharedToFeature = 'Shared code (lib, components, config) must not depend on features or the app.';
+const sharedToFeature =
+  'Shared code (lib, components, config) must not depend on features or the app.';
 
 export default [
   ...baseConfig,
@@ -15,7 +16,10 @@ export default [
     // so "../../x" is another feature and "../../../x" is shared code.
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./(?!\\.\\./)', message: crossFeature }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./(?!\\.\\./)', message: crossFeature }] },
+      ],
     },
   },
   {

@@ -11,7 +11,10 @@ export const INFRA_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export async function generatedFiles(): Promise<{ path: string; content: string }[]> {
   return [
     { path: RESOURCE_TYPES_FILE, content: await resourceTypesSource() },
-    ...STACKS.map((stack) => ({ path: join(INFRA_ROOT, stack.file), content: toYaml(stack.build(), stack.source) })),
+    ...STACKS.map((stack) => ({
+      path: join(INFRA_ROOT, stack.file),
+      content: toYaml(stack.build(), stack.source),
+    })),
   ];
 }
 

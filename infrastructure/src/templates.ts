@@ -15,8 +15,28 @@ export interface StackDefinition {
 }
 
 export const STACKS: readonly StackDefinition[] = [
-  { key: 'main', file: STACK_TEMPLATE_FILES.main, source: 'infrastructure/src/stacks/main-stack.ts', build: mainStack },
-  { key: 'database', file: STACK_TEMPLATE_FILES.database, source: 'infrastructure/src/stacks/database-stack.ts', build: databaseStack },
-  { key: 'ec2', file: STACK_TEMPLATE_FILES.ec2, source: 'infrastructure/src/stacks/ec2-stack.ts', build: ec2Stack },
-  { key: 'monitoring', file: STACK_TEMPLATE_FILES.monitoring, source: 'infrastructure/src/stacks/monitoring-stack.ts', build: monitoringStack },
+  {
+    key: 'main',
+    file: STACK_TEMPLATE_FILES.main,
+    source: 'infrastructure/src/stacks/main-stack.ts',
+    build: mainStack,
+  },
+  {
+    key: 'database',
+    file: STACK_TEMPLATE_FILES.database,
+    source: 'infrastructure/src/stacks/database-stack.ts',
+    build: databaseStack,
+  },
+  {
+    key: 'ec2',
+    file: STACK_TEMPLATE_FILES.ec2,
+    source: 'infrastructure/src/stacks/ec2-stack.ts',
+    build: ec2Stack,
+  },
+  {
+    key: 'monitoring',
+    file: STACK_TEMPLATE_FILES.monitoring,
+    source: 'infrastructure/src/stacks/monitoring-stack.ts',
+    build: monitoringStack,
+  },
 ];

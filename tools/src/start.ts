@@ -16,13 +16,15 @@ import { seedCatalogIfEmpty } from './seed/catalog';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const started = Date.now();
-const step = (message: string) => console.log(`[start +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const step = (message: string) =>
+  console.log(`[start +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 const DEFAULT_ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 
 async function main(): Promise<void> {
   const appEnv = process.env.APP_ENV ?? 'local';
-  if (!isEnvironment(appEnv)) throw new UserError(`APP_ENV must be one of local, dev, staging, prod (got "${appEnv}")`);
+  if (!isEnvironment(appEnv))
+    throw new UserError(`APP_ENV must be one of local, dev, staging, prod (got "${appEnv}")`);
   const port = process.env.PORT ?? String(API_PORT);
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, '.data'));
@@ -58,14 +60,22 @@ async function main(): Promise<void> {
 
   if (appEnv === 'local') {
     const names = tableNamesFor('local');
-    const data = createDataLayer({ env: 'local', ...(endpoint ? { endpoint } : {}), requestTimeoutMs: 5000 });
+    const data = createDataLayer({
+      env: 'local',
+      ...(endpoint ? { endpoint } : {}),
+      requestTimeoutMs: 5000,
+    });
     const { created } = await provisionTables(data.clients.client, names, (m) => step(m));
     step(created.length > 0 ? `created ${created.length} tables` : 'tables are ready');
     const { seeded } = await seedCatalogIfEmpty(data.products, imagesDir, (m) => step(m));
-    step(seeded > 0 ? `seeded the demo catalog (${seeded} products)` : 'catalog already has products');
+    step(
+      seeded > 0 ? `seeded the demo catalog (${seeded} products)` : 'catalog already has products',
+    );
     data.close();
   } else {
-    step(`using AWS DynamoDB tables mini-ecommerce-${appEnv}-* through the default credential chain`);
+    step(
+      `using AWS DynamoDB tables mini-ecommerce-${appEnv}-* through the default credential chain`,
+    );
   }
 
   if (webBuildIsStale(ROOT)) {
@@ -87,7 +97,13 @@ async function main(): Promise<void> {
     process.execPath,
     bundle
       ? [...API_NODE_FLAGS, bundle]
-      : [...API_NODE_FLAGS, '--conditions=@mini-ecommerce/source', '--import', 'tsx', join(ROOT, 'apps/api/src/server.ts')],
+      : [
+          ...API_NODE_FLAGS,
+          '--conditions=@mini-ecommerce/source',
+          '--import',
+          'tsx',
+          join(ROOT, 'apps/api/src/server.ts'),
+        ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -116,7 +132,8 @@ async function main(): Promise<void> {
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   await waitForReady(`${url}/health/ready`, 30_000, () => api?.exitCode !== null);
   step(`ready: the shop is on ${url} (API under ${url}/api, docs at ${url}/docs)`);
-  if (admin.ADMIN_EMAIL) step(`admin sign-in for the demo: ${admin.ADMIN_EMAIL} / ${admin.ADMIN_PASSWORD}`);
+  if (admin.ADMIN_EMAIL)
+    step(`admin sign-in for the demo: ${admin.ADMIN_EMAIL} / ${admin.ADMIN_PASSWORD}`);
   step('press Ctrl-C to stop');
 }
 
@@ -138,7 +155,8 @@ async function waitForReady(url: string, timeoutMs: number, exited: () => boolea
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MissingJavaError || error instanceof UserError) console.error(`npm start: ${error.message}`);
+  if (error instanceof MissingJavaError || error instanceof UserError)
+    console.error(`npm start: ${error.message}`);
   else console.error('npm start failed:', error);
   process.exit(1);
 });

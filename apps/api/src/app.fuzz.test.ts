@@ -18,9 +18,11 @@ beforeAll(async () => {
   const admin = await t.admin();
   const customer = await t.quickCustomer();
   tokens = { admin: admin.token, customer: customer.token };
-  productId = (await t.createProduct(admin.token, { stock: 1_000_000, category: 'Fuzz' })).productId;
+  productId = (await t.createProduct(admin.token, { stock: 1_000_000, category: 'Fuzz' }))
+    .productId;
   await t.addToCart(customer.token, productId, 1);
-  orderId = (await t.request({ method: 'POST', url: '/api/orders', token: customer.token })).json().orderId;
+  orderId = (await t.request({ method: 'POST', url: '/api/orders', token: customer.token })).json()
+    .orderId;
 });
 afterAll(() => t?.close());
 
@@ -53,49 +55,100 @@ const ROUTES: [Method, string][] = [
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('', ' ', '#', '#CATEGORY_COUNTS', '#ORDERS#ALL', '..', '%', 'null', '0', '-1', '1e309', 'x'.repeat(3000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '#',
+    '#CATEGORY_COUNTS',
+    '#ORDERS#ALL',
+    '..',
+    '%',
+    'null',
+    '0',
+    '-1',
+    '1e309',
+    'x'.repeat(3000),
+  ),
 );
 const cursor = fc.oneof(
   text,
-  fc.jsonValue({ maxDepth: 2 }).map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
   fc
-    .record({
-      productId: text,
-      category: text,
-      orderId: text,
-      userId: text,
-      createdAt: text,
-      c: text,
-      k: fc.dictionary(fc.constantFrom('productId', 'category'), text),
-    }, { requiredKeys: [] })
+    .jsonValue({ maxDepth: 2 })
+    .map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
+  fc
+    .record(
+      {
+        productId: text,
+        category: text,
+        orderId: text,
+        userId: text,
+        createdAt: text,
+        c: text,
+        k: fc.dictionary(fc.constantFrom('productId', 'category'), text),
+      },
+      { requiredKeys: [] },
+    )
     .map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
 );
 const queryValue = fc.oneof(text, fc.integer().map(String), fc.double().map(String), cursor);
 const query = fc.dictionary(
-  fc.oneof(fc.constantFrom('limit', 'cursor', 'category', 'status', 'userId', '__proto__', 'constructor'), fc.string({ maxLength: 8 })),
+  fc.oneof(
+    fc.constantFrom('limit', 'cursor', 'category', 'status', 'userId', '__proto__', 'constructor'),
+    fc.string({ maxLength: 8 }),
+  ),
   fc.oneof(queryValue, fc.array(queryValue, { minLength: 2, maxLength: 3 })),
   { maxKeys: 4 },
 );
 const param = fc.oneof(
   fc.constant('$product'),
   fc.constant('$order'),
-  text.filter((s) => s.length > 0).map((s) => {
-    try {
-      return encodeURIComponent(s);
-    } catch {
-      return 'x';
-    }
-  }),
+  text
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      try {
+        return encodeURIComponent(s);
+      } catch {
+        return 'x';
+      }
+    }),
   fc.constantFrom('%E0%A4%A', '%', '%00', '..%2F..%2Fetc', 'a%2Fb', '%23FEED%23ALL%23x'),
 );
 const plausibleField = fc.constantFrom(
-  'email', 'password', 'name', 'role', 'quantity', 'price', 'stock', 'category', 'description', 'currency',
-  'imageUrl', 'status', 'contentType', 'total', 'userId', 'productId', 'items', '__proto__', 'constructor',
+  'email',
+  'password',
+  'name',
+  'role',
+  'quantity',
+  'price',
+  'stock',
+  'category',
+  'description',
+  'currency',
+  'imageUrl',
+  'status',
+  'contentType',
+  'total',
+  'userId',
+  'productId',
+  'items',
+  '__proto__',
+  'constructor',
 );
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.integer({ min: -2, max: 120 }),
-  fc.constantFrom('PAID', 'CANCELLED', 'image/png', 'admin', 'someone@example.com', 'long enough password', 'Fuzz', null, 1e308, -0),
+  fc.constantFrom(
+    'PAID',
+    'CANCELLED',
+    'image/png',
+    'admin',
+    'someone@example.com',
+    'long enough password',
+    'Fuzz',
+    null,
+    1e308,
+    -0,
+  ),
 );
 const jsonBody = fc.oneof(
   fc.dictionary(plausibleField, value, { maxKeys: 6 }),
@@ -105,11 +158,25 @@ const body = fc.oneof(
   fc.constant(undefined),
   jsonBody.map((v) => ({ raw: JSON.stringify(v), type: 'application/json' })),
   fc.record({
-    raw: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"a":', '[]', 'null', '"x"', '{"quantity":1e999}', '\u0000')),
-    type: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'image/png', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'),
+    raw: fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('{', '{"a":', '[]', 'null', '"x"', '{"quantity":1e999}', '\u0000'),
+    ),
+    type: fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'image/png',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=latin1',
+    ),
   }),
 );
-const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const printable = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 60,
+});
 const headers = fc.record(
   {
     auth: fc.oneof(
@@ -118,7 +185,20 @@ const headers = fc.record(
       fc.constantFrom('Bearer ', 'Bearer a.b.c', 'bearer x', 'Basic Zm9vOmJhcg=='),
     ),
     idempotencyKey: fc.option(printable, { nil: undefined }),
-    extra: fc.option(fc.tuple(fc.constantFrom('x-request-id', 'accept', 'accept-encoding', 'origin', 'x-forwarded-for', 'if-none-match'), printable), { nil: undefined }),
+    extra: fc.option(
+      fc.tuple(
+        fc.constantFrom(
+          'x-request-id',
+          'accept',
+          'accept-encoding',
+          'origin',
+          'x-forwarded-for',
+          'if-none-match',
+        ),
+        printable,
+      ),
+      { nil: undefined },
+    ),
   },
   { requiredKeys: ['auth'] },
 );
@@ -143,13 +223,19 @@ function buildRequest(
   }
   const qs = search.toString();
   const headerMap: Record<string, string> = {};
-  if (h.auth === 'customer' || h.auth === 'admin') headerMap.authorization = `Bearer ${tokens[h.auth]}`;
+  if (h.auth === 'customer' || h.auth === 'admin')
+    headerMap.authorization = `Bearer ${tokens[h.auth]}`;
   else if (h.auth.startsWith('raw:')) headerMap.authorization = h.auth.slice(4);
   else if (h.auth !== 'none') headerMap.authorization = h.auth;
   if (h.idempotencyKey !== undefined) headerMap['idempotency-key'] = h.idempotencyKey;
   if (h.extra) headerMap[h.extra[0]] = h.extra[1];
   if (b) headerMap['content-type'] = b.type;
-  return { method, url: qs ? `${path}?${qs}` : path, headers: headerMap, ...(b ? { payload: b.raw } : {}) };
+  return {
+    method,
+    url: qs ? `${path}?${qs}` : path,
+    headers: headerMap,
+    ...(b ? { payload: b.raw } : {}),
+  };
 }
 
 async function expectSound(request: InjectOptions) {
@@ -182,8 +268,20 @@ describe('no input produces a 5xx', () => {
   it('random JSON bodies, as the admin and as a customer, on every route that reads a body', async () => {
     const withBody = ROUTES.filter(([method]) => method !== 'GET' && method !== 'DELETE');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...withBody), jsonBody, fc.constantFrom('admin', 'customer'), async (route, v, who) =>
-        expectSound(buildRequest(route, ['$product'], {}, { raw: JSON.stringify(v), type: 'application/json' }, { auth: who })),
+      fc.asyncProperty(
+        fc.constantFrom(...withBody),
+        jsonBody,
+        fc.constantFrom('admin', 'customer'),
+        async (route, v, who) =>
+          expectSound(
+            buildRequest(
+              route,
+              ['$product'],
+              {},
+              { raw: JSON.stringify(v), type: 'application/json' },
+              { auth: who },
+            ),
+          ),
       ),
       { numRuns: 100 },
     );
@@ -199,7 +297,9 @@ describe('no input produces a 5xx', () => {
       fc.asyncProperty(
         fc.constantFrom(...paged),
         cursor,
-        fc.option(fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), text), { nil: undefined }),
+        fc.option(fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), text), {
+          nil: undefined,
+        }),
         fc.option(fc.oneof(fc.constantFrom('Fuzz', 'PAID', 'PLACED'), text), { nil: undefined }),
         async ([method, path, who], c, limit, filter) =>
           expectSound(
@@ -209,7 +309,9 @@ describe('no input produces a 5xx', () => {
               {
                 cursor: c,
                 ...(limit === undefined ? {} : { limit }),
-                ...(filter === undefined ? {} : { [path === '/api/products' ? 'category' : 'status']: filter }),
+                ...(filter === undefined
+                  ? {}
+                  : { [path === '/api/products' ? 'category' : 'status']: filter }),
               },
               undefined,
               { auth: who },
@@ -225,7 +327,9 @@ describe('invariants under random cart and order traffic', () => {
   it('stock never goes negative and every order is priced from the catalog', async () => {
     const admin = tokens.admin;
     const products = await Promise.all(
-      [3, 1, 5].map((stock, i) => t.createProduct(admin, { category: 'Invariant', stock, price: 100 * (i + 1) })),
+      [3, 1, 5].map((stock, i) =>
+        t.createProduct(admin, { category: 'Invariant', stock, price: 100 * (i + 1) }),
+      ),
     );
     const buyers = await Promise.all([t.quickCustomer(), t.quickCustomer(), t.quickCustomer()]);
     const action = fc.record({
@@ -242,7 +346,12 @@ describe('invariants under random cart and order traffic', () => {
             const id = (products[product] as (typeof products)[number]).productId;
             const response =
               kind === 'put'
-                ? await t.request({ method: 'PUT', url: `/api/cart/items/${id}`, token, payload: { quantity } })
+                ? await t.request({
+                    method: 'PUT',
+                    url: `/api/cart/items/${id}`,
+                    token,
+                    payload: { quantity },
+                  })
                 : kind === 'remove'
                   ? await t.request({ method: 'DELETE', url: `/api/cart/items/${id}`, token })
                   : await t.request({ method: 'POST', url: '/api/orders', token });
@@ -254,12 +363,18 @@ describe('invariants under random cart and order traffic', () => {
                 expect(item.unitPrice).toBe(100 * (index + 1));
                 expect(item.lineTotal).toBe(item.unitPrice * item.quantity);
               }
-              expect(order.total).toBe(order.items.reduce((sum: number, item: { lineTotal: number }) => sum + item.lineTotal, 0));
+              expect(order.total).toBe(
+                order.items.reduce(
+                  (sum: number, item: { lineTotal: number }) => sum + item.lineTotal,
+                  0,
+                ),
+              );
             }
           }),
         );
         for (const product of products) {
-          const stock = (await t.request({ url: `/api/products/${product.productId}` })).json().stock;
+          const stock = (await t.request({ url: `/api/products/${product.productId}` })).json()
+            .stock;
           expect(stock).toBeGreaterThanOrEqual(0);
         }
       }),
@@ -271,14 +386,20 @@ describe('invariants under random cart and order traffic', () => {
       let next: string | null = null;
       do {
         const page: { items: typeof orders; nextCursor: string | null } = (
-          await t.request({ url: `/api/orders?limit=100${next ? `&cursor=${encodeURIComponent(next)}` : ''}`, token: buyer.token })
+          await t.request({
+            url: `/api/orders?limit=100${next ? `&cursor=${encodeURIComponent(next)}` : ''}`,
+            token: buyer.token,
+          })
         ).json();
         orders.push(...page.items);
         next = page.nextCursor;
       } while (next);
     }
     for (const [i, product] of products.entries()) {
-      const sold = orders.flatMap((o) => o.items).filter((item) => item.productId === product.productId).reduce((s, item) => s + item.quantity, 0);
+      const sold = orders
+        .flatMap((o) => o.items)
+        .filter((item) => item.productId === product.productId)
+        .reduce((s, item) => s + item.quantity, 0);
       const left = (await t.request({ url: `/api/products/${product.productId}` })).json().stock;
       expect(sold + left, `product ${i}`).toBe(product.stock);
     }

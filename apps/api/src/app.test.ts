@@ -1,6 +1,12 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_PASSWORD, buildTestApp, errorOf, uniqueEmail, type TestApp } from './test/test-app';
+import {
+  CUSTOMER_PASSWORD,
+  buildTestApp,
+  errorOf,
+  uniqueEmail,
+  type TestApp,
+} from './test/test-app';
 import { loggerOptions } from './app';
 
 let t: TestApp;
@@ -21,7 +27,11 @@ describe('health', () => {
 
 describe('errors in the contract shape', () => {
   it('answers 404 NOT_FOUND for an unknown API route', async () => {
-    for (const [method, url] of [['GET', '/api/nothing'], ['POST', '/api/products/x/y'], ['PUT', '/api/orders']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/nothing'],
+      ['POST', '/api/products/x/y'],
+      ['PUT', '/api/orders'],
+    ] as const) {
       const response = await t.request({ method, url });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
       expect(errorOf(response).code).toBe('NOT_FOUND');
@@ -37,7 +47,11 @@ describe('errors in the contract shape', () => {
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE for a body over 1 MiB, and accepts one just under', async () => {
-    const big = { email: uniqueEmail('big'), password: 'long enough', name: 'x'.repeat(1024 * 1024) };
+    const big = {
+      email: uniqueEmail('big'),
+      password: 'long enough',
+      name: 'x'.repeat(1024 * 1024),
+    };
     const response = await t.request({ method: 'POST', url: '/api/auth/register', payload: big });
     expect(response.statusCode).toBe(413);
     expect(errorOf(response).code).toBe('PAYLOAD_TOO_LARGE');
@@ -68,14 +82,23 @@ describe('errors in the contract shape', () => {
       { 'content-type': 'application/x-www-form-urlencoded', body: 'email=a@b.co&password=x' },
     ];
     for (const { body, ...headers } of cases) {
-      const response = await t.request({ method: 'POST', url: '/api/auth/login', headers, payload: body });
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers,
+        payload: body,
+      });
       expect(response.statusCode, JSON.stringify(headers) + body).toBe(400);
       expect(errorOf(response).code).toBe('VALIDATION_ERROR');
     }
   });
 
   it('answers 400 with details naming each bad field', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/auth/register', payload: { email: 'x', password: 'y' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'x', password: 'y' },
+    });
     const error = errorOf(response);
     expect(error.code).toBe('VALIDATION_ERROR');
     const paths = (error.details as { path: string }[]).map((d) => d.path).sort();
@@ -99,7 +122,10 @@ describe('HTTP hygiene', () => {
     });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example.com');
     // A fixed origin is always announced; the browser refuses it to any other page.
-    const other = await t.request({ url: '/api/products', headers: { origin: 'https://evil.example.com' } });
+    const other = await t.request({
+      url: '/api/products',
+      headers: { origin: 'https://evil.example.com' },
+    });
     expect(other.headers['access-control-allow-origin']).not.toBe('https://evil.example.com');
     expect(other.headers['access-control-allow-origin']).not.toBe('*');
   });
@@ -111,8 +137,8 @@ describe('OpenAPI', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(routes.sort()).toEqual(
       [
@@ -141,9 +167,13 @@ describe('OpenAPI', () => {
     );
     // Request bodies and responses are described, not just listed.
     const register = doc.paths['/api/auth/register'].post;
-    expect(register.requestBody.content['application/json'].schema.properties).toHaveProperty('password');
+    expect(register.requestBody.content['application/json'].schema.properties).toHaveProperty(
+      'password',
+    );
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '400', '409']));
-    expect(doc.paths['/api/orders'].post.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
+    expect(doc.paths['/api/orders'].post.parameters.map((p: { name: string }) => p.name)).toContain(
+      'idempotency-key',
+    );
     const docs = await t.request({ url: '/docs' });
     expect(docs.statusCode).toBeLessThan(400);
   });
@@ -167,10 +197,27 @@ describe('logs', () => {
         payload: { email, password: CUSTOMER_PASSWORD, name: 'Logged' },
       });
       const { token } = register.json();
-      await app.request({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'wrong password 1' } });
-      await app.request({ method: 'POST', url: '/api/auth/login', payload: { email, password: CUSTOMER_PASSWORD } });
-      await app.request({ url: '/api/users/me', token, headers: { cookie: 'session=cookie-secret-value' } });
-      await app.request({ method: 'PUT', url: '/api/cart/items/x', token, payload: { quantity: 'nope', password: CUSTOMER_PASSWORD } });
+      await app.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'wrong password 1' },
+      });
+      await app.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: CUSTOMER_PASSWORD },
+      });
+      await app.request({
+        url: '/api/users/me',
+        token,
+        headers: { cookie: 'session=cookie-secret-value' },
+      });
+      await app.request({
+        method: 'PUT',
+        url: '/api/cart/items/x',
+        token,
+        payload: { quantity: 'nope', password: CUSTOMER_PASSWORD },
+      });
       expect(lines.length).toBeGreaterThan(5);
       const all = lines.join('\n');
       expect(all).not.toContain(CUSTOMER_PASSWORD);
@@ -203,7 +250,14 @@ describe('logs', () => {
       user: { passwordHash: 'scrypt$1$2' },
     });
     const out = lines.join('');
-    for (const secret of ['abc.def.ghi', 'a=b', 'hunter22hunter22', 'tok-123', 'top-level-pass', 'scrypt$1$2']) {
+    for (const secret of [
+      'abc.def.ghi',
+      'a=b',
+      'hunter22hunter22',
+      'tok-123',
+      'top-level-pass',
+      'scrypt$1$2',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('[redacted]');

@@ -122,8 +122,14 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'mini-ecommerce API', version: '0.1.0', description: 'Catalog, accounts, cart, checkout and orders.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      info: {
+        title: 'mini-ecommerce API',
+        version: '0.1.0',
+        description: 'Catalog, accounts, cart, checkout and orders.',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
     },
     // A resource's root route is registered as `/` under its prefix; document it as the contract's path (`/api/cart`, not `/api/cart/`).
     transform: (input) => {
@@ -158,7 +164,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   const { admin } = options.config;
   if (admin) {
     app.addHook('onReady', async () => {
-      await app.data.users.ensureAdmin(admin.email, 'Administrator', await hashPassword(admin.password));
+      await app.data.users.ensureAdmin(
+        admin.email,
+        'Administrator',
+        await hashPassword(admin.password),
+      );
       app.log.info({ email: admin.email }, 'admin account ready');
     });
   }

@@ -20,7 +20,10 @@ afterAll(async () => {
 
 describe('when DynamoDB does not answer', () => {
   it('every data route fails fast with 503 UNAVAILABLE and Retry-After, /health/ready is 503, /health stays 200', async () => {
-    const data = createDataLayer({ env: 'local', endpoint: `http://127.0.0.1:${await closedPort()}` });
+    const data = createDataLayer({
+      env: 'local',
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+    });
     cleanups.push(() => data.close());
     const t: TestApp = await buildTestApp({}, { data });
     cleanups.push(() => t.close());
@@ -30,8 +33,16 @@ describe('when DynamoDB does not answer', () => {
       { url: '/api/products?category=Desks' },
       { url: '/api/products/p-1' },
       { url: '/api/categories' },
-      { method: 'POST' as const, url: '/api/auth/login', payload: { email: 'a@example.com', password: 'whatever1' } },
-      { method: 'POST' as const, url: '/api/auth/register', payload: { email: 'b@example.com', password: 'whatever1', name: 'B' } },
+      {
+        method: 'POST' as const,
+        url: '/api/auth/login',
+        payload: { email: 'a@example.com', password: 'whatever1' },
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/auth/register',
+        payload: { email: 'b@example.com', password: 'whatever1', name: 'B' },
+      },
       { url: '/api/users/me', token },
       { url: '/api/cart', token },
       { method: 'PUT' as const, url: '/api/cart/items/p-1', token, payload: { quantity: 1 } },
@@ -85,7 +96,10 @@ describe('when DynamoDB does not answer', () => {
       });
     await start();
     cleanups.push(stop);
-    const data = await createTestDataLayer({ endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 600 });
+    const data = await createTestDataLayer({
+      endpoint: `http://127.0.0.1:${port}`,
+      requestTimeoutMs: 600,
+    });
     cleanups.push(() => data.close());
     const t = await buildTestApp({}, { data });
     cleanups.push(() => t.close());

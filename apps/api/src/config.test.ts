@@ -16,7 +16,13 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('runs locally with no variables at all, on 127.0.0.1:3001', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'local', port: 3001, host: '127.0.0.1', region: 'us-east-1', authRateLimitPerMinute: 300 });
+    expect(config).toMatchObject({
+      env: 'local',
+      port: 3001,
+      host: '127.0.0.1',
+      region: 'us-east-1',
+      authRateLimitPerMinute: 300,
+    });
     expect(config.login).toEqual({ maxFailures: 10, windowMs: 15 * 60_000 });
     expect(config.metrics).toBe(false);
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
@@ -35,7 +41,16 @@ describe('loadConfig', () => {
     });
     const named = problems.map((problem) => problem.split(' ')[0]);
     expect(named.sort()).toEqual(
-      ['APP_ENV', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'JWT_EXPIRES_IN', 'LOGIN_MAX_FAILURES', 'LOG_LEVEL', 'PORT', 'WEB_ORIGIN'].sort(),
+      [
+        'APP_ENV',
+        'AWS_REGION',
+        'DYNAMODB_ENDPOINT',
+        'JWT_EXPIRES_IN',
+        'LOGIN_MAX_FAILURES',
+        'LOG_LEVEL',
+        'PORT',
+        'WEB_ORIGIN',
+      ].sort(),
     );
     try {
       loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' });
@@ -50,22 +65,36 @@ describe('loadConfig', () => {
       const problems = problemsOf({ APP_ENV: env });
       expect(problems.some((p) => p.startsWith('JWT_SECRET'))).toBe(true);
     }
-    expect(problemsOf({ APP_ENV: 'prod', JWT_SECRET: 'short' }).some((p) => p.startsWith('JWT_SECRET'))).toBe(true);
+    expect(
+      problemsOf({ APP_ENV: 'prod', JWT_SECRET: 'short' }).some((p) => p.startsWith('JWT_SECRET')),
+    ).toBe(true);
     const prod = loadConfig({ APP_ENV: 'prod', JWT_SECRET: SECRET });
     expect(prod).toMatchObject({ env: 'prod', jwtSecret: SECRET, host: '0.0.0.0', metrics: true });
   });
 
   it('takes ADMIN_EMAIL and ADMIN_PASSWORD together or not at all', () => {
-    expect(problemsOf({ ADMIN_EMAIL: 'boss@example.com' }).some((p) => p.startsWith('ADMIN_PASSWORD'))).toBe(true);
-    expect(problemsOf({ ADMIN_PASSWORD: 'long enough' }).some((p) => p.startsWith('ADMIN_EMAIL'))).toBe(true);
-    expect(loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long enough' }).admin).toEqual({
+    expect(
+      problemsOf({ ADMIN_EMAIL: 'boss@example.com' }).some((p) => p.startsWith('ADMIN_PASSWORD')),
+    ).toBe(true);
+    expect(
+      problemsOf({ ADMIN_PASSWORD: 'long enough' }).some((p) => p.startsWith('ADMIN_EMAIL')),
+    ).toBe(true);
+    expect(
+      loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long enough' }).admin,
+    ).toEqual({
       email: 'boss@example.com',
       password: 'long enough',
     });
   });
 
   it('reads the limits and treats empty strings as unset', () => {
-    const config = loadConfig({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '2', AUTH_RATE_LIMIT_PER_MINUTE: '7', JWT_SECRET: '', WEB_ORIGIN: '' });
+    const config = loadConfig({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_WINDOW_MINUTES: '2',
+      AUTH_RATE_LIMIT_PER_MINUTE: '7',
+      JWT_SECRET: '',
+      WEB_ORIGIN: '',
+    });
     expect(config.login).toEqual({ maxFailures: 3, windowMs: 120_000 });
     expect(config.authRateLimitPerMinute).toBe(7);
     expect(config.webOrigin).toBeUndefined();

@@ -20,10 +20,17 @@ const EnvSchema = z
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1')
       .default('us-east-1'),
     DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
-    JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    JWT_EXPIRES_IN: z.string().regex(/^\d+[smhd]$/, 'must look like 12h or 30m').default('12h'),
+    JWT_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
+    JWT_EXPIRES_IN: z
+      .string()
+      .regex(/^\d+[smhd]$/, 'must look like 12h or 30m')
+      .default('12h'),
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
-    ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+    ADMIN_PASSWORD: optionalString.pipe(
+      z.string().min(8, 'must be at least 8 characters').optional(),
+    ),
     IMAGES_BUCKET: optionalString,
     /** Public base URL of the images bucket (CloudFront); defaults to the bucket's S3 URL. */
     IMAGES_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -32,7 +39,9 @@ const EnvSchema = z
     WEB_ORIGIN: optionalString.pipe(z.url().optional()),
     /** The built storefront to serve at `/`. */
     WEB_DIST: z.string().default('apps/web/dist'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -43,7 +52,11 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== 'local' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: `is required when APP_ENV is ${env.APP_ENV}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: `is required when APP_ENV is ${env.APP_ENV}`,
+      });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({
@@ -87,7 +100,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+      ),
     );
   }
   const env = parsed.data;
@@ -100,7 +115,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ...(env.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: env.DYNAMODB_ENDPOINT } : {}),
     jwtSecret: env.JWT_SECRET ?? LOCAL_JWT_SECRET,
     jwtExpiresIn: env.JWT_EXPIRES_IN,
-    ...(env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } } : {}),
+    ...(env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+      ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
+      : {}),
     images: {
       ...(env.IMAGES_BUCKET ? { bucket: env.IMAGES_BUCKET } : {}),
       ...(env.IMAGES_BASE_URL ? { baseUrl: env.IMAGES_BASE_URL } : {}),

@@ -15,7 +15,15 @@ beforeAll(async () => {
   // Debian's Chromium; never a downloaded browser.
   browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -25,7 +33,10 @@ afterAll(async () => {
 });
 
 /** A fresh browser profile whose console errors fail the test, screenshotted if the test fails. */
-async function openPage(name: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; consoleErrors: string[] }> {
+async function openPage(
+  name: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({ viewport, baseURL: stack.url });
   contexts.push(context);
   const page = await context.newPage();
@@ -37,30 +48,45 @@ async function openPage(name: string, viewport = { width: 1280, height: 900 }): 
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   onTestFailed(async () => {
     await mkdir(RESULTS_DIR, { recursive: true });
-    await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
-    console.error(`screenshot: apps/web/test-results/${name}.png\nstack output:\n${stack.output().slice(-4000)}`);
+    await page
+      .screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true })
+      .catch(() => undefined);
+    console.error(
+      `screenshot: apps/web/test-results/${name}.png\nstack output:\n${stack.output().slice(-4000)}`,
+    );
   });
   return { page, consoleErrors };
 }
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
 describe('the shop in a real browser', () => {
   const unique = Date.now().toString(36);
-  const shopper = { name: 'E2E Shopper', email: `shopper-${unique}@example.com`, password: 'shopper-password' };
+  const shopper = {
+    name: 'E2E Shopper',
+    email: `shopper-${unique}@example.com`,
+    password: 'shopper-password',
+  };
 
   it('lets a guest fill a cart, register, keep the cart, order and find the order in the history', async () => {
     const { page, consoleErrors } = await openPage('shopper', { width: 375, height: 800 });
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'All products' }).waitFor()).resolves.toBeUndefined();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'All products' }).waitFor(),
+    ).resolves.toBeUndefined();
 
     // The first product that is in stock.
     const addButton = page.getByRole('button', { name: /^Add .+ to cart$/ }).first();
     await addButton.waitFor();
-    const productName = ((await addButton.getAttribute('aria-label')) ?? '').replace(/^Add (.+) to cart$/, '$1');
+    const productName = ((await addButton.getAttribute('aria-label')) ?? '').replace(
+      /^Add (.+) to cart$/,
+      '$1',
+    );
     expect(productName).not.toBe('');
     await addButton.click();
     await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
@@ -128,11 +154,19 @@ describe('the shop in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: `Edit ${productName}` }).waitFor();
     expect(consoleErrors).toEqual([]);
 
-    const { page: guest, consoleErrors: guestErrors } = await openPage('shopper-finds-product', { width: 375, height: 800 });
+    const { page: guest, consoleErrors: guestErrors } = await openPage('shopper-finds-product', {
+      width: 375,
+      height: 800,
+    });
     await guest.goto('/');
-    await guest.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: new RegExp(category) }).click();
+    await guest
+      .getByRole('navigation', { name: 'Categories' })
+      .getByRole('link', { name: new RegExp(category) })
+      .click();
     await guest.getByRole('heading', { level: 1, name: category }).waitFor();
-    const card = guest.getByRole('article').filter({ has: guest.getByRole('heading', { name: productName }) });
+    const card = guest
+      .getByRole('article')
+      .filter({ has: guest.getByRole('heading', { name: productName }) });
     await card.getByText('$12.50').waitFor();
     await card.getByRole('button', { name: `Add ${productName} to cart` }).click();
     await guest.getByRole('link', { name: 'Cart, 1 item' }).waitFor();

@@ -19,7 +19,9 @@ function freePort(): Promise<number> {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -43,21 +45,25 @@ export async function startStack({ timeoutMs = 200_000 } = {}): Promise<Stack> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'mini-ecommerce-e2e-'));
   const admin = { email: 'e2e-admin@example.com', password: 'admin-password-e2e' };
-  const child = spawn(process.execPath, ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'tools/src/start.ts'], {
-    cwd: WORKSPACE_ROOT,
-    // Its own process group, so stopping it also stops DynamoDB Local and the API it started.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      APP_ENV: 'local',
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'tools/src/start.ts'],
+    {
+      cwd: WORKSPACE_ROOT,
+      // Its own process group, so stopping it also stops DynamoDB Local and the API it started.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        APP_ENV: 'local',
+      },
     },
-  });
+  );
 
   let log = '';
   const stop = async () => {
@@ -80,7 +86,10 @@ export async function startStack({ timeoutMs = 200_000 } = {}): Promise<Stack> {
   };
 
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the stack was not ready within ${timeoutMs / 1000} s:\n${log}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`the stack was not ready within ${timeoutMs / 1000} s:\n${log}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       for (const line of log.split('\n')) {
@@ -96,7 +105,9 @@ export async function startStack({ timeoutMs = 200_000 } = {}): Promise<Stack> {
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`the stack exited (code ${code}, signal ${signal}) before it was ready:\n${log}`));
+      fail(
+        new Error(`the stack exited (code ${code}, signal ${signal}) before it was ready:\n${log}`),
+      );
     });
   }).catch(async (error: unknown) => {
     await stop();

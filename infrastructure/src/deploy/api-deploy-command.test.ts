@@ -24,14 +24,18 @@ const ssm = mockClient(SSMClient);
 const PREVIOUS = '20250101T000000-aaaaaaaaaaaa';
 
 /** Each SendCommand gets an id; its outcome is decided by what the script does. */
-function instanceThatAnswers(outcome: (script: string) => { Status: 'Success' | 'Failed'; StandardOutputContent: string }) {
+function instanceThatAnswers(
+  outcome: (script: string) => { Status: 'Success' | 'Failed'; StandardOutputContent: string },
+) {
   const scripts = new Map<string, string>();
   ssm.on(SendCommandCommand).callsFake((input: { Parameters: { commands: string[] } }) => {
     const id = `cmd-${scripts.size + 1}`;
     scripts.set(id, input.Parameters.commands.join('\n'));
     return { Command: { CommandId: id } };
   });
-  ssm.on(GetCommandInvocationCommand).callsFake((input: { CommandId: string }) => outcome(scripts.get(input.CommandId) ?? ''));
+  ssm
+    .on(GetCommandInvocationCommand)
+    .callsFake((input: { CommandId: string }) => outcome(scripts.get(input.CommandId) ?? ''));
   return scripts;
 }
 
@@ -58,7 +62,8 @@ beforeEach(async () => {
         bytes: 24,
       };
     },
-    presign: async (_s3, bucket, key) => `https://${bucket}.s3.amazonaws.com/${key}?X-Amz-Signature=abc`,
+    presign: async (_s3, bucket, key) =>
+      `https://${bucket}.s3.amazonaws.com/${key}?X-Amz-Signature=abc`,
   };
   cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-main' }).resolves({
     Stacks: [
@@ -82,12 +87,17 @@ beforeEach(async () => {
 
 describe('api:deploy', () => {
   it('uploads a versioned artifact and rolls it out, gated on /health/ready', async () => {
-    const scripts = instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}` }));
+    const scripts = instanceThatAnswers(() => ({
+      Status: 'Success',
+      StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}`,
+    }));
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
 
     await apiDeployCommand(ctx, deps);
 
-    const keys = s3.commandCalls(PutObjectCommand).map((call) => `${call.args[0].input.Bucket}/${call.args[0].input.Key}`);
+    const keys = s3
+      .commandCalls(PutObjectCommand)
+      .map((call) => `${call.args[0].input.Bucket}/${call.args[0].input.Key}`);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^artifacts\/api\/dev\/\d{8}T\d{6}-ffffffffffff\/server\.mjs$/);
     expect(keys[1]).toMatch(/\/static\/logo\.svg$/);
@@ -101,11 +111,13 @@ describe('api:deploy', () => {
     expect(install).toContain('sha256sum -c --quiet SHA256SUMS');
     expect(install).toContain('"IMAGES_BUCKET":"images"');
     // The secret is fetched on the instance, never sent in the command.
-    expect(install).toContain('--name \'/mini-ecommerce/dev/jwt-secret\' --with-decryption');
+    expect(install).toContain("--name '/mini-ecommerce/dev/jwt-secret' --with-decryption");
     expect(gate).toContain('/health/ready');
     expect(scripts.size).toBe(2);
     expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
-    expect(ctx.output.text).toContain('JWT secret /mini-ecommerce/dev/jwt-secret: exists, left unchanged');
+    expect(ctx.output.text).toContain(
+      'JWT secret /mini-ecommerce/dev/jwt-secret: exists, left unchanged',
+    );
   });
 
   it('rolls back to the previous release when the gate fails, and fails', async () => {
@@ -117,7 +129,10 @@ describe('api:deploy', () => {
       if (script.includes('/health/ready')) {
         gates += 1;
         return gates === 1
-          ? { Status: 'Failed', StandardOutputContent: 'Error: connect ECONNREFUSED 127.0.0.1:3001' }
+          ? {
+              Status: 'Failed',
+              StandardOutputContent: 'Error: connect ECONNREFUSED 127.0.0.1:3001',
+            }
           : { Status: 'Success', StandardOutputContent: 'READY' };
       }
       return { Status: 'Success', StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}` };
@@ -127,7 +142,11 @@ describe('api:deploy', () => {
     const error = await apiDeployCommand(ctx, deps).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(new RegExp(`failed its readiness gate on i-0123; rolled back to ${PREVIOUS}, which is ready again`));
+    expect((error as UserError).message).toMatch(
+      new RegExp(
+        `failed its readiness gate on i-0123; rolled back to ${PREVIOUS}, which is ready again`,
+      ),
+    );
     expect((error as UserError).details.join('\n')).toContain('ECONNREFUSED');
     const sent = [...scripts.values()];
     expect(sent).toHaveLength(4); // install, gate, rollback, gate again
@@ -136,37 +155,59 @@ describe('api:deploy', () => {
   });
 
   it('stops without switching when the install itself fails', async () => {
-    instanceThatAnswers(() => ({ Status: 'Failed', StandardOutputContent: 'sha256sum: WARNING: 1 computed checksum did NOT match' }));
+    instanceThatAnswers(() => ({
+      Status: 'Failed',
+      StandardOutputContent: 'sha256sum: WARNING: 1 computed checksum did NOT match',
+    }));
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
 
-    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(/the running release was not switched/);
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(
+      /the running release was not switched/,
+    );
     expect(ssm.commandCalls(SendCommandCommand)).toHaveLength(1);
   });
 
   it('creates the JWT secret once as a SecureString with a random value', async () => {
     instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: '' }));
-    ssm.on(GetParameterCommand).rejects(new ParameterNotFound({ message: 'not found', $metadata: {} }));
+    ssm
+      .on(GetParameterCommand)
+      .rejects(new ParameterNotFound({ message: 'not found', $metadata: {} }));
     ssm.on(PutParameterCommand).resolves({ Version: 1 });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
 
     await apiDeployCommand(ctx, deps);
 
     const put = ssm.commandCalls(PutParameterCommand)[0]?.args[0].input;
-    expect(put).toMatchObject({ Name: '/mini-ecommerce/dev/jwt-secret', Type: 'SecureString', Overwrite: false });
+    expect(put).toMatchObject({
+      Name: '/mini-ecommerce/dev/jwt-secret',
+      Type: 'SecureString',
+      Overwrite: false,
+    });
     expect(put?.Value?.length).toBeGreaterThanOrEqual(64);
   });
 
   it('says plainly when no instance is online', async () => {
     ssm.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [] });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
-    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(/No instance of stack mini-ecommerce-dev-ec2 is registered with Systems Manager/);
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(
+      /No instance of stack mini-ecommerce-dev-ec2 is registered with Systems Manager/,
+    );
   });
 
   it('names the missing output when the main stack lacks the artifact bucket', async () => {
     cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-main' }).resolves({
-      Stacks: [{ StackName: 'mini-ecommerce-dev-main', StackStatus: 'CREATE_COMPLETE', CreationTime: new Date(), Outputs: [] }],
+      Stacks: [
+        {
+          StackName: 'mini-ecommerce-dev-main',
+          StackStatus: 'CREATE_COMPLETE',
+          CreationTime: new Date(),
+          Outputs: [],
+        },
+      ],
     });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
-    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow('Stack mini-ecommerce-dev-main has no output "ArtifactsBucketName"');
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(
+      'Stack mini-ecommerce-dev-main has no output "ArtifactsBucketName"',
+    );
   });
 });

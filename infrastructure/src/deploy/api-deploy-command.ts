@@ -19,7 +19,8 @@ export interface ApiDeployDependencies {
 const DEFAULT_DEPENDENCIES: ApiDeployDependencies = {
   bundle: bundleApi,
   // Valid long enough for a slow instance to start the download; the URL is the only credential it gets.
-  presign: (s3, bucket, key) => getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 900 }),
+  presign: (s3, bucket, key) =>
+    getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 900 }),
 };
 
 /**
@@ -27,20 +28,27 @@ const DEFAULT_DEPENDENCIES: ApiDeployDependencies = {
  * out instance by instance. Each instance must pass /health/ready before the next one is touched;
  * one that fails is put back on its previous release and the deploy stops there.
  */
-export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDependencies = DEFAULT_DEPENDENCIES): Promise<void> {
+export async function apiDeployCommand(
+  ctx: DeployContext,
+  deps: ApiDeployDependencies = DEFAULT_DEPENDENCIES,
+): Promise<void> {
   const { reporter, env, clients } = ctx;
   const outputs = new StackOutputs(ctx);
   // Everything that can be checked before the build is checked first: a missing stack fails in seconds.
   const bucket = await outputs.get('artifactBucket');
   const instances = await findInstances(ctx, stackName(env, 'ec2'));
-  reporter.heading(`Deploying the API to ${env} (${instances.map((i) => i.InstanceId).join(', ')})`);
+  reporter.heading(
+    `Deploying the API to ${env} (${instances.map((i) => i.InstanceId).join(', ')})`,
+  );
 
   const outDir = path.join(ctx.workspaceRoot, 'dist', 'deploy', 'api');
   await mkdir(outDir, { recursive: true });
   reporter.progress('bundling apps/api with esbuild');
   const bundle = await deps.bundle(ctx.workspaceRoot, outDir);
   reporter.endProgress();
-  reporter.line(`  bundled ${bundle.files.length} file(s), ${Math.round(bundle.bytes / 1024)} KiB, in ${path.relative(ctx.workspaceRoot, bundle.dir)}`);
+  reporter.line(
+    `  bundled ${bundle.files.length} file(s), ${Math.round(bundle.bytes / 1024)} KiB, in ${path.relative(ctx.workspaceRoot, bundle.dir)}`,
+  );
 
   const releaseId = `${new Date(ctx.timing.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${bundle.sha256.slice(0, 12)}`;
   const prefix = `api/${env}/${releaseId}`;
@@ -61,7 +69,9 @@ export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDepend
   reporter.line(`  uploaded s3://${bucket}/${prefix}/`);
 
   const secret = await ensureJwtSecret(clients.ssm, env);
-  reporter.line(`  JWT secret ${jwtSecretName(env)}: ${secret === 'created' ? 'created (random, SecureString)' : 'exists, left unchanged'}`);
+  reporter.line(
+    `  JWT secret ${jwtSecretName(env)}: ${secret === 'created' ? 'created (random, SecureString)' : 'exists, left unchanged'}`,
+  );
 
   const environment: Record<string, string> = {};
   const imagesBucket = await outputs.optional('imagesBucket');
@@ -69,7 +79,10 @@ export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDepend
   if (imagesBucket) environment['IMAGES_BUCKET'] = imagesBucket;
   if (websiteUrl) environment['WEB_ORIGIN'] = websiteUrl;
   const files = await Promise.all(
-    bundle.files.map(async (file) => ({ ...file, url: await deps.presign(clients.s3, bucket, `${prefix}/${file.path}`) })),
+    bundle.files.map(async (file) => ({
+      ...file,
+      url: await deps.presign(clients.s3, bucket, `${prefix}/${file.path}`),
+    })),
   );
 
   for (const instance of instances) {
@@ -83,22 +96,47 @@ export async function apiDeployCommand(ctx: DeployContext, deps: ApiDeployDepend
     );
     const previous = /PREVIOUS_RELEASE=(\S*)/.exec(install.output)?.[1] || undefined;
     if (!install.succeeded) {
-      throw new UserError(`Installing release ${releaseId} on ${id} failed (${install.status}); the running release was not switched.`, tail(install.output));
+      throw new UserError(
+        `Installing release ${releaseId} on ${id} failed (${install.status}); the running release was not switched.`,
+        tail(install.output),
+      );
     }
     reporter.line(`  installed and reloaded (previous release: ${previous ?? 'none'})`);
 
-    const gate = await runOnInstance(ctx, id, `mini-ecommerce ${env}: gate /health/ready`, gateScript(), 120);
+    const gate = await runOnInstance(
+      ctx,
+      id,
+      `mini-ecommerce ${env}: gate /health/ready`,
+      gateScript(),
+      120,
+    );
     if (gate.succeeded) {
       reporter.success(`${id}: /health/ready answers 200 on ${releaseId}`);
       continue;
     }
     reporter.error(`${id}: /health/ready did not answer 200 on ${releaseId}`);
     if (!previous) {
-      throw new UserError(`Release ${releaseId} is not ready on ${id} and there is no previous release to roll back to.`, tail(gate.output));
+      throw new UserError(
+        `Release ${releaseId} is not ready on ${id} and there is no previous release to roll back to.`,
+        tail(gate.output),
+      );
     }
     reporter.line(`  rolling back to ${previous}`);
-    const rollback = await runOnInstance(ctx, id, `mini-ecommerce ${env}: roll back to ${previous}`, rollbackScript(previous));
-    const recheck = rollback.succeeded ? await runOnInstance(ctx, id, `mini-ecommerce ${env}: gate after rollback`, gateScript(), 120) : undefined;
+    const rollback = await runOnInstance(
+      ctx,
+      id,
+      `mini-ecommerce ${env}: roll back to ${previous}`,
+      rollbackScript(previous),
+    );
+    const recheck = rollback.succeeded
+      ? await runOnInstance(
+          ctx,
+          id,
+          `mini-ecommerce ${env}: gate after rollback`,
+          gateScript(),
+          120,
+        )
+      : undefined;
     throw new UserError(
       recheck?.succeeded
         ? `Release ${releaseId} failed its readiness gate on ${id}; rolled back to ${previous}, which is ready again.`

@@ -60,13 +60,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
   const [command, ...extra] = positionals;
   if (!command || !(COMMANDS as readonly string[]).includes(command)) {
-    throw new UserError(`Unknown command "${command ?? ''}": expected one of ${COMMANDS.join(', ')}.\n\n${USAGE}`);
+    throw new UserError(
+      `Unknown command "${command ?? ''}": expected one of ${COMMANDS.join(', ')}.\n\n${USAGE}`,
+    );
   }
-  if (extra.length > 0) throw new UserError(`Unexpected argument "${extra.join(' ')}".\n\n${USAGE}`);
+  if (extra.length > 0)
+    throw new UserError(`Unexpected argument "${extra.join(' ')}".\n\n${USAGE}`);
 
   const env = values.env;
   if (!env) throw new UserError(`--env is required (one of ${ENVIRONMENTS.join(', ')}).`);
-  if (!isEnvironment(env)) throw new UserError(`Unknown environment "${env}": expected one of ${ENVIRONMENTS.join(', ')}.`);
+  if (!isEnvironment(env))
+    throw new UserError(
+      `Unknown environment "${env}": expected one of ${ENVIRONMENTS.join(', ')}.`,
+    );
 
   return {
     command: command as Command,
@@ -82,9 +88,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 }
 
 function parseStacks(raw: readonly string[]): StackId[] {
-  const requested = raw.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const requested = raw
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
   for (const name of requested) {
-    if (!isStackId(name)) throw new UserError(`Unknown stack "${name}": expected one of ${STACK_IDS.join(', ')}.`);
+    if (!isStackId(name))
+      throw new UserError(`Unknown stack "${name}": expected one of ${STACK_IDS.join(', ')}.`);
   }
   // Dependency order wins over the order the operator typed.
   return requested.length === 0 ? [...STACK_IDS] : STACK_IDS.filter((id) => requested.includes(id));

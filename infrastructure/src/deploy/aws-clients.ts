@@ -17,7 +17,10 @@ export interface AwsClients {
  * one clear message before any call. The SDK itself reads AWS_REGION and the profile but not
  * AWS_DEFAULT_REGION, which many operators still export for the AWS CLI.
  */
-export function resolveRegion(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function resolveRegion(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   return flag ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'] ?? undefined;
 }
 
@@ -36,7 +39,13 @@ export function createAwsClients(region: string | undefined): AwsClients & { des
   return {
     ...clients,
     destroy() {
-      for (const client of [clients.cloudFormation, clients.s3, clients.ssm, clients.cloudFront, clients.sts]) {
+      for (const client of [
+        clients.cloudFormation,
+        clients.s3,
+        clients.ssm,
+        clients.cloudFront,
+        clients.sts,
+      ]) {
         client.destroy();
       }
     },

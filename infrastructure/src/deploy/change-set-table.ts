@@ -18,11 +18,18 @@ function actionLabel(change: PlannedChange): string {
 }
 
 /** Prints the change set the way an operator reviews it: one row per resource, dangerous rows in red. */
-export function printChangeSet(reporter: Reporter, stackName: string, changes: readonly PlannedChange[]): void {
+export function printChangeSet(
+  reporter: Reporter,
+  stackName: string,
+  changes: readonly PlannedChange[],
+): void {
   const counts = new Map<string, number>();
-  for (const change of changes) counts.set(actionLabel(change), (counts.get(actionLabel(change)) ?? 0) + 1);
+  for (const change of changes)
+    counts.set(actionLabel(change), (counts.get(actionLabel(change)) ?? 0) + 1);
   reporter.line(
-    `${reporter.style('bold', stackName)}: ${changes.length} change${changes.length === 1 ? '' : 's'} (${[...counts]
+    `${reporter.style('bold', stackName)}: ${changes.length} change${changes.length === 1 ? '' : 's'} (${[
+      ...counts,
+    ]
       .map(([label, count]) => `${count} ${label.slice(2)}`)
       .join(', ')})`,
   );
@@ -33,18 +40,27 @@ export function printChangeSet(reporter: Reporter, stackName: string, changes: r
       change.logicalId,
       change.resourceType,
       change.replacement === 'True' ? 'yes' : change.replacement === 'Conditional' ? 'maybe' : '',
-      danger ? 'STATEFUL: data at risk' : change.physicalId ?? '',
+      danger ? 'STATEFUL: data at risk' : (change.physicalId ?? ''),
     ];
-    const colour = danger ? 'red' : change.action === 'Add' ? 'green' : change.action === 'Remove' ? 'red' : 'yellow';
+    const colour = danger
+      ? 'red'
+      : change.action === 'Add'
+        ? 'green'
+        : change.action === 'Remove'
+          ? 'red'
+          : 'yellow';
     return cells.map((cell) => reporter.style(colour, cell));
   });
-  for (const line of renderTable(['action', 'logical id', 'type', 'replace', 'note'], rows)) reporter.line(`  ${line}`);
+  for (const line of renderTable(['action', 'logical id', 'type', 'replace', 'note'], rows))
+    reporter.line(`  ${line}`);
   const dangerous = changes.filter(isDangerous);
   if (dangerous.length > 0) {
     reporter.warn(
       `${dangerous.length} stateful resource${dangerous.length === 1 ? '' : 's'} would be replaced or removed: ${dangerous
         .map((change) => `${change.logicalId} (${change.resourceType})`)
-        .join(', ')}. Check that it is retained (DeletionPolicy/UpdateReplacePolicy) or backed up before approving.`,
+        .join(
+          ', ',
+        )}. Check that it is retained (DeletionPolicy/UpdateReplacePolicy) or backed up before approving.`,
     );
   }
 }

@@ -22,7 +22,11 @@ export interface PlannedChange {
 }
 
 export type ChangeSetOutcome =
-  | { readonly kind: 'changes'; readonly changeSetName: string; readonly changes: readonly PlannedChange[] }
+  | {
+      readonly kind: 'changes';
+      readonly changeSetName: string;
+      readonly changes: readonly PlannedChange[];
+    }
   | { readonly kind: 'no-changes' }
   | { readonly kind: 'failed'; readonly reason: string };
 
@@ -60,7 +64,10 @@ export function isNoChangeReason(reason: string | undefined): boolean {
  * Creates a change set and waits until CloudFormation has computed it. An empty change set is
  * deleted at once: it cannot be executed and would only clutter the console.
  */
-export async function createChangeSet(ctx: DeployContext, request: ChangeSetRequest): Promise<ChangeSetOutcome> {
+export async function createChangeSet(
+  ctx: DeployContext,
+  request: ChangeSetRequest,
+): Promise<ChangeSetOutcome> {
   const { cloudFormation } = ctx.clients;
   const changeSetName = `mini-ecommerce-${ctx.timing.now()}`;
   await cloudFormation.send(
@@ -86,7 +93,10 @@ export async function createChangeSet(ctx: DeployContext, request: ChangeSetRequ
   if (status === 'CREATE_COMPLETE') return { kind: 'changes', changeSetName, changes };
   await deleteChangeSet(ctx, request.stackName, changeSetName);
   if (isNoChangeReason(reason)) return { kind: 'no-changes' };
-  return { kind: 'failed', reason: reason ?? `change set ended in ${status ?? 'an unknown state'}` };
+  return {
+    kind: 'failed',
+    reason: reason ?? `change set ended in ${status ?? 'an unknown state'}`,
+  };
 }
 
 /** Reads every page: a stack with many resources spreads its changes over several responses. */
@@ -101,7 +111,11 @@ async function readChangeSet(
   let nextToken: string | undefined;
   do {
     const page = await ctx.clients.cloudFormation.send(
-      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: nextToken }),
+      new DescribeChangeSetCommand({
+        StackName: stackName,
+        ChangeSetName: changeSetName,
+        NextToken: nextToken,
+      }),
     );
     status ??= page.Status;
     reason ??= page.StatusReason;
@@ -124,11 +138,22 @@ function toPlannedChange(change: Change): PlannedChange {
   };
 }
 
-export async function deleteChangeSet(ctx: DeployContext, stackName: string, changeSetName: string): Promise<void> {
-  await ctx.clients.cloudFormation.send(new DeleteChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName }));
+export async function deleteChangeSet(
+  ctx: DeployContext,
+  stackName: string,
+  changeSetName: string,
+): Promise<void> {
+  await ctx.clients.cloudFormation.send(
+    new DeleteChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName }),
+  );
 }
 
 /** A change that would destroy data unless the resource is retained. */
 export function isDangerous(change: PlannedChange): boolean {
-  return change.stateful && (change.action === 'Remove' || change.replacement === 'True' || change.replacement === 'Conditional');
+  return (
+    change.stateful &&
+    (change.action === 'Remove' ||
+      change.replacement === 'True' ||
+      change.replacement === 'Conditional')
+  );
 }

@@ -85,7 +85,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`Unexpected error (a bug in the deploy tooling):\n${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `Unexpected error (a bug in the deploy tooling):\n${error instanceof Error ? error.stack : String(error)}\n`,
+      );
       process.exitCode = 2;
     },
   );

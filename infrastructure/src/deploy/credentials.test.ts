@@ -17,7 +17,9 @@ beforeEach(() => sts.reset());
 
 describe('credentials check', () => {
   it('passes with the caller identity', async () => {
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/ops' });
+    sts
+      .on(GetCallerIdentityCommand)
+      .resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/ops' });
     await expect(assertCredentials(client())).resolves.toEqual({
       account: '123456789012',
       arn: 'arn:aws:iam::123456789012:user/ops',
@@ -26,19 +28,32 @@ describe('credentials check', () => {
   });
 
   it('says which sources it looked at when there are no credentials', async () => {
-    sts.on(GetCallerIdentityCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
+    sts.on(GetCallerIdentityCommand).rejects(
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError',
+      }),
+    );
     const error = await assertCredentials(client()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(/^No AWS credentials found: looked for AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY, AWS_PROFILE/);
+    expect((error as Error).message).toMatch(
+      /^No AWS credentials found: looked for AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY, AWS_PROFILE/,
+    );
   });
 
   it('says the token expired', async () => {
-    sts.on(GetCallerIdentityCommand).rejects(new ExpiredTokenException({ message: 'The security token included in the request is expired', $metadata: {} }));
+    sts.on(GetCallerIdentityCommand).rejects(
+      new ExpiredTokenException({
+        message: 'The security token included in the request is expired',
+        $metadata: {},
+      }),
+    );
     await expect(assertCredentials(client())).rejects.toThrow(/^The AWS session token has expired/);
   });
 
   it('says the region is missing', async () => {
-    await expect(assertCredentials(new STSClient({}))).rejects.toThrow(/^No AWS region configured: looked for --region, AWS_REGION/);
+    await expect(assertCredentials(new STSClient({}))).rejects.toThrow(
+      /^No AWS region configured: looked for --region, AWS_REGION/,
+    );
   });
 });
 
@@ -47,9 +62,27 @@ describe('the CLI without credentials (real process, real SDK)', () => {
     const home = mkdtempSync(path.join(tmpdir(), 'no-aws-'));
     const result = spawnSync(
       process.execPath,
-      ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'infrastructure/src/deploy/cli.ts', 'deploy', '--env', 'dev'],
+      [
+        '--conditions=@mini-ecommerce/source',
+        '--import',
+        'tsx',
+        'infrastructure/src/deploy/cli.ts',
+        'deploy',
+        '--env',
+        'dev',
+      ],
       // An empty HOME: no ~/.aws; metadata disabled so the check does not wait on a network timeout.
-      { cwd: workspaceRoot, encoding: 'utf8', env: { PATH: process.env['PATH'], HOME: home, AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true' }, timeout: 60_000 },
+      {
+        cwd: workspaceRoot,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'],
+          HOME: home,
+          AWS_REGION: 'eu-west-1',
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+        timeout: 60_000,
+      },
     );
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

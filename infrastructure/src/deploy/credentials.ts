@@ -44,7 +44,11 @@ export function describeAwsAccessError(error: unknown, region: string): string {
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     return `No AWS credentials found: looked for ${LOOKED_FOR}; configure one of them (for example \`aws sso login\` or export AWS_PROFILE) and retry.`;
   }
-  if (name === 'InvalidClientTokenId' || name === 'SignatureDoesNotMatch' || name === 'UnrecognizedClientException') {
+  if (
+    name === 'InvalidClientTokenId' ||
+    name === 'SignatureDoesNotMatch' ||
+    name === 'UnrecognizedClientException'
+  ) {
     return `AWS rejected the credentials found (${name}): check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.`;
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /getaddrinfo/.test(message)) {

@@ -12,7 +12,9 @@ import path from 'node:path';
 
 export async function loadSelectedTemplates(ctx: DeployContext): Promise<StackTemplate[]> {
   const infrastructureDir = path.join(ctx.workspaceRoot, 'infrastructure');
-  const templates = await Promise.all(ctx.options.stacks.map((id) => loadTemplate(infrastructureDir, id)));
+  const templates = await Promise.all(
+    ctx.options.stacks.map((id) => loadTemplate(infrastructureDir, id)),
+  );
   assertKnownParameters(templates, ctx.options.parameters);
   return templates;
 }
@@ -31,7 +33,10 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
   );
   for (const template of templates) {
     reporter.heading(stackName(env, template.id));
-    await deployStack(ctx, template, { planOnly: options.dryRun, artifactBucket: () => outputs.get('artifactBucket') });
+    await deployStack(ctx, template, {
+      planOnly: options.dryRun,
+      artifactBucket: () => outputs.get('artifactBucket'),
+    });
   }
   if (!options.dryRun) await connectApiOrigin(ctx, templates);
   if (options.dryRun) {
@@ -48,19 +53,33 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
  * API's address for that, but the API is created later by the ec2 stack: once ec2 exists, main
  * is updated with its address. Runs again only when the address changed (a replaced instance).
  */
-async function connectApiOrigin(ctx: DeployContext, templates: readonly StackTemplate[]): Promise<void> {
+async function connectApiOrigin(
+  ctx: DeployContext,
+  templates: readonly StackTemplate[],
+): Promise<void> {
   const main = templates.find((template) => template.id === 'main');
-  if (!main || !ctx.options.stacks.includes('ec2') || ctx.options.parameters[API_ORIGIN_PARAMETER] !== undefined) return;
+  if (
+    !main ||
+    !ctx.options.stacks.includes('ec2') ||
+    ctx.options.parameters[API_ORIGIN_PARAMETER] !== undefined
+  )
+    return;
   if (!main.parameters.some((parameter) => parameter.name === API_ORIGIN_PARAMETER)) return;
   const outputs = new StackOutputs(ctx);
   const apiUrl = await outputs.optional('apiUrl');
   if (!apiUrl) return;
   const url = new URL(apiUrl);
   const deployed = await describeStack(ctx.clients.cloudFormation, stackName(ctx.env, 'main'));
-  const current = deployed?.Parameters?.find((parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER)?.ParameterValue;
+  const current = deployed?.Parameters?.find(
+    (parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER,
+  )?.ParameterValue;
   if (current === url.hostname) return;
   ctx.reporter.heading(`Connecting CloudFront /api/* to the API at ${url.host}`);
-  const parameters = { ...ctx.options.parameters, [API_ORIGIN_PARAMETER]: url.hostname, ApiOriginPort: url.port || '80' };
+  const parameters = {
+    ...ctx.options.parameters,
+    [API_ORIGIN_PARAMETER]: url.hostname,
+    ApiOriginPort: url.port || '80',
+  };
   await deployStack({ ...ctx, options: { ...ctx.options, parameters } }, main, {
     planOnly: false,
     artifactBucket: () => outputs.get('artifactBucket'),
@@ -107,12 +126,16 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
       else for (const line of lines) reporter.line(`  ${line}`);
     }
     try {
-      await deployStack(ctx, template, { planOnly: true, artifactBucket: () => outputs.get('artifactBucket') });
+      await deployStack(ctx, template, {
+        planOnly: true,
+        artifactBucket: () => outputs.get('artifactBucket'),
+      });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       reporter.error(errorMessage(error));
       failures.push(name);
     }
   }
-  if (failures.length > 0) throw new UserError(`Could not compute the change set of ${failures.join(', ')}.`);
+  if (failures.length > 0)
+    throw new UserError(`Could not compute the change set of ${failures.join(', ')}.`);
 }

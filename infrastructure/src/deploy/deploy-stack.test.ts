@@ -25,7 +25,13 @@ const cf = mockClient(CloudFormationClient);
 const NAME = 'mini-ecommerce-dev-main';
 const STACK_ID = `arn:aws:cloudformation:eu-west-1:123456789012:stack/${NAME}/1`;
 
-function event(id: string, logicalId: string, status: string, reason?: string, type = 'AWS::S3::Bucket'): StackEvent {
+function event(
+  id: string,
+  logicalId: string,
+  status: string,
+  reason?: string,
+  type = 'AWS::S3::Bucket',
+): StackEvent {
   return {
     EventId: id,
     StackId: STACK_ID,
@@ -40,14 +46,23 @@ function event(id: string, logicalId: string, status: string, reason?: string, t
 
 const stack = (status: StackStatus, extra: object = {}): DescribeStacksCommandOutput => ({
   $metadata: {},
-  Stacks: [{ StackName: NAME, StackId: STACK_ID, StackStatus: status, CreationTime: new Date(), ...extra }],
+  Stacks: [
+    { StackName: NAME, StackId: STACK_ID, StackStatus: status, CreationTime: new Date(), ...extra },
+  ],
 });
 
 const CHANGES: DescribeChangeSetCommandOutput = {
   $metadata: {},
   Status: 'CREATE_COMPLETE',
   Changes: [
-    { Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: 'Bucket', ResourceType: 'AWS::S3::Bucket' } },
+    {
+      Type: 'Resource',
+      ResourceChange: {
+        Action: 'Add',
+        LogicalResourceId: 'Bucket',
+        ResourceType: 'AWS::S3::Bucket',
+      },
+    },
   ],
 };
 
@@ -66,7 +81,11 @@ describe('infra:deploy', () => {
   it('creates a missing stack through a CREATE change set, tagged, and saves its outputs', async () => {
     cf.on(DescribeStacksCommand)
       .rejectsOnce(stackNotFound(NAME))
-      .resolves(stack('CREATE_COMPLETE', { Outputs: [{ OutputKey: 'BucketName', OutputValue: 'the-bucket' }] }));
+      .resolves(
+        stack('CREATE_COMPLETE', {
+          Outputs: [{ OutputKey: 'BucketName', OutputValue: 'the-bucket' }],
+        }),
+      );
     const ctx = testContext({ workspaceRoot: root });
 
     await deployCommand(ctx);
@@ -76,11 +95,16 @@ describe('infra:deploy', () => {
       StackName: NAME,
       ChangeSetType: 'CREATE',
       Parameters: [{ ParameterKey: 'Environment', ParameterValue: 'dev' }],
-      Tags: expect.arrayContaining([{ Key: 'Project', Value: 'mini-ecommerce' }, { Key: 'Environment', Value: 'dev' }]),
+      Tags: expect.arrayContaining([
+        { Key: 'Project', Value: 'mini-ecommerce' },
+        { Key: 'Environment', Value: 'dev' },
+      ]),
     });
     expect(cf.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
     expect(ctx.output.text).toMatch(/\+ add\s+Bucket\s+AWS::S3::Bucket/);
-    const saved = JSON.parse(await readFile(path.join(root, 'infrastructure', 'outputs', 'dev.json'), 'utf8'));
+    const saved = JSON.parse(
+      await readFile(path.join(root, 'infrastructure', 'outputs', 'dev.json'), 'utf8'),
+    );
     expect(saved.stacks.main).toEqual({ BucketName: 'the-bucket' });
     expect(ctx.output.text).toContain('main.BucketName = the-bucket');
     // Not prod: no termination protection.
@@ -94,7 +118,11 @@ describe('infra:deploy', () => {
     ];
     cf.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE', { Parameters: parameters }));
     cf.on(DescribeStackEventsCommand)
-      .resolvesOnce({ StackEvents: [event('old', NAME, 'CREATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack')] })
+      .resolvesOnce({
+        StackEvents: [
+          event('old', NAME, 'CREATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack'),
+        ],
+      })
       .resolves({
         StackEvents: [
           event('e2', NAME, 'UPDATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack'),
@@ -122,7 +150,8 @@ describe('infra:deploy', () => {
     cf.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE'));
     cf.on(DescribeChangeSetCommand).resolves({
       Status: 'FAILED',
-      StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set.",
+      StatusReason:
+        "The submitted information didn't contain changes. Submit different information to create a change set.",
     });
     const ctx = testContext({ workspaceRoot: root });
 
@@ -136,7 +165,11 @@ describe('infra:deploy', () => {
   it('reports each failed resource with its reason and fails', async () => {
     cf.on(DescribeStacksCommand)
       .resolvesOnce(stack('UPDATE_COMPLETE'))
-      .resolves(stack('UPDATE_ROLLBACK_COMPLETE', { StackStatusReason: 'The following resource(s) failed to update: [Bucket]' }));
+      .resolves(
+        stack('UPDATE_ROLLBACK_COMPLETE', {
+          StackStatusReason: 'The following resource(s) failed to update: [Bucket]',
+        }),
+      );
     cf.on(DescribeStackEventsCommand)
       .resolvesOnce({ StackEvents: [] })
       .resolves({
@@ -178,7 +211,15 @@ describe('infra:deploy', () => {
     const prodName = 'mini-ecommerce-prod-main';
     cf.on(DescribeStacksCommand)
       .rejectsOnce(stackNotFound(prodName))
-      .resolves({ Stacks: [{ StackName: prodName, StackStatus: 'CREATE_COMPLETE' as const, CreationTime: new Date() }] });
+      .resolves({
+        Stacks: [
+          {
+            StackName: prodName,
+            StackStatus: 'CREATE_COMPLETE' as const,
+            CreationTime: new Date(),
+          },
+        ],
+      });
     cf.on(UpdateTerminationProtectionCommand).resolves({});
     const ctx = testContext({ workspaceRoot: root, env: 'prod' });
 
@@ -236,8 +277,12 @@ describe('infra:deploy', () => {
 
     await deployCommand(ctx);
 
-    expect(ctx.output.text).toMatch(/± replace\s+ProductsTable\s+AWS::DynamoDB::Table\s+yes\s+STATEFUL: data at risk/);
-    expect(ctx.output.text).toContain('1 stateful resource would be replaced or removed: ProductsTable');
+    expect(ctx.output.text).toMatch(
+      /± replace\s+ProductsTable\s+AWS::DynamoDB::Table\s+yes\s+STATEFUL: data at risk/,
+    );
+    expect(ctx.output.text).toContain(
+      '1 stateful resource would be replaced or removed: ProductsTable',
+    );
   });
 
   it('rejects a --parameters key no template declares', async () => {
@@ -252,7 +297,9 @@ describe('infra:deploy, API origin', () => {
     const ec2 = 'mini-ecommerce-dev-ec2';
     cf.on(DescribeStacksCommand).rejects(stackNotFound('other'));
     cf.on(DescribeStacksCommand, { StackName: NAME }).resolves(
-      stack('UPDATE_COMPLETE', { Parameters: [{ ParameterKey: 'ApiOriginDomain', ParameterValue: '' }] }),
+      stack('UPDATE_COMPLETE', {
+        Parameters: [{ ParameterKey: 'ApiOriginDomain', ParameterValue: '' }],
+      }),
     );
     cf.on(DescribeStacksCommand, { StackName: ec2 }).resolves({
       Stacks: [
@@ -260,22 +307,38 @@ describe('infra:deploy, API origin', () => {
           StackName: ec2,
           StackStatus: 'UPDATE_COMPLETE',
           CreationTime: new Date(),
-          Outputs: [{ OutputKey: 'ApiUrl', OutputValue: 'http://ec2-1-2-3-4.eu-west-1.compute.amazonaws.com:3001' }],
+          Outputs: [
+            {
+              OutputKey: 'ApiUrl',
+              OutputValue: 'http://ec2-1-2-3-4.eu-west-1.compute.amazonaws.com:3001',
+            },
+          ],
         },
       ],
     });
-    cf.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'No updates are to be performed.' });
+    cf.on(DescribeChangeSetCommand).resolves({
+      Status: 'FAILED',
+      StatusReason: 'No updates are to be performed.',
+    });
     cf.on(DeleteChangeSetCommand).resolves({});
     const template = `Parameters:\n  Environment:\n    Type: String\n  ApiOriginDomain:\n    Type: String\n    Default: ''\n  ApiOriginPort:\n    Type: Number\n    Default: 3001\nResources: {}\n`;
-    const ctx = testContext({ workspaceRoot: await testWorkspace(template), stacks: ['main', 'ec2'] });
+    const ctx = testContext({
+      workspaceRoot: await testWorkspace(template),
+      stacks: ['main', 'ec2'],
+    });
 
     await deployCommand(ctx);
 
-    const mainChangeSets = cf.commandCalls(CreateChangeSetCommand).filter((call) => call.args[0].input.StackName === NAME);
+    const mainChangeSets = cf
+      .commandCalls(CreateChangeSetCommand)
+      .filter((call) => call.args[0].input.StackName === NAME);
     expect(mainChangeSets).toHaveLength(2);
     expect(mainChangeSets[1]?.args[0].input.Parameters).toEqual(
       expect.arrayContaining([
-        { ParameterKey: 'ApiOriginDomain', ParameterValue: 'ec2-1-2-3-4.eu-west-1.compute.amazonaws.com' },
+        {
+          ParameterKey: 'ApiOriginDomain',
+          ParameterValue: 'ec2-1-2-3-4.eu-west-1.compute.amazonaws.com',
+        },
         { ParameterKey: 'ApiOriginPort', ParameterValue: '3001' },
       ]),
     );

@@ -42,7 +42,9 @@ export async function deployStack(
   const status = existing?.StackStatus;
 
   if (isBusy(status)) {
-    throw new UserError(`Stack ${name} is busy (${status}): wait for the running operation to finish and retry.`);
+    throw new UserError(
+      `Stack ${name} is busy (${status}): wait for the running operation to finish and retry.`,
+    );
   }
   if (isStuck(status)) {
     throw new UserError(
@@ -51,9 +53,13 @@ export async function deployStack(
   }
   if (existing && needsRecreate(status)) {
     if (options.planOnly) {
-      reporter.warn(`${name} is in ${status}; a deploy deletes and recreates it. Planning it as a new stack.`);
+      reporter.warn(
+        `${name} is in ${status}; a deploy deletes and recreates it. Planning it as a new stack.`,
+      );
       if (status === 'ROLLBACK_COMPLETE') {
-        reporter.line(`  (a stack in ROLLBACK_COMPLETE accepts no change set; nothing more to show for ${name})`);
+        reporter.line(
+          `  (a stack in ROLLBACK_COMPLETE accepts no change set; nothing more to show for ${name})`,
+        );
         return { kind: 'planned' };
       }
     } else {
@@ -63,7 +69,9 @@ export async function deployStack(
   }
 
   const creating = !existing || existing.StackStatus === 'REVIEW_IN_PROGRESS';
-  const deployedKeys = creating ? undefined : new Set((existing?.Parameters ?? []).map((p) => p.ParameterKey ?? ''));
+  const deployedKeys = creating
+    ? undefined
+    : new Set((existing?.Parameters ?? []).map((p) => p.ParameterKey ?? ''));
   const outcome = await createChangeSet(ctx, {
     stackName: name,
     changeSetType: creating ? 'CREATE' : 'UPDATE',
@@ -88,14 +96,24 @@ export async function deployStack(
 
   const stream = new StackEventStream(ctx, name);
   await stream.baseline();
-  await ctx.clients.cloudFormation.send(new ExecuteChangeSetCommand({ StackName: name, ChangeSetName: outcome.changeSetName }));
-  const result = await waitForStackOperation(ctx, name, creating ? 'create' : 'update', stream, outcome.changes.length);
+  await ctx.clients.cloudFormation.send(
+    new ExecuteChangeSetCommand({ StackName: name, ChangeSetName: outcome.changeSetName }),
+  );
+  const result = await waitForStackOperation(
+    ctx,
+    name,
+    creating ? 'create' : 'update',
+    stream,
+    outcome.changes.length,
+  );
   const after = await describeStack(ctx.clients.cloudFormation, name);
   if (!result.succeeded) {
     const details = failureDetails(result.events);
     throw new UserError(
       `Deploying ${name} failed (${after?.StackStatus ?? 'stack gone'}${after?.StackStatusReason ? `: ${after.StackStatusReason}` : ''}).`,
-      details.length > 0 ? details : ['no failed resource reported; see the stack events in the CloudFormation console'],
+      details.length > 0
+        ? details
+        : ['no failed resource reported; see the stack events in the CloudFormation console'],
     );
   }
   await protectInProd(ctx, name, after);
@@ -121,7 +139,12 @@ async function finishWithoutChanges(
   return { kind: 'unchanged', outputs: stackOutputs(stack) };
 }
 
-async function discardPlan(ctx: DeployContext, name: string, changeSetName: string, creating: boolean): Promise<void> {
+async function discardPlan(
+  ctx: DeployContext,
+  name: string,
+  changeSetName: string,
+  creating: boolean,
+): Promise<void> {
   if (creating) await deleteReviewStack(ctx, name);
   else await deleteChangeSet(ctx, name, changeSetName);
 }
@@ -132,11 +155,16 @@ async function deleteReviewStack(ctx: DeployContext, name: string): Promise<void
 }
 
 async function deleteLeftoverStack(ctx: DeployContext, name: string, stack: Stack): Promise<void> {
-  ctx.reporter.warn(`${name} is in ${stack.StackStatus} and cannot be updated: deleting it to create it again.`);
+  ctx.reporter.warn(
+    `${name} is in ${stack.StackStatus} and cannot be updated: deleting it to create it again.`,
+  );
   // A failed first create leaves nothing but retained resources, so protection guards nothing here.
   if (stack.EnableTerminationProtection) {
     await ctx.clients.cloudFormation.send(
-      new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }),
+      new UpdateTerminationProtectionCommand({
+        StackName: name,
+        EnableTerminationProtection: false,
+      }),
     );
   }
   const stream = new StackEventStream(ctx, stack.StackId ?? name);
@@ -144,11 +172,18 @@ async function deleteLeftoverStack(ctx: DeployContext, name: string, stack: Stac
   await ctx.clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
   const result = await waitForStackOperation(ctx, name, 'delete', stream);
   if (!result.succeeded) {
-    throw new UserError(`Could not delete the leftover stack ${name}.`, failureDetails(result.events));
+    throw new UserError(
+      `Could not delete the leftover stack ${name}.`,
+      failureDetails(result.events),
+    );
   }
 }
 
-async function protectInProd(ctx: DeployContext, name: string, stack: Stack | undefined): Promise<void> {
+async function protectInProd(
+  ctx: DeployContext,
+  name: string,
+  stack: Stack | undefined,
+): Promise<void> {
   if (ctx.env !== 'prod' || stack?.EnableTerminationProtection) return;
   await ctx.clients.cloudFormation.send(
     new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: true }),

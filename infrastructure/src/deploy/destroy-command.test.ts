@@ -7,7 +7,12 @@ import {
   UpdateTerminationProtectionCommand,
   type DescribeStacksCommandOutput,
 } from '@aws-sdk/client-cloudformation';
-import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  ListObjectVersionsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { destroyCommand } from './destroy-command';
@@ -39,7 +44,11 @@ beforeEach(() => {
 
 describe('infra:destroy', () => {
   it('refuses prod without --force before touching anything', async () => {
-    const ctx = testContext({ env: 'prod', command: 'destroy', stacks: ['main', 'database', 'ec2', 'monitoring'] });
+    const ctx = testContext({
+      env: 'prod',
+      command: 'destroy',
+      stacks: ['main', 'database', 'ec2', 'monitoring'],
+    });
     await expect(destroyCommand(ctx)).rejects.toThrow('Refusing to destroy prod without --force');
     expect(cf.calls()).toHaveLength(0);
   });
@@ -48,7 +57,12 @@ describe('infra:destroy', () => {
     const name = 'mini-ecommerce-prod-monitoring';
     cf.on(DescribeStacksCommand).resolvesOnce(deployed(name, true)).rejects(stackNotFound(name));
     cf.on(UpdateTerminationProtectionCommand).resolves({});
-    const ctx = testContext({ env: 'prod', command: 'destroy', stacks: ['monitoring'], force: true });
+    const ctx = testContext({
+      env: 'prod',
+      command: 'destroy',
+      stacks: ['monitoring'],
+      force: true,
+    });
 
     await destroyCommand(ctx);
 
@@ -62,18 +76,25 @@ describe('infra:destroy', () => {
   it('deletes in reverse dependency order', async () => {
     for (const id of ['main', 'database', 'ec2', 'monitoring']) {
       const name = `mini-ecommerce-dev-${id}`;
-      cf.on(DescribeStacksCommand, { StackName: name }).resolvesOnce(deployed(name)).rejects(stackNotFound(name));
+      cf.on(DescribeStacksCommand, { StackName: name })
+        .resolvesOnce(deployed(name))
+        .rejects(stackNotFound(name));
     }
-    const ctx = testContext({ command: 'destroy', stacks: ['main', 'database', 'ec2', 'monitoring'] });
+    const ctx = testContext({
+      command: 'destroy',
+      stacks: ['main', 'database', 'ec2', 'monitoring'],
+    });
 
     await destroyCommand(ctx);
 
-    expect(cf.commandCalls(DeleteStackCommand).map((call) => call.args[0].input.StackName)).toEqual([
-      'mini-ecommerce-dev-monitoring',
-      'mini-ecommerce-dev-ec2',
-      'mini-ecommerce-dev-database',
-      'mini-ecommerce-dev-main',
-    ]);
+    expect(cf.commandCalls(DeleteStackCommand).map((call) => call.args[0].input.StackName)).toEqual(
+      [
+        'mini-ecommerce-dev-monitoring',
+        'mini-ecommerce-dev-ec2',
+        'mini-ecommerce-dev-database',
+        'mini-ecommerce-dev-main',
+      ],
+    );
   });
 
   it('empties a versioned bucket (every version and delete marker, every page) before deleting the stack', async () => {
@@ -120,7 +141,9 @@ describe('infra:destroy', () => {
       KeyMarker: 'index.html',
       VersionIdMarker: 'v1',
     });
-    expect(s3.commandCalls(DeleteObjectsCommand).map((call) => call.args[0].input.Delete?.Objects)).toEqual([
+    expect(
+      s3.commandCalls(DeleteObjectsCommand).map((call) => call.args[0].input.Delete?.Objects),
+    ).toEqual([
       [
         { Key: 'index.html', VersionId: 'v2' },
         { Key: 'index.html', VersionId: 'v1' },
@@ -130,7 +153,9 @@ describe('infra:destroy', () => {
     ]);
     // The bucket is empty before CloudFormation is asked to delete it.
     expect(order).toEqual(['empty', 'empty', 'delete stack']);
-    expect(ctx.output.text).toContain('emptied mini-ecommerce-dev-website (4 versions and delete markers)');
+    expect(ctx.output.text).toContain(
+      'emptied mini-ecommerce-dev-website (4 versions and delete markers)',
+    );
   });
 
   it('deletes a bucket the template retained, outside prod, so the next deploy can create it again', async () => {
@@ -157,7 +182,9 @@ describe('infra:destroy', () => {
 
     await destroyCommand(ctx);
 
-    expect(s3.commandCalls(DeleteBucketCommand)[0]?.args[0].input).toEqual({ Bucket: 'mini-ecommerce-dev-images' });
+    expect(s3.commandCalls(DeleteBucketCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'mini-ecommerce-dev-images',
+    });
   });
 
   it('asks before deleting without --yes, and a "no" deletes nothing', async () => {

@@ -21,7 +21,9 @@ import { stackName } from './stacks';
 export async function destroyCommand(ctx: DeployContext): Promise<void> {
   const { env, options, reporter, clients } = ctx;
   if (env === 'prod' && !options.force) {
-    throw new UserError('Refusing to destroy prod without --force: it deletes the production shop and its data.');
+    throw new UserError(
+      'Refusing to destroy prod without --force: it deletes the production shop and its data.',
+    );
   }
   const order = [...options.stacks].reverse();
   const present = [];
@@ -33,7 +35,9 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
       continue;
     }
     if (stack.EnableTerminationProtection && !options.force) {
-      throw new UserError(`Stack ${name} has termination protection on: pass --force to turn it off and delete it.`);
+      throw new UserError(
+        `Stack ${name} has termination protection on: pass --force to turn it off and delete it.`,
+      );
     }
     present.push({ id, name, stack, buckets: await bucketsOf(ctx, name) });
   }
@@ -46,7 +50,10 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
   for (const { name, buckets } of present) {
     reporter.line(`  ${name}${buckets.length > 0 ? `  (empties ${buckets.join(', ')})` : ''}`);
   }
-  if (!options.yes && !(await ctx.confirm(`Delete these ${present.length} stack(s) and everything in them?`))) {
+  if (
+    !options.yes &&
+    !(await ctx.confirm(`Delete these ${present.length} stack(s) and everything in them?`))
+  ) {
     throw new UserError('Cancelled: nothing was deleted.');
   }
 
@@ -57,7 +64,12 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
       reporter.line(`  emptied ${bucket} (${count} versions and delete markers)`);
     }
     if (stack.EnableTerminationProtection) {
-      await clients.cloudFormation.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
+      await clients.cloudFormation.send(
+        new UpdateTerminationProtectionCommand({
+          StackName: name,
+          EnableTerminationProtection: false,
+        }),
+      );
       reporter.line(`  termination protection turned off (--force)`);
     }
     const stream = new StackEventStream(ctx, stack.StackId ?? name);
@@ -76,20 +88,31 @@ async function bucketsOf(ctx: DeployContext, name: string): Promise<string[]> {
   const resources: StackResourceSummary[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await ctx.clients.cloudFormation.send(new ListStackResourcesCommand({ StackName: name, NextToken: nextToken }));
+    const page = await ctx.clients.cloudFormation.send(
+      new ListStackResourcesCommand({ StackName: name, NextToken: nextToken }),
+    );
     resources.push(...(page.StackResourceSummaries ?? []));
     nextToken = page.NextToken;
   } while (nextToken);
   return resources
-    .filter((resource) => resource.ResourceType === 'AWS::S3::Bucket' && resource.PhysicalResourceId)
+    .filter(
+      (resource) => resource.ResourceType === 'AWS::S3::Bucket' && resource.PhysicalResourceId,
+    )
     .map((resource) => resource.PhysicalResourceId as string);
 }
 
 async function handleRetained(
   ctx: DeployContext,
-  events: readonly { ResourceStatus?: string; ResourceType?: string; PhysicalResourceId?: string; LogicalResourceId?: string }[],
+  events: readonly {
+    ResourceStatus?: string;
+    ResourceType?: string;
+    PhysicalResourceId?: string;
+    LogicalResourceId?: string;
+  }[],
 ): Promise<void> {
-  const retained = events.filter((event) => event.ResourceStatus === 'DELETE_SKIPPED' && event.PhysicalResourceId);
+  const retained = events.filter(
+    (event) => event.ResourceStatus === 'DELETE_SKIPPED' && event.PhysicalResourceId,
+  );
   for (const resource of retained) {
     const id = resource.PhysicalResourceId as string;
     if (resource.ResourceType === 'AWS::S3::Bucket' && ctx.env !== 'prod') {
@@ -97,10 +120,13 @@ async function handleRetained(
         await ctx.clients.s3.send(new DeleteBucketCommand({ Bucket: id }));
         ctx.reporter.line(`  deleted retained bucket ${id}`);
       } catch (error) {
-        if (errorName(error) !== 'NoSuchBucket') ctx.reporter.warn(`retained bucket ${id} could not be deleted: ${errorName(error)}`);
+        if (errorName(error) !== 'NoSuchBucket')
+          ctx.reporter.warn(`retained bucket ${id} could not be deleted: ${errorName(error)}`);
       }
     } else {
-      ctx.reporter.warn(`kept by DeletionPolicy Retain: ${resource.ResourceType} ${id} (delete it by hand if it should go too)`);
+      ctx.reporter.warn(
+        `kept by DeletionPolicy Retain: ${resource.ResourceType} ${id} (delete it by hand if it should go too)`,
+      );
     }
   }
 }

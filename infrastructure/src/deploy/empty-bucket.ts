@@ -1,4 +1,8 @@
-import { DeleteObjectsCommand, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  ListObjectVersionsCommand,
+  type ObjectIdentifier,
+} from '@aws-sdk/client-s3';
 import type { DeployContext } from './context';
 import { UserError, errorName } from './errors';
 
@@ -15,18 +19,27 @@ export async function emptyBucket(ctx: DeployContext, bucket: string): Promise<n
   try {
     do {
       const page = await s3.send(
-        new ListObjectVersionsCommand({ Bucket: bucket, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
+        new ListObjectVersionsCommand({
+          Bucket: bucket,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionIdMarker,
+        }),
       );
-      const objects: ObjectIdentifier[] = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].flatMap((item) =>
-        item.Key ? [{ Key: item.Key, VersionId: item.VersionId }] : [],
-      );
+      const objects: ObjectIdentifier[] = [
+        ...(page.Versions ?? []),
+        ...(page.DeleteMarkers ?? []),
+      ].flatMap((item) => (item.Key ? [{ Key: item.Key, VersionId: item.VersionId }] : []));
       // A page holds at most 1000 entries, DeleteObjects takes at most 1000: one call per page.
       if (objects.length > 0) {
-        const result = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+        const result = await s3.send(
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }),
+        );
         if (result.Errors && result.Errors.length > 0) {
           throw new UserError(
             `Could not empty bucket ${bucket}: ${result.Errors.length} object(s) refused deletion.`,
-            result.Errors.slice(0, 10).map((e) => `${e.Key ?? '?'} ${e.VersionId ?? ''}: ${e.Code ?? ''} ${e.Message ?? ''}`),
+            result.Errors.slice(0, 10).map(
+              (e) => `${e.Key ?? '?'} ${e.VersionId ?? ''}: ${e.Code ?? ''} ${e.Message ?? ''}`,
+            ),
           );
         }
         deleted += objects.length;

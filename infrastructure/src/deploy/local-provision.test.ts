@@ -17,23 +17,37 @@ const endpoint = inject('dynamoDbEndpoint') ?? process.env['DYNAMODB_ENDPOINT'];
 
 describe('infra:deploy --env local', () => {
   it('requires DYNAMODB_ENDPOINT and says so', async () => {
-    await expect(provisionLocal(parseCliArgs(['deploy', '--env', 'local']), new Reporter(new MemoryOutput()), {})).rejects.toThrow(
-      /^DYNAMODB_ENDPOINT is not set/,
-    );
+    await expect(
+      provisionLocal(
+        parseCliArgs(['deploy', '--env', 'local']),
+        new Reporter(new MemoryOutput()),
+        {},
+      ),
+    ).rejects.toThrow(/^DYNAMODB_ENDPOINT is not set/);
   });
 
   it('has nothing to do for the other commands', async () => {
     await expect(
-      provisionLocal(parseCliArgs(['web-deploy', '--env', 'local']), new Reporter(new MemoryOutput()), { DYNAMODB_ENDPOINT: 'http://x' }),
+      provisionLocal(
+        parseCliArgs(['web-deploy', '--env', 'local']),
+        new Reporter(new MemoryOutput()),
+        { DYNAMODB_ENDPOINT: 'http://x' },
+      ),
     ).rejects.toThrow('"web-deploy" has nothing to do for --env local');
   });
 
   it('says the database is not reachable rather than failing with a trace', async () => {
     // Port 9 (discard) on loopback refuses connections at once.
-    const error = await provisionLocal(parseCliArgs(['deploy', '--env', 'local']), new Reporter(new MemoryOutput()), {
-      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
-    }).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/^Could not provision DynamoDB Local at http:\/\/127\.0\.0\.1:9: .*\(is it running\?\)$/);
+    const error = await provisionLocal(
+      parseCliArgs(['deploy', '--env', 'local']),
+      new Reporter(new MemoryOutput()),
+      {
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      },
+    ).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^Could not provision DynamoDB Local at http:\/\/127\.0\.0\.1:9: .*\(is it running\?\)$/,
+    );
   });
 
   it.skipIf(!endpoint)(
@@ -45,7 +59,11 @@ describe('infra:deploy --env local', () => {
       const second = new MemoryOutput();
       await provisionLocal(options, new Reporter(second), { DYNAMODB_ENDPOINT: endpoint });
 
-      const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+      const client = new DynamoDBClient({
+        endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+      });
       const { TableNames } = await client.send(new ListTablesCommand({}));
       client.destroy();
       expect(TableNames).toEqual(expect.arrayContaining(Object.values(tableNamesFor('local'))));

@@ -34,7 +34,9 @@ export async function provisionLocal(
   reporter.heading(`Provisioning the local stack at ${endpoint}`);
   try {
     const names = tableNamesFor('local');
-    const { created } = await provisionTables(client, names, (message) => reporter.line(`  ${message}`));
+    const { created } = await provisionTables(client, names, (message) =>
+      reporter.line(`  ${message}`),
+    );
     reporter.success(
       created.length > 0
         ? `created ${created.join(', ')}; ${Object.keys(names).length - created.length} already existed`
@@ -42,7 +44,9 @@ export async function provisionLocal(
     );
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`Could not provision DynamoDB Local at ${endpoint}: ${errorMessage(error)} (is it running?)`);
+    throw new UserError(
+      `Could not provision DynamoDB Local at ${endpoint}: ${errorMessage(error)} (is it running?)`,
+    );
   } finally {
     client.destroy();
   }

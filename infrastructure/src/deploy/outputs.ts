@@ -58,8 +58,8 @@ export class StackOutputs {
   forStack(id: StackId): Promise<Record<string, string> | undefined> {
     let pending = this.cache.get(id);
     if (!pending) {
-      pending = describeStack(this.ctx.clients.cloudFormation, stackName(this.ctx.env, id)).then((stack) =>
-        stack ? stackOutputs(stack) : undefined,
+      pending = describeStack(this.ctx.clients.cloudFormation, stackName(this.ctx.env, id)).then(
+        (stack) => (stack ? stackOutputs(stack) : undefined),
       );
       this.cache.set(id, pending);
     }

@@ -22,7 +22,8 @@ export function stackParameters(
   for (const { name, hasDefault } of template.parameters) {
     const value = overrides[name] ?? (name === ENVIRONMENT_PARAMETER ? env : undefined);
     if (value !== undefined) parameters.push({ ParameterKey: name, ParameterValue: value });
-    else if (deployedKeys?.has(name)) parameters.push({ ParameterKey: name, UsePreviousValue: true });
+    else if (deployedKeys?.has(name))
+      parameters.push({ ParameterKey: name, UsePreviousValue: true });
     else if (!hasDefault) missing.push(name);
   }
   if (missing.length > 0) {
@@ -34,8 +35,13 @@ export function stackParameters(
 }
 
 /** A --parameters key that no selected template declares is a typo, not something to ignore. */
-export function assertKnownParameters(templates: readonly StackTemplate[], overrides: Readonly<Record<string, string>>): void {
-  const known = new Set(templates.flatMap((template) => template.parameters.map((parameter) => parameter.name)));
+export function assertKnownParameters(
+  templates: readonly StackTemplate[],
+  overrides: Readonly<Record<string, string>>,
+): void {
+  const known = new Set(
+    templates.flatMap((template) => template.parameters.map((parameter) => parameter.name)),
+  );
   const unknown = Object.keys(overrides).filter((key) => !known.has(key));
   if (unknown.length > 0) {
     throw new UserError(

@@ -79,7 +79,9 @@ export class Reporter {
   private redrawProgress(): void {
     if (!this.out.isTTY || !this.progressText) return;
     const seconds = Math.round((this.now() - this.progressStartedAt) / 1000);
-    this.out.write(`\r\x1b[2K${this.style('cyan', '…')} ${this.progressText} ${this.style('gray', `(${seconds}s)`)}`);
+    this.out.write(
+      `\r\x1b[2K${this.style('cyan', '…')} ${this.progressText} ${this.style('gray', `(${seconds}s)`)}`,
+    );
   }
 }
 

@@ -106,7 +106,11 @@ export async function waitForStackOperation(
     for (const event of events) {
       printEvent(ctx, event);
       const status = event.ResourceStatus ?? '';
-      if (event.ResourceType === 'AWS::CloudFormation::Stack' && event.LogicalResourceId === stackName) stackStatus = status;
+      if (
+        event.ResourceType === 'AWS::CloudFormation::Stack' &&
+        event.LogicalResourceId === stackName
+      )
+        stackStatus = status;
       else if (/_COMPLETE$|_FAILED$|_SKIPPED$/.test(status)) finished += 1;
     }
     const total = expectedResources ? `/${expectedResources}` : '';
@@ -127,7 +131,13 @@ export async function waitForStackOperation(
 function printEvent(ctx: DeployContext, event: StackEvent): void {
   const { reporter } = ctx;
   const status = event.ResourceStatus ?? '';
-  const colour = status.endsWith('_FAILED') ? 'red' : status.endsWith('_COMPLETE') ? (status.includes('ROLLBACK') ? 'yellow' : 'green') : 'gray';
+  const colour = status.endsWith('_FAILED')
+    ? 'red'
+    : status.endsWith('_COMPLETE')
+      ? status.includes('ROLLBACK')
+        ? 'yellow'
+        : 'green'
+      : 'gray';
   const time = event.Timestamp ? event.Timestamp.toISOString().slice(11, 19) : '--:--:--';
   const reason = event.ResourceStatusReason ? `  ${event.ResourceStatusReason}` : '';
   reporter.line(
@@ -138,7 +148,10 @@ function printEvent(ctx: DeployContext, event: StackEvent): void {
 /** Failed resources with their reasons; CloudFormation's "cancelled" follow-ups come after the root causes. */
 export function failureDetails(events: readonly StackEvent[]): string[] {
   const failed = events.filter((event) => event.ResourceStatus?.endsWith('_FAILED'));
-  const isFollowUp = (event: StackEvent) => /cancelled|Resource creation cancelled|update cancelled/i.test(event.ResourceStatusReason ?? '');
+  const isFollowUp = (event: StackEvent) =>
+    /cancelled|Resource creation cancelled|update cancelled/i.test(
+      event.ResourceStatusReason ?? '',
+    );
   const ordered = [...failed.filter((event) => !isFollowUp(event)), ...failed.filter(isFollowUp)];
   return ordered.map(
     (event) =>

@@ -2,9 +2,14 @@ import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformatio
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { errorMessage } from './errors';
 
-export async function describeStack(cloudFormation: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
+export async function describeStack(
+  cloudFormation: CloudFormationClient,
+  stackName: string,
+): Promise<Stack | undefined> {
   try {
-    const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
+    const { Stacks } = await cloudFormation.send(
+      new DescribeStacksCommand({ StackName: stackName }),
+    );
     const stack = Stacks?.[0];
     return stack?.StackStatus === 'DELETE_COMPLETE' ? undefined : stack;
   } catch (error) {
@@ -25,13 +30,19 @@ export function isBusy(status: string | undefined): boolean {
 
 /** States that need a human in the console (or `continue-update-rollback`) before any deploy. */
 export function isStuck(status: string | undefined): boolean {
-  return status === 'ROLLBACK_FAILED' || status === 'DELETE_FAILED' || status === 'UPDATE_ROLLBACK_FAILED';
+  return (
+    status === 'ROLLBACK_FAILED' ||
+    status === 'DELETE_FAILED' ||
+    status === 'UPDATE_ROLLBACK_FAILED'
+  );
 }
 
 export function stackOutputs(stack: Stack | undefined): Record<string, string> {
   return Object.fromEntries(
     (stack?.Outputs ?? []).flatMap((output) =>
-      output.OutputKey && output.OutputValue !== undefined ? [[output.OutputKey, output.OutputValue]] : [],
+      output.OutputKey && output.OutputValue !== undefined
+        ? [[output.OutputKey, output.OutputValue]]
+        : [],
     ),
   );
 }

@@ -5,7 +5,10 @@ import { errorMessage } from './errors';
 import type { StackTemplate } from './template';
 
 /** The template as last deployed (the Original stage: what we sent, before transforms). */
-export async function deployedTemplate(ctx: DeployContext, stackName: string): Promise<string | undefined> {
+export async function deployedTemplate(
+  ctx: DeployContext,
+  stackName: string,
+): Promise<string | undefined> {
   try {
     const { TemplateBody } = await ctx.clients.cloudFormation.send(
       new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }),
@@ -18,11 +21,23 @@ export async function deployedTemplate(ctx: DeployContext, stackName: string): P
 }
 
 /** A unified diff of deployed against local, coloured; an empty array when they are the same. */
-export function templateDiffLines(ctx: DeployContext, deployed: string, local: StackTemplate): string[] {
+export function templateDiffLines(
+  ctx: DeployContext,
+  deployed: string,
+  local: StackTemplate,
+): string[] {
   if (normalise(deployed) === normalise(local.body)) return [];
-  const patch = createTwoFilesPatch('deployed', local.file, normalise(deployed), normalise(local.body), undefined, undefined, {
-    context: 3,
-  });
+  const patch = createTwoFilesPatch(
+    'deployed',
+    local.file,
+    normalise(deployed),
+    normalise(local.body),
+    undefined,
+    undefined,
+    {
+      context: 3,
+    },
+  );
   return patch
     .split('\n')
     .slice(2) // the "===" separator and the index line add nothing here

@@ -16,7 +16,11 @@ describe('template source', () => {
       { id: 'monitoring', file: 'monitoring-stack.yml', body, parameters: [], outputs: [] },
       async () => 'artifacts',
     );
-    expect(source).toEqual({ TemplateURL: expect.stringMatching(/^https:\/\/artifacts\.s3\.eu-west-1\.amazonaws\.com\/templates\/dev\/monitoring-[0-9a-f]{16}\.yml$/) });
+    expect(source).toEqual({
+      TemplateURL: expect.stringMatching(
+        /^https:\/\/artifacts\.s3\.eu-west-1\.amazonaws\.com\/templates\/dev\/monitoring-[0-9a-f]{16}\.yml$/,
+      ),
+    });
     expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input.Body).toBe(body);
   });
 

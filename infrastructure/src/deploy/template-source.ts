@@ -16,7 +16,8 @@ export async function templateSource(
   template: StackTemplate,
   artifactBucket: () => Promise<string>,
 ): Promise<{ TemplateBody: string } | { TemplateURL: string }> {
-  if (Buffer.byteLength(template.body) <= MAX_TEMPLATE_BODY_BYTES) return { TemplateBody: template.body };
+  if (Buffer.byteLength(template.body) <= MAX_TEMPLATE_BODY_BYTES)
+    return { TemplateBody: template.body };
   if (template.id === 'main') {
     throw new UserError(
       `${template.file} is ${Buffer.byteLength(template.body)} bytes, over CloudFormation's ${MAX_TEMPLATE_BODY_BYTES}-byte inline limit, and the main stack holds the bucket larger templates are uploaded to: make the main template smaller.`,
@@ -24,6 +25,13 @@ export async function templateSource(
   }
   const bucket = await artifactBucket();
   const key = `templates/${ctx.env}/${template.id}-${createHash('sha256').update(template.body).digest('hex').slice(0, 16)}.yml`;
-  await ctx.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: template.body, ContentType: 'text/yaml' }));
+  await ctx.clients.s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: template.body,
+      ContentType: 'text/yaml',
+    }),
+  );
   return { TemplateURL: `https://${bucket}.s3.${ctx.region}.amazonaws.com/${key}` };
 }

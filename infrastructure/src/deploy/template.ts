@@ -28,7 +28,9 @@ export async function loadTemplate(infrastructureDir: string, id: StackId): Prom
   try {
     body = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`Template ${file} not found: generate the templates first (nx run infra:generate).`);
+    throw new UserError(
+      `Template ${file} not found: generate the templates first (nx run infra:generate).`,
+    );
   }
   return { id, file, body, ...describeTemplate(body, file) };
 }
@@ -38,14 +40,20 @@ export async function loadTemplate(infrastructureDir: string, id: StackId): Prom
  * are unknown to a plain YAML parser; they only occur in values we do not need, so their
  * warnings are silenced instead of re-implementing every intrinsic function.
  */
-export function describeTemplate(body: string, file = 'template'): Pick<StackTemplate, 'parameters' | 'outputs'> {
+export function describeTemplate(
+  body: string,
+  file = 'template',
+): Pick<StackTemplate, 'parameters' | 'outputs'> {
   let document: unknown;
   try {
     document = parse(body, { logLevel: 'error' });
   } catch (error) {
     throw new UserError(`Template ${file} is not valid YAML: ${(error as Error).message}`);
   }
-  const root = (document ?? {}) as { Parameters?: Record<string, { Default?: unknown }>; Outputs?: Record<string, unknown> };
+  const root = (document ?? {}) as {
+    Parameters?: Record<string, { Default?: unknown }>;
+    Outputs?: Record<string, unknown>;
+  };
   const parameters = Object.entries(root.Parameters ?? {}).map(([name, definition]) => ({
     name,
     hasDefault: definition !== null && typeof definition === 'object' && 'Default' in definition,

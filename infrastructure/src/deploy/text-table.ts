@@ -1,5 +1,8 @@
 /** Pads columns to their widest cell; widths ignore ANSI colour codes so coloured cells align. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
   // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC by definition
   const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').length;
   const widths = headers.map((header, column) =>

@@ -4,14 +4,19 @@
  */
 export interface Timing {
   /** Passed to the SDK waiters (seconds, fractions allowed). */
-  readonly waiter: { readonly minDelay: number; readonly maxDelay: number; readonly maxWaitTime: number };
+  readonly waiter: {
+    readonly minDelay: number;
+    readonly maxDelay: number;
+    readonly maxWaitTime: number;
+  };
   /** Interval between two reads of stack events or command status while waiting. */
   readonly pollIntervalMs: number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 export const PRODUCTION_TIMING: Timing = {
   // Stacks with a NAT gateway or CloudFront distribution take 5-20 minutes; an hour is generous.

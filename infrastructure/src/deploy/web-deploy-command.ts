@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { CreateInvalidationCommand, waitForInvalidationCompleted } from '@aws-sdk/client-cloudfront';
+import {
+  CreateInvalidationCommand,
+  waitForInvalidationCompleted,
+} from '@aws-sdk/client-cloudfront';
 import type { DeployContext } from './context';
 import { UserError } from './errors';
 import { API_ORIGIN_PARAMETER } from './output-names';
@@ -17,7 +20,10 @@ export interface WebDeployDependencies {
 }
 
 /** Runs the storefront's own Nx build so caching and configuration stay the web project's. */
-export function nxWebBuild(workspaceRoot: string, environment: Record<string, string>): Promise<void> {
+export function nxWebBuild(
+  workspaceRoot: string,
+  environment: Record<string, string>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['nx', 'run', 'web:build', '--skip-nx-cache'], {
       cwd: workspaceRoot,
@@ -26,7 +32,11 @@ export function nxWebBuild(workspaceRoot: string, environment: Record<string, st
     });
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new UserError(`The storefront build (nx run web:build) failed with exit code ${code}.`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new UserError(`The storefront build (nx run web:build) failed with exit code ${code}.`),
+          ),
     );
   });
 }
@@ -38,7 +48,9 @@ export function nxWebBuild(workspaceRoot: string, environment: Record<string, st
  */
 async function apiAddress(ctx: DeployContext, apiUrl: string): Promise<string> {
   const main = await describeStack(ctx.clients.cloudFormation, stackName(ctx.env, 'main'));
-  const origin = main?.Parameters?.find((parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER)?.ParameterValue;
+  const origin = main?.Parameters?.find(
+    (parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER,
+  )?.ParameterValue;
   if (origin) return '';
   ctx.reporter.warn(
     `the main stack does not forward /api/* to the API yet, so the storefront calls ${apiUrl} directly; browsers block http calls from an https page: run \`nx run infra:deploy --env ${ctx.env}\` to connect them.`,
@@ -50,18 +62,25 @@ async function apiAddress(ctx: DeployContext, apiUrl: string): Promise<string> {
  * `web:deploy`: build against the deployed API, upload with the right headers, remove what the
  * new build no longer has, and invalidate the only cached file that is not fingerprinted.
  */
-export async function webDeployCommand(ctx: DeployContext, deps: WebDeployDependencies = { build: nxWebBuild }): Promise<void> {
+export async function webDeployCommand(
+  ctx: DeployContext,
+  deps: WebDeployDependencies = { build: nxWebBuild },
+): Promise<void> {
   const { reporter, env, clients } = ctx;
   const outputs = new StackOutputs(ctx);
   const bucket = await outputs.get('websiteBucket');
   const distributionId = await outputs.get('distributionId');
   const apiUrl = await apiAddress(ctx, await outputs.get('apiUrl'));
   const websiteUrl = await outputs.optional('websiteUrl');
-  reporter.heading(`Deploying the storefront to ${env} (s3://${bucket}, CloudFront ${distributionId})`);
+  reporter.heading(
+    `Deploying the storefront to ${env} (s3://${bucket}, CloudFront ${distributionId})`,
+  );
 
   if (ctx.options.skipBuild) reporter.line('  --skip-build: uploading the existing apps/web/dist');
   else {
-    reporter.line(`  building with ${API_URL_VARIABLE}=${apiUrl || '(empty: same origin, CloudFront forwards /api/*)'}`);
+    reporter.line(
+      `  building with ${API_URL_VARIABLE}=${apiUrl || '(empty: same origin, CloudFront forwards /api/*)'}`,
+    );
     // The skipped nx cache matters: a cached build would carry another environment's API address.
     await deps.build(ctx.workspaceRoot, { [API_URL_VARIABLE]: apiUrl });
   }
@@ -75,7 +94,10 @@ export async function webDeployCommand(ctx: DeployContext, deps: WebDeployDepend
   const { Invalidation } = await clients.cloudFront.send(
     new CreateInvalidationCommand({
       DistributionId: distributionId,
-      InvalidationBatch: { CallerReference: `web-deploy-${ctx.timing.now()}`, Paths: { Quantity: 2, Items: ['/index.html', '/'] } },
+      InvalidationBatch: {
+        CallerReference: `web-deploy-${ctx.timing.now()}`,
+        Paths: { Quantity: 2, Items: ['/index.html', '/'] },
+      },
     }),
   );
   if (Invalidation?.Id) {
@@ -85,7 +107,10 @@ export async function webDeployCommand(ctx: DeployContext, deps: WebDeployDepend
       { DistributionId: distributionId, Id: Invalidation.Id },
     );
     reporter.endProgress();
-    if (result.state !== 'SUCCESS') reporter.warn(`invalidation ${Invalidation.Id} is still running (${result.state}); it completes on its own`);
+    if (result.state !== 'SUCCESS')
+      reporter.warn(
+        `invalidation ${Invalidation.Id} is still running (${result.state}); it completes on its own`,
+      );
   }
   reporter.line();
   reporter.success(`Storefront deployed${websiteUrl ? `: ${websiteUrl}` : ''}`);

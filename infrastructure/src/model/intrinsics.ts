@@ -94,7 +94,9 @@ export const fnIf = <A, B>(condition: string, whenTrue: A, whenFalse: B): A | B 
 export const select = (index: number, values: readonly Expr[] | Intrinsic): SelectFn => ({
   'Fn::Select': [index, values],
 });
-export const split = (delimiter: string, value: Expr): SplitFn => ({ 'Fn::Split': [delimiter, value] });
+export const split = (delimiter: string, value: Expr): SplitFn => ({
+  'Fn::Split': [delimiter, value],
+});
 export const cidr = (ipBlock: Expr, count: number, cidrBits: number): CidrFn => ({
   'Fn::Cidr': [ipBlock, count, cidrBits],
 });
@@ -121,11 +123,14 @@ const INTRINSIC_KEYS = new Set(['Ref', 'Condition']);
 export function isIntrinsic(value: unknown): value is Intrinsic {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 1 && (INTRINSIC_KEYS.has(keys[0] ?? '') || (keys[0] ?? '').startsWith('Fn::'));
+  return (
+    keys.length === 1 && (INTRINSIC_KEYS.has(keys[0] ?? '') || (keys[0] ?? '').startsWith('Fn::'))
+  );
 }
 
 /**
  * Logical AND written as `Not(Or(Not a, Not b, ...))`. Equivalent to `Fn::And`, which the npm
  * cfn-lint cannot evaluate (it has no implementation for it and crashes on nested use).
  */
-export const allOf = (...conditions: Condition[]): NotFn => not(or(...conditions.map((c) => not(c))));
+export const allOf = (...conditions: Condition[]): NotFn =>
+  not(or(...conditions.map((c) => not(c))));

@@ -119,7 +119,11 @@ export class TemplateBuilder {
     return this.standardTags;
   }
 
-  parameter(name: string, definition: ParameterDefinition, group = 'Configuration'): ParameterHandle {
+  parameter(
+    name: string,
+    definition: ParameterDefinition,
+    group = 'Configuration',
+  ): ParameterHandle {
     this.claim(name, this.parameters);
     this.parameters.set(name, definition);
     const existing = this.parameterGroups.find((g) => g.label === group);
@@ -148,14 +152,20 @@ export class TemplateBuilder {
     this.resources.set(logicalId, {
       Type: type,
       ...(options.condition ? { Condition: options.condition } : {}),
-      ...(options.dependsOn?.length ? { DependsOn: options.dependsOn.map((d) => d.logicalId) } : {}),
+      ...(options.dependsOn?.length
+        ? { DependsOn: options.dependsOn.map((d) => d.logicalId) }
+        : {}),
       ...(metadata ? { Metadata: metadata } : {}),
       ...(options.deletionPolicy ? { DeletionPolicy: options.deletionPolicy } : {}),
       ...(options.updateReplacePolicy ? { UpdateReplacePolicy: options.updateReplacePolicy } : {}),
       ...(options.creationPolicy ? { CreationPolicy: options.creationPolicy } : {}),
       ...(options.updatePolicy ? { UpdatePolicy: options.updatePolicy } : {}),
       // Generated interfaces have no index signature; the document only needs them as plain data.
-      Properties: this.withTags(type, properties as unknown as Record<string, unknown>, options.untagged),
+      Properties: this.withTags(
+        type,
+        properties as unknown as Record<string, unknown>,
+        options.untagged,
+      ),
     });
     return new ResourceHandle(logicalId, type);
   }
@@ -194,11 +204,18 @@ export class TemplateBuilder {
   /** Parameters, resources and conditions share one namespace in CloudFormation; outputs have their own. */
   private claim(name: string, section: Map<string, unknown>): void {
     if (!/^[A-Za-z0-9]+$/.test(name)) throw new Error(`${name}: logical names are alphanumeric`);
-    const shared = section === this.outputs ? [this.outputs] : [this.parameters, this.resources, this.conditions];
+    const shared =
+      section === this.outputs
+        ? [this.outputs]
+        : [this.parameters, this.resources, this.conditions];
     if (shared.some((s) => s.has(name))) throw new Error(`${name} is defined twice`);
   }
 
-  private withTags(type: ResourceType, properties: Record<string, unknown>, untagged = false): Record<string, unknown> {
+  private withTags(
+    type: ResourceType,
+    properties: Record<string, unknown>,
+    untagged = false,
+  ): Record<string, unknown> {
     const tagging = TAGGING[type];
     if (!tagging || untagged) return properties;
     const own = (properties[tagging.property] ?? []) as readonly CfnTag[];
@@ -219,13 +236,16 @@ function exceptionMetadata(options: ResourceOptions): Record<string, JsonValue> 
   const notes = options.notes ?? [];
   if (guard.length === 0 && lint.length === 0 && notes.length === 0) return undefined;
   for (const exception of [...guard, ...lint]) {
-    if (exception.reason.trim().length < 20) throw new Error(`${exception.rule}: write down why (got "${exception.reason}")`);
+    if (exception.reason.trim().length < 20)
+      throw new Error(`${exception.rule}: write down why (got "${exception.reason}")`);
   }
   return {
     ...(guard.length ? { guard: { SuppressedRules: guard.map((e) => e.rule) } } : {}),
     ...(lint.length ? { 'cfn-lint': { config: { ignore_checks: lint.map((e) => e.rule) } } } : {}),
     // The reasons sit beside the suppressions so a reviewer reads them in the template itself.
-    ...(guard.length || lint.length ? { Exceptions: Object.fromEntries([...guard, ...lint].map((e) => [e.rule, e.reason])) } : {}),
+    ...(guard.length || lint.length
+      ? { Exceptions: Object.fromEntries([...guard, ...lint].map((e) => [e.rule, e.reason])) }
+      : {}),
     ...(notes.length ? { Notes: notes } : {}),
   };
 }

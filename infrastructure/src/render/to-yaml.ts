@@ -17,5 +17,10 @@ export function toYaml(template: TemplateDocument, source: string): string {
   // YAML 1.1 rules for quoting: cfn-lint (js-yaml, PyYAML) would read 2010-09-09 as a date and on/off as booleans.
   const document = new Document(template, { aliasDuplicateObjects: false, version: '1.1' });
   document.commentBefore = generatedHeader(source);
-  return document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, blockQuote: 'literal' });
+  return document.toString({
+    lineWidth: 0,
+    minContentWidth: 0,
+    indentSeq: true,
+    blockQuote: 'literal',
+  });
 }

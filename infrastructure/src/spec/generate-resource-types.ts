@@ -5,7 +5,9 @@ import { renderResourceTypes } from './render-resource-types';
 import { RESOURCE_TYPES } from './resource-types';
 import { specDatabase } from './spec-db';
 
-export const RESOURCE_TYPES_FILE = fileURLToPath(new URL('../model/generated/cfn-resources.ts', import.meta.url));
+export const RESOURCE_TYPES_FILE = fileURLToPath(
+  new URL('../model/generated/cfn-resources.ts', import.meta.url),
+);
 
 /** The generated types file's text: rendered from the spec, then formatted the way the repository formats TypeScript. */
 export async function resourceTypesSource(): Promise<string> {

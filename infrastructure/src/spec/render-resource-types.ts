@@ -22,18 +22,37 @@ export function renderResourceTypes(db: SpecDatabase, resourceTypes: readonly st
       if (!pending.some((p) => p.id === id) && !rendered.has(name)) pending.push({ id, name });
       return name;
     };
-    out.push(renderInterface(`${prefix}Props`, cfnType, resource.documentation, resource.properties, nameOf, tagPropertyOf(resource)));
+    out.push(
+      renderInterface(
+        `${prefix}Props`,
+        cfnType,
+        resource.documentation,
+        resource.properties,
+        nameOf,
+        tagPropertyOf(resource),
+      ),
+    );
     rendered.add(`${prefix}Props`);
     while (pending.length > 0) {
       const next = pending.shift();
       if (!next || rendered.has(next.name)) continue;
       rendered.add(next.name);
       const definition = typeDefinition(db, next.id);
-      out.push(renderInterface(next.name, `${cfnType}.${definition.name}`, definition.documentation, definition.properties, nameOf));
+      out.push(
+        renderInterface(
+          next.name,
+          `${cfnType}.${definition.name}`,
+          definition.documentation,
+          definition.properties,
+          nameOf,
+        ),
+      );
     }
     entries.push(`  '${cfnType}': ${prefix}Props;`);
     const attributeNames = Object.keys(resource.attributes).sort();
-    attributes.push(`  '${cfnType}': ${attributeNames.length ? attributeNames.map((a) => `'${a}'`).join(' | ') : 'never'};`);
+    attributes.push(
+      `  '${cfnType}': ${attributeNames.length ? attributeNames.map((a) => `'${a}'`).join(' | ') : 'never'};`,
+    );
     if (resource.tagInformation) {
       tagging.push(
         `  '${cfnType}': { property: '${resource.tagInformation.tagPropertyName}', variant: '${resource.tagInformation.variant}' },`,
@@ -41,8 +60,12 @@ export function renderResourceTypes(db: SpecDatabase, resourceTypes: readonly st
     }
   }
 
-  out.push(`/** Property interface of each resource type. */\nexport interface ResourceProps {\n${entries.join('\n')}\n}\n`);
-  out.push(`/** Attributes \`Fn::GetAtt\` may read, per resource type. */\nexport interface ResourceAttributes {\n${attributes.join('\n')}\n}\n`);
+  out.push(
+    `/** Property interface of each resource type. */\nexport interface ResourceProps {\n${entries.join('\n')}\n}\n`,
+  );
+  out.push(
+    `/** Attributes \`Fn::GetAtt\` may read, per resource type. */\nexport interface ResourceAttributes {\n${attributes.join('\n')}\n}\n`,
+  );
   out.push(
     `/** Where each taggable resource type takes its tags, and in which shape. */\nexport const TAGGING: { readonly [T in keyof ResourceProps]?: { readonly property: string; readonly variant: 'standard' | 'asg' | 'map' } } = {\n${tagging.join('\n')}\n};\n`,
   );
@@ -72,12 +95,17 @@ function renderInterface(
   /** The builder adds the standard tags itself, so the tag property becomes optional. */
   tagProperty?: string,
 ): string {
-  const lines = [`/** ${title}${documentation ? `: ${firstSentence(documentation)}` : ''} */`, `export interface ${name} {`];
+  const lines = [
+    `/** ${title}${documentation ? `: ${firstSentence(documentation)}` : ''} */`,
+    `export interface ${name} {`,
+  ];
   for (const propertyName of Object.keys(properties).sort()) {
     const property = properties[propertyName];
     if (!property || property.deprecated === 'IGNORE') continue;
     const optional = !property.required || propertyName === tagProperty;
-    lines.push(`  readonly ${quoteKey(propertyName)}${optional ? '?' : ''}: ${renderType(property.type, nameOf)};`);
+    lines.push(
+      `  readonly ${quoteKey(propertyName)}${optional ? '?' : ''}: ${renderType(property.type, nameOf)};`,
+    );
   }
   lines.push('}\n');
   return lines.join('\n');

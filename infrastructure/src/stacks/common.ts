@@ -54,7 +54,10 @@ export const IS_PROD = 'IsProd';
 export const LOG_RETENTION_DAYS = 365;
 
 /** A builder with the `Environment` parameter every stack takes (and `IsProd` where asked for). */
-export function stackTemplate(description: string, options: { isProd?: boolean } = {}): TemplateBuilder {
+export function stackTemplate(
+  description: string,
+  options: { isProd?: boolean } = {},
+): TemplateBuilder {
   const template = new TemplateBuilder(description, templateTags());
   const environment = template.parameter(
     ENVIRONMENT_PARAMETER,

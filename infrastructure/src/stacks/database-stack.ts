@@ -19,7 +19,10 @@ export function tableProperties(table: TableDefinition): ResourceProps['AWS::Dyn
   return {
     TableName: envSub(tableName(ENV_PLACEHOLDER, table.key)),
     BillingMode: table.billingMode,
-    AttributeDefinitions: keyAttributes(table).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+    AttributeDefinitions: keyAttributes(table).map((a) => ({
+      AttributeName: a.name,
+      AttributeType: a.type,
+    })),
     KeySchema: [
       { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
       ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' }] : []),
@@ -59,13 +62,16 @@ export function databaseStack(): TemplateDocument {
     { isProd: true },
   );
   for (const key of TABLE_KEYS) {
-    const table = template.resource(TABLE_LOGICAL_IDS[key], 'AWS::DynamoDB::Table', tableProperties(TABLES[key]), {
-      deletionPolicy: 'Retain',
-      updateReplacePolicy: 'Retain',
-      guardExceptions: [
-        { rule: 'CT.DYNAMODB.PR.1', reason: PITR_REASON },
-      ],
-    });
+    const table = template.resource(
+      TABLE_LOGICAL_IDS[key],
+      'AWS::DynamoDB::Table',
+      tableProperties(TABLES[key]),
+      {
+        deletionPolicy: 'Retain',
+        updateReplacePolicy: 'Retain',
+        guardExceptions: [{ rule: 'CT.DYNAMODB.PR.1', reason: PITR_REASON }],
+      },
+    );
     template.output(`${TABLE_LOGICAL_IDS[key]}Name`, {
       Description: `${key} table name`,
       Value: table.ref(),
@@ -79,4 +85,3 @@ export function databaseStack(): TemplateDocument {
   }
   return template.build();
 }
-

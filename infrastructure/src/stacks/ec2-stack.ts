@@ -14,18 +14,38 @@ import { allOf, base64, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Expr } from '../model/intrinsics';
 import type { JsonValue } from '../model/values';
-import { ENV_PLACEHOLDER, IS_PROD, LOG_RETENTION_DAYS, envLogGroupName, envName, envSub, exportAs, importFrom, nameTag, stackTemplate } from './common';
+import {
+  ENV_PLACEHOLDER,
+  IS_PROD,
+  LOG_RETENTION_DAYS,
+  envLogGroupName,
+  envName,
+  envSub,
+  exportAs,
+  importFrom,
+  nameTag,
+  stackTemplate,
+} from './common';
 import { NETWORK } from './main/network';
 import { userDataScript } from './ec2/user-data';
 
 /** Amazon Linux 2023's public SSM parameter: always the current AMI of the region. */
-export const AL2023_AMI_PARAMETER = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+export const AL2023_AMI_PARAMETER =
+  '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 /** Nitro, x86_64 burstable types that fit the API's memory budget. */
-export const INSTANCE_TYPES = ['t3.micro', 't3.small', 't3.medium', 't3a.micro', 't3a.small', 't3a.medium'] as const;
+export const INSTANCE_TYPES = [
+  't3.micro',
+  't3.small',
+  't3.medium',
+  't3a.micro',
+  't3a.small',
+  't3a.medium',
+] as const;
 
 const USE_ASG = 'UseAutoScaling';
 const NITRO_REASON = `The instance type is the InstanceType parameter, whose allowed values are all Nitro types (${INSTANCE_TYPES.join(', ')}); cfn-guard cannot resolve a parameter.`;
-const LOG_KEY_REASON = 'Encrypted with the main stack\'s logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.';
+const LOG_KEY_REASON =
+  "Encrypted with the main stack's logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.";
 const SINGLE = 'UseSingleInstance';
 
 /** ec2-stack.ts: the API tier. One instance by default; an Auto Scaling group behind a load balancer on demand. */
@@ -34,146 +54,252 @@ export function ec2Stack(): TemplateDocument {
     'mini-ecommerce API tier: launch template (IMDSv2, encrypted gp3), instance or load-balanced Auto Scaling group, least-privilege role, log groups and SSM configuration.',
     { isProd: true },
   );
-  const instanceType = template.parameter('InstanceType', {
-    Type: 'String',
-    Description: 'Instance type (Nitro, x86_64).',
-    Default: 't3.micro',
-    AllowedValues: INSTANCE_TYPES,
-  }, 'Compute');
-  const amiId = template.parameter('LatestAmiId', {
-    Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
-    Description: 'Amazon Linux 2023 AMI, resolved from the public SSM parameter at deploy time.',
-    Default: AL2023_AMI_PARAMETER,
-  }, 'Compute');
-  const enableAutoScaling = template.parameter('EnableAutoScaling', {
-    Type: 'String',
-    Description: 'true: an Application Load Balancer and an Auto Scaling group instead of the single instance. Pass the same value to the monitoring stack.',
-    Default: 'false',
-    AllowedValues: ['true', 'false'],
-  }, 'Compute');
-  const minSize = template.parameter('AsgMinSize', { Type: 'Number', Description: 'Auto Scaling group minimum size.', Default: 1, MinValue: 1, MaxValue: 10 }, 'Compute');
-  const maxSize = template.parameter('AsgMaxSize', { Type: 'Number', Description: 'Auto Scaling group maximum size.', Default: 3, MinValue: 1, MaxValue: 10 }, 'Compute');
-  const allocateEip = template.parameter('AllocateElasticIp', {
-    Type: 'String',
-    Description: 'Give the single instance a fixed public address (an Elastic IP).',
-    Default: 'false',
-    AllowedValues: ['true', 'false'],
-  }, 'Compute');
-  const webOrigin = template.parameter('WebOrigin', {
-    Type: 'String',
-    Description: 'Origin of the storefront (https://...), for the API\'s CORS. Empty: the CloudFront URL from the main stack.',
-    Default: '',
-  }, 'Application');
-  const logLevel = template.parameter('LogLevel', {
-    Type: 'String',
-    Description: 'API log level.',
-    Default: 'info',
-    AllowedValues: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
-  }, 'Application');
+  const instanceType = template.parameter(
+    'InstanceType',
+    {
+      Type: 'String',
+      Description: 'Instance type (Nitro, x86_64).',
+      Default: 't3.micro',
+      AllowedValues: INSTANCE_TYPES,
+    },
+    'Compute',
+  );
+  const amiId = template.parameter(
+    'LatestAmiId',
+    {
+      Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+      Description: 'Amazon Linux 2023 AMI, resolved from the public SSM parameter at deploy time.',
+      Default: AL2023_AMI_PARAMETER,
+    },
+    'Compute',
+  );
+  const enableAutoScaling = template.parameter(
+    'EnableAutoScaling',
+    {
+      Type: 'String',
+      Description:
+        'true: an Application Load Balancer and an Auto Scaling group instead of the single instance. Pass the same value to the monitoring stack.',
+      Default: 'false',
+      AllowedValues: ['true', 'false'],
+    },
+    'Compute',
+  );
+  const minSize = template.parameter(
+    'AsgMinSize',
+    {
+      Type: 'Number',
+      Description: 'Auto Scaling group minimum size.',
+      Default: 1,
+      MinValue: 1,
+      MaxValue: 10,
+    },
+    'Compute',
+  );
+  const maxSize = template.parameter(
+    'AsgMaxSize',
+    {
+      Type: 'Number',
+      Description: 'Auto Scaling group maximum size.',
+      Default: 3,
+      MinValue: 1,
+      MaxValue: 10,
+    },
+    'Compute',
+  );
+  const allocateEip = template.parameter(
+    'AllocateElasticIp',
+    {
+      Type: 'String',
+      Description: 'Give the single instance a fixed public address (an Elastic IP).',
+      Default: 'false',
+      AllowedValues: ['true', 'false'],
+    },
+    'Compute',
+  );
+  const webOrigin = template.parameter(
+    'WebOrigin',
+    {
+      Type: 'String',
+      Description:
+        "Origin of the storefront (https://...), for the API's CORS. Empty: the CloudFront URL from the main stack.",
+      Default: '',
+    },
+    'Application',
+  );
+  const logLevel = template.parameter(
+    'LogLevel',
+    {
+      Type: 'String',
+      Description: 'API log level.',
+      Default: 'info',
+      AllowedValues: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+    },
+    'Application',
+  );
   template.condition(USE_ASG, equals(enableAutoScaling.ref(), 'true'));
   template.condition(SINGLE, equals(enableAutoScaling.ref(), 'false'));
-  const withEip = template.condition('UseElasticIp', allOf({ Condition: SINGLE }, equals(allocateEip.ref(), 'true')));
+  const withEip = template.condition(
+    'UseElasticIp',
+    allOf({ Condition: SINGLE }, equals(allocateEip.ref(), 'true')),
+  );
   const hasWebOrigin = template.condition('HasWebOrigin', not(equals(webOrigin.ref(), '')));
 
   const logGroup = (id: string, name: string) =>
-    template.resource(id, 'AWS::Logs::LogGroup', {
-      LogGroupName: envLogGroupName(name),
-      RetentionInDays: LOG_RETENTION_DAYS,
-      KmsKeyId: importFrom('logsKeyArn'),
-    }, { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain', guardExceptions: [{ rule: 'CT.CLOUDWATCH.PR.3', reason: LOG_KEY_REASON }] });
+    template.resource(
+      id,
+      'AWS::Logs::LogGroup',
+      {
+        LogGroupName: envLogGroupName(name),
+        RetentionInDays: LOG_RETENTION_DAYS,
+        KmsKeyId: importFrom('logsKeyArn'),
+      },
+      {
+        deletionPolicy: 'Retain',
+        updateReplacePolicy: 'Retain',
+        guardExceptions: [{ rule: 'CT.CLOUDWATCH.PR.3', reason: LOG_KEY_REASON }],
+      },
+    );
   // The log groups live with the instances: the agent starts shipping at boot, before the monitoring stack exists.
   const appLogs = logGroup('AppLogGroup', 'api');
   const systemLogs = logGroup('SystemLogGroup', 'system');
 
-  addAppParameters(template, { webOrigin: fnIf(hasWebOrigin, webOrigin.ref(), importFrom('websiteUrl')), logLevel: logLevel.ref() });
+  addAppParameters(template, {
+    webOrigin: fnIf(hasWebOrigin, webOrigin.ref(), importFrom('websiteUrl')),
+    logLevel: logLevel.ref(),
+  });
   const role = addInstanceRole(template, [appLogs, systemLogs]);
   const profile = template.resource('InstanceProfile', 'AWS::IAM::InstanceProfile', {
     InstanceProfileName: envName('api'),
     Roles: [role.ref()],
   });
 
-  const launchTemplate = template.resource('LaunchTemplate', 'AWS::EC2::LaunchTemplate', {
-    LaunchTemplateName: envName('api'),
-    LaunchTemplateData: {
-      ImageId: amiId.ref(),
-      InstanceType: instanceType.ref(),
-      IamInstanceProfile: { Arn: profile.getAtt('Arn') },
-      SecurityGroupIds: [importFrom('ec2SecurityGroupId')],
-      MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
-      Monitoring: { Enabled: true },
-      EbsOptimized: true,
-      BlockDeviceMappings: [
-        { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: true, DeleteOnTermination: true } },
+  const launchTemplate = template.resource(
+    'LaunchTemplate',
+    'AWS::EC2::LaunchTemplate',
+    {
+      LaunchTemplateName: envName('api'),
+      LaunchTemplateData: {
+        ImageId: amiId.ref(),
+        InstanceType: instanceType.ref(),
+        IamInstanceProfile: { Arn: profile.getAtt('Arn') },
+        SecurityGroupIds: [importFrom('ec2SecurityGroupId')],
+        MetadataOptions: {
+          HttpEndpoint: 'enabled',
+          HttpTokens: 'required',
+          HttpPutResponseHopLimit: 1,
+        },
+        Monitoring: { Enabled: true },
+        EbsOptimized: true,
+        BlockDeviceMappings: [
+          {
+            DeviceName: '/dev/xvda',
+            Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: true, DeleteOnTermination: true },
+          },
+        ],
+        TagSpecifications: (['instance', 'volume'] as const).map((resourceType) => ({
+          ResourceType: resourceType,
+          Tags: [...template.standardTagList(), nameTag('api')],
+        })),
+        UserData: base64(
+          sub(userDataScript(), {
+            SignalResource: fnIf(USE_ASG, 'AutoScalingGroup', 'Instance'),
+            ArtifactsBucket: importFrom('artifactsBucketName'),
+          }),
+        ),
+      },
+      TagSpecifications: [
+        { ResourceType: 'launch-template', Tags: [...template.standardTagList()] },
       ],
-      TagSpecifications: (['instance', 'volume'] as const).map((resourceType) => ({
-        ResourceType: resourceType,
-        Tags: [...template.standardTagList(), nameTag('api')],
-      })),
-      UserData: base64(
-        sub(userDataScript(), {
-          SignalResource: fnIf(USE_ASG, 'AutoScalingGroup', 'Instance'),
-          ArtifactsBucket: importFrom('artifactsBucketName'),
-        }),
-      ),
     },
-    TagSpecifications: [{ ResourceType: 'launch-template', Tags: [...template.standardTagList()] }],
-  }, { guardExceptions: [{ rule: 'CT.EC2.PR.15', reason: NITRO_REASON }] });
-  const launchTemplateRef = { LaunchTemplateId: launchTemplate.ref(), Version: launchTemplate.getAtt('LatestVersionNumber') };
+    { guardExceptions: [{ rule: 'CT.EC2.PR.15', reason: NITRO_REASON }] },
+  );
+  const launchTemplateRef = {
+    LaunchTemplateId: launchTemplate.ref(),
+    Version: launchTemplate.getAtt('LatestVersionNumber'),
+  };
   const signalTimeout = 'PT15M';
 
-  const instance = template.resource('Instance', 'AWS::EC2::Instance', {
-    LaunchTemplate: launchTemplateRef,
-    SubnetId: importFrom('publicSubnetId'),
-    Monitoring: true,
-    Tags: [nameTag('api')],
-  }, {
-    condition: SINGLE,
-    creationPolicy: { ResourceSignal: { Count: 1, Timeout: signalTimeout } },
-    guardExceptions: [
-      { rule: 'CT.EC2.PR.16', reason: NITRO_REASON },
-      {
-        rule: 'CT.EC2.PR.19',
-        reason: 'Encryption in transit between instances needs larger Nitro types than t3.micro; this instance talks to no other instance, only to clients and AWS APIs over TLS.',
-      },
-      {
-        rule: 'CT.EC2.PR.8',
-        reason: 'The single API instance sits in the public subnet and gets a public address from it: without the optional NAT gateway it needs one to reach package repositories, and it serves the API directly.',
-      },
-    ],
-  });
-  template.resource('ElasticIp', 'AWS::EC2::EIP', { Domain: 'vpc', InstanceId: instance.ref(), Tags: [nameTag('api-eip')] }, { condition: withEip });
+  const instance = template.resource(
+    'Instance',
+    'AWS::EC2::Instance',
+    {
+      LaunchTemplate: launchTemplateRef,
+      SubnetId: importFrom('publicSubnetId'),
+      Monitoring: true,
+      Tags: [nameTag('api')],
+    },
+    {
+      condition: SINGLE,
+      creationPolicy: { ResourceSignal: { Count: 1, Timeout: signalTimeout } },
+      guardExceptions: [
+        { rule: 'CT.EC2.PR.16', reason: NITRO_REASON },
+        {
+          rule: 'CT.EC2.PR.19',
+          reason:
+            'Encryption in transit between instances needs larger Nitro types than t3.micro; this instance talks to no other instance, only to clients and AWS APIs over TLS.',
+        },
+        {
+          rule: 'CT.EC2.PR.8',
+          reason:
+            'The single API instance sits in the public subnet and gets a public address from it: without the optional NAT gateway it needs one to reach package repositories, and it serves the API directly.',
+        },
+      ],
+    },
+  );
+  template.resource(
+    'ElasticIp',
+    'AWS::EC2::EIP',
+    { Domain: 'vpc', InstanceId: instance.ref(), Tags: [nameTag('api-eip')] },
+    { condition: withEip },
+  );
 
   const alb = addLoadBalancer(template);
-  const asg = template.resource('AutoScalingGroup', 'AWS::AutoScaling::AutoScalingGroup', {
-    AutoScalingGroupName: envName('api'),
-    LaunchTemplate: launchTemplateRef,
-    MinSize: minSize.ref(),
-    MaxSize: maxSize.ref(),
-    VPCZoneIdentifier: [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
-    TargetGroupARNs: [alb.targetGroup.ref()],
-    HealthCheckType: 'ELB',
-    HealthCheckGracePeriod: 300,
-    MetricsCollection: [{ Granularity: '1Minute' }],
-    Tags: [{ ...nameTag('api'), PropagateAtLaunch: true }],
-  }, {
-    condition: USE_ASG,
-    creationPolicy: { ResourceSignal: { Count: minSize.ref(), Timeout: signalTimeout } },
-    updatePolicy: {
-      AutoScalingRollingUpdate: { MinInstancesInService: minSize.ref(), MaxBatchSize: 1, PauseTime: signalTimeout, WaitOnResourceSignals: true },
+  const asg = template.resource(
+    'AutoScalingGroup',
+    'AWS::AutoScaling::AutoScalingGroup',
+    {
+      AutoScalingGroupName: envName('api'),
+      LaunchTemplate: launchTemplateRef,
+      MinSize: minSize.ref(),
+      MaxSize: maxSize.ref(),
+      VPCZoneIdentifier: [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
+      TargetGroupARNs: [alb.targetGroup.ref()],
+      HealthCheckType: 'ELB',
+      HealthCheckGracePeriod: 300,
+      MetricsCollection: [{ Granularity: '1Minute' }],
+      Tags: [{ ...nameTag('api'), PropagateAtLaunch: true }],
     },
-    guardExceptions: [
-      {
-        rule: 'CT.AUTOSCALING.PR.6',
-        reason: 'One instance type, chosen by the InstanceType parameter, keeps capacity and memory budgets predictable for this small API; a mixed instances policy brings no benefit at this size.',
+    {
+      condition: USE_ASG,
+      creationPolicy: { ResourceSignal: { Count: minSize.ref(), Timeout: signalTimeout } },
+      updatePolicy: {
+        AutoScalingRollingUpdate: {
+          MinInstancesInService: minSize.ref(),
+          MaxBatchSize: 1,
+          PauseTime: signalTimeout,
+          WaitOnResourceSignals: true,
+        },
       },
-      {
-        rule: 'CT.AUTOSCALING.PR.1',
-        reason: 'VPCZoneIdentifier lists the two public subnets of the main stack, in two Availability Zones; they arrive through Fn::ImportValue, which cfn-guard cannot resolve.',
-      },
-    ],
-  });
+      guardExceptions: [
+        {
+          rule: 'CT.AUTOSCALING.PR.6',
+          reason:
+            'One instance type, chosen by the InstanceType parameter, keeps capacity and memory budgets predictable for this small API; a mixed instances policy brings no benefit at this size.',
+        },
+        {
+          rule: 'CT.AUTOSCALING.PR.1',
+          reason:
+            'VPCZoneIdentifier lists the two public subnets of the main stack, in two Availability Zones; they arrive through Fn::ImportValue, which cfn-guard cannot resolve.',
+        },
+      ],
+    },
+  );
 
-  template.output('InstanceRoleArn', { Description: 'Role of the API instances', Value: role.getAtt('Arn'), Export: exportAs('instanceRoleArn') });
+  template.output('InstanceRoleArn', {
+    Description: 'Role of the API instances',
+    Value: role.getAtt('Arn'),
+    Export: exportAs('instanceRoleArn'),
+  });
   template.output('InstanceId', {
     Description: 'The single API instance (none in Auto Scaling mode)',
     Value: fnIf(SINGLE, instance.ref(), 'none'),
@@ -201,22 +327,58 @@ export function ec2Stack(): TemplateDocument {
   });
   template.output('ApiUrl', {
     Description: 'Base URL of the API (the load balancer, or the instance public DNS name)',
-    Value: fnIf(USE_ASG, sub('http://${ApplicationLoadBalancer.DNSName}'), sub(`http://\${Instance.PublicDnsName}:${API_PORT}`)),
+    Value: fnIf(
+      USE_ASG,
+      sub('http://${ApplicationLoadBalancer.DNSName}'),
+      sub(`http://\${Instance.PublicDnsName}:${API_PORT}`),
+    ),
     Export: exportAs('apiUrl'),
   });
-  template.output('ApplicationLogGroupName', { Description: 'API log group', Value: appLogs.ref(), Export: exportAs('applicationLogGroupName') });
+  template.output('ApplicationLogGroupName', {
+    Description: 'API log group',
+    Value: appLogs.ref(),
+    Export: exportAs('applicationLogGroupName'),
+  });
   return template.build();
 }
 
-function addAppParameters(template: TemplateBuilder, values: { webOrigin: Expr; logLevel: Expr }): void {
-  const parameters: { [K in Exclude<AppParameterKey, 'jwtSecret'>]: { id: string; value: Expr; description: string } } = {
-    appEnv: { id: 'AppEnvParameter', value: sub('${Environment}'), description: 'APP_ENV of the API' },
-    imagesBucket: { id: 'ImagesBucketParameter', value: importFrom('imagesBucketName'), description: 'IMAGES_BUCKET of the API' },
-    webOrigin: { id: 'WebOriginParameter', value: values.webOrigin, description: 'WEB_ORIGIN of the API' },
-    artifactsBucket: { id: 'ArtifactsBucketParameter', value: importFrom('artifactsBucketName'), description: 'Bucket of the API bundle' },
-    logLevel: { id: 'LogLevelParameter', value: values.logLevel, description: 'LOG_LEVEL of the API' },
+function addAppParameters(
+  template: TemplateBuilder,
+  values: { webOrigin: Expr; logLevel: Expr },
+): void {
+  const parameters: {
+    [K in Exclude<AppParameterKey, 'jwtSecret'>]: { id: string; value: Expr; description: string };
+  } = {
+    appEnv: {
+      id: 'AppEnvParameter',
+      value: sub('${Environment}'),
+      description: 'APP_ENV of the API',
+    },
+    imagesBucket: {
+      id: 'ImagesBucketParameter',
+      value: importFrom('imagesBucketName'),
+      description: 'IMAGES_BUCKET of the API',
+    },
+    webOrigin: {
+      id: 'WebOriginParameter',
+      value: values.webOrigin,
+      description: 'WEB_ORIGIN of the API',
+    },
+    artifactsBucket: {
+      id: 'ArtifactsBucketParameter',
+      value: importFrom('artifactsBucketName'),
+      description: 'Bucket of the API bundle',
+    },
+    logLevel: {
+      id: 'LogLevelParameter',
+      value: values.logLevel,
+      description: 'LOG_LEVEL of the API',
+    },
   };
-  for (const [key, p] of Object.entries(parameters) as [Exclude<AppParameterKey, 'jwtSecret'>, (typeof parameters)[keyof typeof parameters]][]) {
+  for (const [key, p] of Object.entries(parameters) as [
+    Exclude<AppParameterKey, 'jwtSecret'>,
+    (typeof parameters)[keyof typeof parameters],
+  ][]) {
     template.resource(p.id, 'AWS::SSM::Parameter', {
       Name: envSub(appParameterName(ENV_PLACEHOLDER, key)),
       Type: 'String',
@@ -226,14 +388,22 @@ function addAppParameters(template: TemplateBuilder, values: { webOrigin: Expr; 
   }
 }
 
-function addInstanceRole(template: TemplateBuilder, logGroups: ResourceHandle<'AWS::Logs::LogGroup'>[]): ResourceHandle<'AWS::IAM::Role'> {
+function addInstanceRole(
+  template: TemplateBuilder,
+  logGroups: ResourceHandle<'AWS::Logs::LogGroup'>[],
+): ResourceHandle<'AWS::IAM::Role'> {
   const tableArns = TABLE_KEYS.flatMap((key) => {
     const arn = importFrom(`${key}TableArn` as const);
     return [arn, sub('${Arn}/index/*', { Arn: arn })];
   });
   const imagesArn = importFrom('imagesBucketArn');
   const artifactsArn = importFrom('artifactsBucketArn');
-  const statement = (sid: string, actions: string[], resource: Expr | readonly Expr[], condition?: JsonValue) => ({
+  const statement = (
+    sid: string,
+    actions: string[],
+    resource: Expr | readonly Expr[],
+    condition?: JsonValue,
+  ) => ({
     Sid: sid,
     Effect: 'Allow',
     Action: actions,
@@ -242,10 +412,13 @@ function addInstanceRole(template: TemplateBuilder, logGroups: ResourceHandle<'A
   });
   return template.resource('InstanceRole', 'AWS::IAM::Role', {
     RoleName: envName('api-instance'),
-    Description: 'API instances: the application tables, buckets and parameters, its logs and metrics, Session Manager',
+    Description:
+      'API instances: the application tables, buckets and parameters, its logs and metrics, Session Manager',
     AssumeRolePolicyDocument: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
     },
     Policies: [
       {
@@ -253,25 +426,54 @@ function addInstanceRole(template: TemplateBuilder, logGroups: ResourceHandle<'A
         PolicyDocument: {
           Version: '2012-10-17',
           Statement: [
-            statement('Tables', [
-              'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan',
-              'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
-              'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
-            ], tableArns),
-            statement('ProductImages', ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], sub(`\${Arn}/${IMAGES_KEY_PREFIX}*`, { Arn: imagesArn })),
+            statement(
+              'Tables',
+              [
+                'dynamodb:GetItem',
+                'dynamodb:BatchGetItem',
+                'dynamodb:Query',
+                'dynamodb:Scan',
+                'dynamodb:PutItem',
+                'dynamodb:UpdateItem',
+                'dynamodb:DeleteItem',
+                'dynamodb:BatchWriteItem',
+                'dynamodb:ConditionCheckItem',
+                'dynamodb:DescribeTable',
+              ],
+              tableArns,
+            ),
+            statement(
+              'ProductImages',
+              ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+              sub(`\${Arn}/${IMAGES_KEY_PREFIX}*`, { Arn: imagesArn }),
+            ),
             // Boot installs the newest API release (nx run api:deploy hands out presigned URLs instead).
-            statement('ApiReleases', ['s3:GetObject'], sub(`\${Arn}/${apiReleasePrefix(ENV_PLACEHOLDER)}*`, { Arn: artifactsArn })),
+            statement(
+              'ApiReleases',
+              ['s3:GetObject'],
+              sub(`\${Arn}/${apiReleasePrefix(ENV_PLACEHOLDER)}*`, { Arn: artifactsArn }),
+            ),
             statement('ListApiReleases', ['s3:ListBucket'], artifactsArn, {
               StringLike: { 's3:prefix': [sub(`${apiReleasePrefix(ENV_PLACEHOLDER)}*`)] },
             }),
             statement('ListImages', ['s3:ListBucket'], imagesArn),
-            statement('ApplicationParameters', ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
-              sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${parameterPath(ENV_PLACEHOLDER)}/*`)),
-            statement('ShipLogs', ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-              logGroups.map((g) => sub('${Arn}', { Arn: g.getAtt('Arn') }))),
+            statement(
+              'ApplicationParameters',
+              ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],
+              sub(
+                `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${parameterPath(ENV_PLACEHOLDER)}/*`,
+              ),
+            ),
+            statement(
+              'ShipLogs',
+              ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+              logGroups.map((g) => sub('${Arn}', { Arn: g.getAtt('Arn') })),
+            ),
             // PutMetricData has no resource-level permissions; the namespace condition narrows it.
             statement('PublishMetrics', ['cloudwatch:PutMetricData'], '*', {
-              StringEquals: { 'cloudwatch:namespace': [METRICS_NAMESPACE, AGENT_METRICS_NAMESPACE] },
+              StringEquals: {
+                'cloudwatch:namespace': [METRICS_NAMESPACE, AGENT_METRICS_NAMESPACE],
+              },
             }),
             // The agent reads the instance's tags (AutoScalingGroupName dimension); no resource-level permissions exist.
             statement('AgentDimensions', ['ec2:DescribeTags'], '*'),
@@ -285,12 +487,27 @@ function addInstanceRole(template: TemplateBuilder, logGroups: ResourceHandle<'A
         PolicyDocument: {
           Version: '2012-10-17',
           Statement: [
-            statement('SsmAgent', [
-              'ssm:UpdateInstanceInformation', 'ssm:ListInstanceAssociations', 'ssm:UpdateInstanceAssociationStatus',
-              'ssm:DescribeDocument', 'ssm:GetDocument',
-              'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel',
-              'ec2messages:AcknowledgeMessage', 'ec2messages:DeleteMessage', 'ec2messages:FailMessage', 'ec2messages:GetEndpoint', 'ec2messages:GetMessages', 'ec2messages:SendReply',
-            ], '*'),
+            statement(
+              'SsmAgent',
+              [
+                'ssm:UpdateInstanceInformation',
+                'ssm:ListInstanceAssociations',
+                'ssm:UpdateInstanceAssociationStatus',
+                'ssm:DescribeDocument',
+                'ssm:GetDocument',
+                'ssmmessages:CreateControlChannel',
+                'ssmmessages:CreateDataChannel',
+                'ssmmessages:OpenControlChannel',
+                'ssmmessages:OpenDataChannel',
+                'ec2messages:AcknowledgeMessage',
+                'ec2messages:DeleteMessage',
+                'ec2messages:FailMessage',
+                'ec2messages:GetEndpoint',
+                'ec2messages:GetMessages',
+                'ec2messages:SendReply',
+              ],
+              '*',
+            ),
           ],
         },
       },
@@ -299,65 +516,104 @@ function addInstanceRole(template: TemplateBuilder, logGroups: ResourceHandle<'A
 }
 
 function addLoadBalancer(template: TemplateBuilder) {
-  const albSecurityGroup = template.resource('LoadBalancerSecurityGroup', 'AWS::EC2::SecurityGroup', {
-    GroupDescription: 'API load balancer: HTTP from anywhere, to the instances on the API port',
-    VpcId: importFrom('vpcId'),
-    SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: HTTP_PORT, ToPort: HTTP_PORT, CidrIp: '0.0.0.0/0', Description: 'HTTP' }],
-    SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: API_PORT, ToPort: API_PORT, CidrIp: NETWORK.vpcCidr, Description: 'API instances' }],
-    Tags: [nameTag('alb-sg')],
-  }, { condition: USE_ASG });
-  const loadBalancer = template.resource('ApplicationLoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', {
-    Name: envName('api'),
-    Type: 'application',
-    Scheme: 'internet-facing',
-    Subnets: [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
-    SecurityGroups: [albSecurityGroup.getAtt('GroupId')],
-    LoadBalancerAttributes: [
-      { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
-      { Key: 'routing.http.desync_mitigation_mode', Value: 'defensive' },
-      { Key: 'deletion_protection.enabled', Value: fnIf(IS_PROD, 'true', 'false') },
-    ],
-  }, {
-    condition: USE_ASG,
-    guardExceptions: [
-      {
-        rule: 'CT.ELASTICLOADBALANCING.PR.5',
-        reason: 'Deletion protection is on in prod (IsProd) only: in dev and staging the load balancer comes and goes with EnableAutoScaling.',
-      },
-      {
-        rule: 'CT.ELASTICLOADBALANCING.PR.6',
-        reason: 'Access logs would need the regional ELB log-delivery account in the log bucket policy; request counts and 5xx rates come from CloudWatch metrics and the API logs its own requests.',
-      },
-    ],
-  });
-  const targetGroup = template.resource('TargetGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', {
-    Name: envName('api'),
-    VpcId: importFrom('vpcId'),
-    Protocol: 'HTTP',
-    Port: API_PORT,
-    TargetType: 'instance',
-    HealthCheckPath: '/health/ready',
-    HealthCheckIntervalSeconds: 15,
-    HealthyThresholdCount: 2,
-    UnhealthyThresholdCount: 3,
-    Matcher: { HttpCode: '200' },
-    TargetGroupAttributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }],
-  }, { condition: USE_ASG });
-  template.resource('HttpListener', 'AWS::ElasticLoadBalancingV2::Listener', {
-    LoadBalancerArn: loadBalancer.ref(),
-    Port: HTTP_PORT,
-    Protocol: 'HTTP',
-    DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroup.ref() }],
-  }, {
-    condition: USE_ASG,
-    // The service spec lists Tags for listeners, but CloudFormation's schema rejects them.
-    untagged: true,
-    guardExceptions: [
-      {
-        rule: 'CT.ELASTICLOADBALANCING.PR.1',
-        reason: 'Viewers reach the API over HTTPS through CloudFront (/api/*), which talks to this listener; there is no certificate on the load balancer to redirect to.',
-      },
-    ],
-  });
+  const albSecurityGroup = template.resource(
+    'LoadBalancerSecurityGroup',
+    'AWS::EC2::SecurityGroup',
+    {
+      GroupDescription: 'API load balancer: HTTP from anywhere, to the instances on the API port',
+      VpcId: importFrom('vpcId'),
+      SecurityGroupIngress: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: HTTP_PORT,
+          ToPort: HTTP_PORT,
+          CidrIp: '0.0.0.0/0',
+          Description: 'HTTP',
+        },
+      ],
+      SecurityGroupEgress: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: API_PORT,
+          ToPort: API_PORT,
+          CidrIp: NETWORK.vpcCidr,
+          Description: 'API instances',
+        },
+      ],
+      Tags: [nameTag('alb-sg')],
+    },
+    { condition: USE_ASG },
+  );
+  const loadBalancer = template.resource(
+    'ApplicationLoadBalancer',
+    'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    {
+      Name: envName('api'),
+      Type: 'application',
+      Scheme: 'internet-facing',
+      Subnets: [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
+      SecurityGroups: [albSecurityGroup.getAtt('GroupId')],
+      LoadBalancerAttributes: [
+        { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
+        { Key: 'routing.http.desync_mitigation_mode', Value: 'defensive' },
+        { Key: 'deletion_protection.enabled', Value: fnIf(IS_PROD, 'true', 'false') },
+      ],
+    },
+    {
+      condition: USE_ASG,
+      guardExceptions: [
+        {
+          rule: 'CT.ELASTICLOADBALANCING.PR.5',
+          reason:
+            'Deletion protection is on in prod (IsProd) only: in dev and staging the load balancer comes and goes with EnableAutoScaling.',
+        },
+        {
+          rule: 'CT.ELASTICLOADBALANCING.PR.6',
+          reason:
+            'Access logs would need the regional ELB log-delivery account in the log bucket policy; request counts and 5xx rates come from CloudWatch metrics and the API logs its own requests.',
+        },
+      ],
+    },
+  );
+  const targetGroup = template.resource(
+    'TargetGroup',
+    'AWS::ElasticLoadBalancingV2::TargetGroup',
+    {
+      Name: envName('api'),
+      VpcId: importFrom('vpcId'),
+      Protocol: 'HTTP',
+      Port: API_PORT,
+      TargetType: 'instance',
+      HealthCheckPath: '/health/ready',
+      HealthCheckIntervalSeconds: 15,
+      HealthyThresholdCount: 2,
+      UnhealthyThresholdCount: 3,
+      Matcher: { HttpCode: '200' },
+      TargetGroupAttributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }],
+    },
+    { condition: USE_ASG },
+  );
+  template.resource(
+    'HttpListener',
+    'AWS::ElasticLoadBalancingV2::Listener',
+    {
+      LoadBalancerArn: loadBalancer.ref(),
+      Port: HTTP_PORT,
+      Protocol: 'HTTP',
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroup.ref() }],
+    },
+    {
+      condition: USE_ASG,
+      // The service spec lists Tags for listeners, but CloudFormation's schema rejects them.
+      untagged: true,
+      guardExceptions: [
+        {
+          rule: 'CT.ELASTICLOADBALANCING.PR.1',
+          reason:
+            'Viewers reach the API over HTTPS through CloudFront (/api/*), which talks to this listener; there is no certificate on the load balancer to redirect to.',
+        },
+      ],
+    },
+  );
   return { loadBalancer, targetGroup };
 }

@@ -1,4 +1,10 @@
-import { API_PORT, HTTPS_PORT, HTTP_PORT, IMAGES_KEY_PREFIX, SSH_PORT } from '@mini-ecommerce/stack-model';
+import {
+  API_PORT,
+  HTTPS_PORT,
+  HTTP_PORT,
+  IMAGES_KEY_PREFIX,
+  SSH_PORT,
+} from '@mini-ecommerce/stack-model';
 import { AWS_NO_VALUE, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Str } from '../model/values';
@@ -17,7 +23,8 @@ export function mainStack(): TemplateDocument {
     'SshCidr',
     {
       Type: 'String',
-      Description: 'CIDR allowed to reach port 22. Empty (the default) keeps SSH closed; use Session Manager instead.',
+      Description:
+        'CIDR allowed to reach port 22. Empty (the default) keeps SSH closed; use Session Manager instead.',
       Default: '',
       AllowedPattern: '^$|^([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[1-2][0-9]|3[0-2])$',
       ConstraintDescription: 'empty, or an IPv4 CIDR such as 203.0.113.10/32',
@@ -28,7 +35,8 @@ export function mainStack(): TemplateDocument {
     'NatGatewayMode',
     {
       Type: 'String',
-      Description: 'Create a NAT gateway for the private subnets. auto: off in dev (it costs about 32 USD a month), on in staging and prod.',
+      Description:
+        'Create a NAT gateway for the private subnets. auto: off in dev (it costs about 32 USD a month), on in staging and prod.',
       Default: 'auto',
       AllowedValues: ['auto', 'true', 'false'],
     },
@@ -38,7 +46,8 @@ export function mainStack(): TemplateDocument {
     'WebOrigin',
     {
       Type: 'String',
-      Description: 'Extra origin (https://shop.example.com) allowed to upload images, besides the CloudFront domain. Empty for none.',
+      Description:
+        'Extra origin (https://shop.example.com) allowed to upload images, besides the CloudFront domain. Empty for none.',
       Default: '',
       AllowedPattern: '^$|^https://[a-z0-9.-]+(:[0-9]+)?$',
     },
@@ -48,7 +57,8 @@ export function mainStack(): TemplateDocument {
     'ApiOriginDomain',
     {
       Type: 'String',
-      Description: 'Public DNS name of the API (load balancer or instance) to serve under /api/* on the storefront domain. Empty until the ec2 stack exists.',
+      Description:
+        'Public DNS name of the API (load balancer or instance) to serve under /api/* on the storefront domain. Empty until the ec2 stack exists.',
       Default: '',
     },
     'Storefront',
@@ -68,7 +78,12 @@ export function mainStack(): TemplateDocument {
 
   const logsKey = addLogsKey(template);
   const network = addNetwork(template, { sshCidr, natGateway }, logsKey);
-  const { ec2SecurityGroup, databaseSecurityGroup } = addSecurityGroups(template, network.vpc, sshCidr.ref(), network.hasSshCidr);
+  const { ec2SecurityGroup, databaseSecurityGroup } = addSecurityGroups(
+    template,
+    network.vpc,
+    sshCidr.ref(),
+    network.hasSshCidr,
+  );
 
   const accessLogs = addAccessLogsBucket(template);
   const website = addBucket(template, {
@@ -142,7 +157,9 @@ export function mainStack(): TemplateDocument {
             Resource: sub(`\${Arn}/${keys}`, { Arn: bucket.getAtt('Arn') }),
             Condition: {
               StringEquals: {
-                'AWS:SourceArn': sub('arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}'),
+                'AWS:SourceArn': sub(
+                  'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}',
+                ),
               },
             },
           },
@@ -153,28 +170,107 @@ export function mainStack(): TemplateDocument {
   cloudFrontRead(images, `${IMAGES_KEY_PREFIX}*`);
   template.resource('ArtifactsBucketPolicy', 'AWS::S3::BucketPolicy', {
     Bucket: artifacts.ref(),
-    PolicyDocument: { Version: '2012-10-17', Statement: [denyInsecureTransport(artifacts.getAtt('Arn'))] },
+    PolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [denyInsecureTransport(artifacts.getAtt('Arn'))],
+    },
   });
 
-  template.output('VpcId', { Description: 'VPC', Value: network.vpc.ref(), Export: exportAs('vpcId') });
-  template.output('VpcCidr', { Description: 'VPC CIDR', Value: network.vpc.getAtt('CidrBlock'), Export: exportAs('vpcCidr') });
-  template.output('PublicSubnetId', { Description: `Public subnet ${NETWORK.publicSubnetCidr}`, Value: network.publicSubnet.ref(), Export: exportAs('publicSubnetId') });
-  template.output('PublicSubnet2Id', { Description: `Second-AZ public subnet ${NETWORK.publicSubnet2Cidr}`, Value: network.publicSubnet2.ref(), Export: exportAs('publicSubnet2Id') });
-  template.output('PrivateSubnetId', { Description: `Private subnet ${NETWORK.privateSubnetCidr}`, Value: network.privateSubnet.ref(), Export: exportAs('privateSubnetId') });
-  template.output('PrivateSubnet2Id', { Description: `Second-AZ private subnet ${NETWORK.privateSubnet2Cidr}`, Value: network.privateSubnet2.ref(), Export: exportAs('privateSubnet2Id') });
-  template.output('Ec2SecurityGroupId', { Description: 'Security group of the API instances', Value: ec2SecurityGroup.getAtt('GroupId'), Export: exportAs('ec2SecurityGroupId') });
-  template.output('DatabaseSecurityGroupId', { Description: 'Security group reserved for VPC-internal data stores', Value: databaseSecurityGroup.getAtt('GroupId'), Export: exportAs('databaseSecurityGroupId') });
-  template.output('LogsKeyArn', { Description: 'KMS key of the CloudWatch Logs groups', Value: logsKey.getAtt('Arn'), Export: exportAs('logsKeyArn') });
-  template.output('WebsiteBucketName', { Description: 'Storefront bucket (private, served by CloudFront)', Value: website.ref(), Export: exportAs('websiteBucketName') });
-  template.output('WebsiteBucketArn', { Description: 'Storefront bucket ARN', Value: website.getAtt('Arn'), Export: exportAs('websiteBucketArn') });
-  template.output('ImagesBucketName', { Description: `Product images bucket (keys under ${IMAGES_KEY_PREFIX})`, Value: images.ref(), Export: exportAs('imagesBucketName') });
-  template.output('ImagesBucketArn', { Description: 'Product images bucket ARN', Value: images.getAtt('Arn'), Export: exportAs('imagesBucketArn') });
-  template.output('ArtifactBucketName', { Description: 'Application artifacts bucket', Value: artifacts.ref(), Export: exportAs('artifactsBucketName') });
-  template.output('ArtifactsBucketArn', { Description: 'Application artifacts bucket ARN', Value: artifacts.getAtt('Arn'), Export: exportAs('artifactsBucketArn') });
-  template.output('AccessLogsBucketName', { Description: 'S3 and CloudFront access logs', Value: accessLogs.ref(), Export: exportAs('accessLogsBucketName') });
-  template.output('CloudFrontDistributionId', { Description: 'CloudFront distribution (invalidate after a storefront deploy)', Value: distribution.ref(), Export: exportAs('distributionId') });
-  template.output('DistributionDomainName', { Description: 'CloudFront domain', Value: distribution.getAtt('DomainName'), Export: exportAs('distributionDomainName') });
-  template.output('WebsiteUrl', { Description: 'Storefront URL', Value: distributionOrigin, Export: exportAs('websiteUrl') });
+  template.output('VpcId', {
+    Description: 'VPC',
+    Value: network.vpc.ref(),
+    Export: exportAs('vpcId'),
+  });
+  template.output('VpcCidr', {
+    Description: 'VPC CIDR',
+    Value: network.vpc.getAtt('CidrBlock'),
+    Export: exportAs('vpcCidr'),
+  });
+  template.output('PublicSubnetId', {
+    Description: `Public subnet ${NETWORK.publicSubnetCidr}`,
+    Value: network.publicSubnet.ref(),
+    Export: exportAs('publicSubnetId'),
+  });
+  template.output('PublicSubnet2Id', {
+    Description: `Second-AZ public subnet ${NETWORK.publicSubnet2Cidr}`,
+    Value: network.publicSubnet2.ref(),
+    Export: exportAs('publicSubnet2Id'),
+  });
+  template.output('PrivateSubnetId', {
+    Description: `Private subnet ${NETWORK.privateSubnetCidr}`,
+    Value: network.privateSubnet.ref(),
+    Export: exportAs('privateSubnetId'),
+  });
+  template.output('PrivateSubnet2Id', {
+    Description: `Second-AZ private subnet ${NETWORK.privateSubnet2Cidr}`,
+    Value: network.privateSubnet2.ref(),
+    Export: exportAs('privateSubnet2Id'),
+  });
+  template.output('Ec2SecurityGroupId', {
+    Description: 'Security group of the API instances',
+    Value: ec2SecurityGroup.getAtt('GroupId'),
+    Export: exportAs('ec2SecurityGroupId'),
+  });
+  template.output('DatabaseSecurityGroupId', {
+    Description: 'Security group reserved for VPC-internal data stores',
+    Value: databaseSecurityGroup.getAtt('GroupId'),
+    Export: exportAs('databaseSecurityGroupId'),
+  });
+  template.output('LogsKeyArn', {
+    Description: 'KMS key of the CloudWatch Logs groups',
+    Value: logsKey.getAtt('Arn'),
+    Export: exportAs('logsKeyArn'),
+  });
+  template.output('WebsiteBucketName', {
+    Description: 'Storefront bucket (private, served by CloudFront)',
+    Value: website.ref(),
+    Export: exportAs('websiteBucketName'),
+  });
+  template.output('WebsiteBucketArn', {
+    Description: 'Storefront bucket ARN',
+    Value: website.getAtt('Arn'),
+    Export: exportAs('websiteBucketArn'),
+  });
+  template.output('ImagesBucketName', {
+    Description: `Product images bucket (keys under ${IMAGES_KEY_PREFIX})`,
+    Value: images.ref(),
+    Export: exportAs('imagesBucketName'),
+  });
+  template.output('ImagesBucketArn', {
+    Description: 'Product images bucket ARN',
+    Value: images.getAtt('Arn'),
+    Export: exportAs('imagesBucketArn'),
+  });
+  template.output('ArtifactBucketName', {
+    Description: 'Application artifacts bucket',
+    Value: artifacts.ref(),
+    Export: exportAs('artifactsBucketName'),
+  });
+  template.output('ArtifactsBucketArn', {
+    Description: 'Application artifacts bucket ARN',
+    Value: artifacts.getAtt('Arn'),
+    Export: exportAs('artifactsBucketArn'),
+  });
+  template.output('AccessLogsBucketName', {
+    Description: 'S3 and CloudFront access logs',
+    Value: accessLogs.ref(),
+    Export: exportAs('accessLogsBucketName'),
+  });
+  template.output('CloudFrontDistributionId', {
+    Description: 'CloudFront distribution (invalidate after a storefront deploy)',
+    Value: distribution.ref(),
+    Export: exportAs('distributionId'),
+  });
+  template.output('DistributionDomainName', {
+    Description: 'CloudFront domain',
+    Value: distribution.getAtt('DomainName'),
+    Export: exportAs('distributionDomainName'),
+  });
+  template.output('WebsiteUrl', {
+    Description: 'Storefront URL',
+    Value: distributionOrigin,
+    Export: exportAs('websiteUrl'),
+  });
   return template.build();
 }
 
@@ -193,7 +289,13 @@ function addLogsKey(template: TemplateBuilder): ResourceHandle<'AWS::KMS::Key'> 
             Sid: 'CloudWatchLogsOfThisEnvironment',
             Effect: 'Allow',
             Principal: { Service: sub('logs.${AWS::Region}.amazonaws.com') },
-            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+            Action: [
+              'kms:Encrypt*',
+              'kms:Decrypt*',
+              'kms:ReEncrypt*',
+              'kms:GenerateDataKey*',
+              'kms:Describe*',
+            ],
             Resource: '*',
             Condition: {
               ArnLike: {
@@ -241,13 +343,31 @@ function addSecurityGroups(
         anywhere(API_PORT, 'API (CloudFront /api/* origin or direct)'),
         fnIf(
           hasSshCidr,
-          { IpProtocol: 'tcp', FromPort: SSH_PORT, ToPort: SSH_PORT, CidrIp: sshCidr, Description: 'SSH from the operator CIDR' },
+          {
+            IpProtocol: 'tcp',
+            FromPort: SSH_PORT,
+            ToPort: SSH_PORT,
+            CidrIp: sshCidr,
+            Description: 'SSH from the operator CIDR',
+          },
           AWS_NO_VALUE,
         ),
       ],
       SecurityGroupEgress: [
-        { IpProtocol: 'tcp', FromPort: HTTPS_PORT, ToPort: HTTPS_PORT, CidrIp: '0.0.0.0/0', Description: 'AWS APIs, package repositories' },
-        { IpProtocol: 'tcp', FromPort: HTTP_PORT, ToPort: HTTP_PORT, CidrIp: '0.0.0.0/0', Description: 'Package repositories' },
+        {
+          IpProtocol: 'tcp',
+          FromPort: HTTPS_PORT,
+          ToPort: HTTPS_PORT,
+          CidrIp: '0.0.0.0/0',
+          Description: 'AWS APIs, package repositories',
+        },
+        {
+          IpProtocol: 'tcp',
+          FromPort: HTTP_PORT,
+          ToPort: HTTP_PORT,
+          CidrIp: '0.0.0.0/0',
+          Description: 'Package repositories',
+        },
       ],
       Tags: [nameTag('ec2-sg')],
     },
@@ -260,18 +380,43 @@ function addSecurityGroups(
       ],
     },
   );
-  const databaseSecurityGroup = template.resource('DatabaseSecurityGroup', 'AWS::EC2::SecurityGroup', {
-    GroupName: envName('database'),
-    GroupDescription: 'Reserved for VPC-internal data stores (RDS, ElastiCache): reachable from the API instances only',
-    VpcId: vpc.ref(),
-    SecurityGroupIngress: [
-      { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: ec2SecurityGroup.getAtt('GroupId'), Description: 'PostgreSQL from the API instances' },
-      { IpProtocol: 'tcp', FromPort: 6379, ToPort: 6379, SourceSecurityGroupId: ec2SecurityGroup.getAtt('GroupId'), Description: 'Redis from the API instances' },
-    ],
-    // A rule that matches nothing replaces the default allow-all egress: data stores never call out.
-    SecurityGroupEgress: [{ IpProtocol: 'icmp', FromPort: 252, ToPort: 86, CidrIp: '255.255.255.255/32', Description: 'Disallow all egress' }],
-    Tags: [nameTag('database-sg')],
-  });
+  const databaseSecurityGroup = template.resource(
+    'DatabaseSecurityGroup',
+    'AWS::EC2::SecurityGroup',
+    {
+      GroupName: envName('database'),
+      GroupDescription:
+        'Reserved for VPC-internal data stores (RDS, ElastiCache): reachable from the API instances only',
+      VpcId: vpc.ref(),
+      SecurityGroupIngress: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 5432,
+          ToPort: 5432,
+          SourceSecurityGroupId: ec2SecurityGroup.getAtt('GroupId'),
+          Description: 'PostgreSQL from the API instances',
+        },
+        {
+          IpProtocol: 'tcp',
+          FromPort: 6379,
+          ToPort: 6379,
+          SourceSecurityGroupId: ec2SecurityGroup.getAtt('GroupId'),
+          Description: 'Redis from the API instances',
+        },
+      ],
+      // A rule that matches nothing replaces the default allow-all egress: data stores never call out.
+      SecurityGroupEgress: [
+        {
+          IpProtocol: 'icmp',
+          FromPort: 252,
+          ToPort: 86,
+          CidrIp: '255.255.255.255/32',
+          Description: 'Disallow all egress',
+        },
+      ],
+      Tags: [nameTag('database-sg')],
+    },
+  );
   return { ec2SecurityGroup, databaseSecurityGroup };
 }
 
@@ -288,7 +433,8 @@ function addAccessLogsBucket(template: TemplateBuilder): Bucket {
     extraGuardExceptions: [
       {
         rule: 'CT.S3.PR.2',
-        reason: 'This is the access-log bucket; logging it into itself would log its own log deliveries forever.',
+        reason:
+          'This is the access-log bucket; logging it into itself would log its own log deliveries forever.',
       },
     ],
   });

@@ -9,7 +9,17 @@ import type { ResourceProps } from '../model/generated/cfn-resources';
 import { type Expr, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { JsonValue } from '../model/values';
-import { IS_PROD, LOG_RETENTION_DAYS, envLogGroupName, envLogGroupText, envName, envNameText, exportAs, importFrom, stackTemplate } from './common';
+import {
+  IS_PROD,
+  LOG_RETENTION_DAYS,
+  envLogGroupName,
+  envLogGroupText,
+  envName,
+  envNameText,
+  exportAs,
+  importFrom,
+  stackTemplate,
+} from './common';
 import { EXPIRE_NONCURRENT, addBucket } from './main/buckets';
 import { denyInsecureTransport, keyAdministration } from './shared-policies';
 
@@ -17,7 +27,16 @@ const USE_ASG = 'UseAutoScaling';
 const SINGLE = 'UseSingleInstance';
 const CREATE_TRAIL = 'CreateTrail';
 /** Operations the API performs; DynamoDB reports system errors per operation. */
-const TABLE_OPERATIONS = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'TransactWriteItems'] as const;
+const TABLE_OPERATIONS = [
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'TransactWriteItems',
+] as const;
 
 type AlarmProps = ResourceProps['AWS::CloudWatch::Alarm'];
 type Dimension = { readonly Name: Expr; readonly Value: Expr };
@@ -28,25 +47,47 @@ export function monitoringStack(): TemplateDocument {
     'mini-ecommerce monitoring: KMS-encrypted alarm topic with email and SMS subscriptions, alarms on the instances, tables, buckets and application metrics, a dashboard, and an optional CloudTrail trail.',
     { isProd: true },
   );
-  const email = template.parameter('AlarmEmail', { Type: 'String', Description: 'Email address for alarm notifications. Empty for none.', Default: '' }, 'Notifications');
-  const sms = template.parameter('AlarmSmsNumber', {
-    Type: 'String',
-    Description: 'Phone number in E.164 form (+15555550100) for alarm text messages. Empty for none.',
-    Default: '',
-    AllowedPattern: '^$|^\\+[1-9][0-9]{6,14}$',
-  }, 'Notifications');
-  const enableAutoScaling = template.parameter('EnableAutoScaling', {
-    Type: 'String',
-    Description: 'The same value as the ec2 stack: watch the Auto Scaling group instead of the single instance.',
-    Default: 'false',
-    AllowedValues: ['true', 'false'],
-  }, 'Compute');
-  const enableTrail = template.parameter('EnableCloudTrail', {
-    Type: 'String',
-    Description: 'Create a CloudTrail trail (for accounts without an organisation trail).',
-    Default: 'false',
-    AllowedValues: ['true', 'false'],
-  }, 'Audit');
+  const email = template.parameter(
+    'AlarmEmail',
+    {
+      Type: 'String',
+      Description: 'Email address for alarm notifications. Empty for none.',
+      Default: '',
+    },
+    'Notifications',
+  );
+  const sms = template.parameter(
+    'AlarmSmsNumber',
+    {
+      Type: 'String',
+      Description:
+        'Phone number in E.164 form (+15555550100) for alarm text messages. Empty for none.',
+      Default: '',
+      AllowedPattern: '^$|^\\+[1-9][0-9]{6,14}$',
+    },
+    'Notifications',
+  );
+  const enableAutoScaling = template.parameter(
+    'EnableAutoScaling',
+    {
+      Type: 'String',
+      Description:
+        'The same value as the ec2 stack: watch the Auto Scaling group instead of the single instance.',
+      Default: 'false',
+      AllowedValues: ['true', 'false'],
+    },
+    'Compute',
+  );
+  const enableTrail = template.parameter(
+    'EnableCloudTrail',
+    {
+      Type: 'String',
+      Description: 'Create a CloudTrail trail (for accounts without an organisation trail).',
+      Default: 'false',
+      AllowedValues: ['true', 'false'],
+    },
+    'Audit',
+  );
   template.condition('HasEmail', not(equals(email.ref(), '')));
   template.condition('HasSms', not(equals(sms.ref(), '')));
   template.condition(USE_ASG, equals(enableAutoScaling.ref(), 'true'));
@@ -83,62 +124,219 @@ export function monitoringStack(): TemplateDocument {
       ],
     },
   });
-  template.resource('AlarmEmailSubscription', 'AWS::SNS::Subscription', { TopicArn: topic.ref(), Protocol: 'email', Endpoint: email.ref() }, { condition: 'HasEmail' });
-  template.resource('AlarmSmsSubscription', 'AWS::SNS::Subscription', { TopicArn: topic.ref(), Protocol: 'sms', Endpoint: sms.ref() }, { condition: 'HasSms' });
+  template.resource(
+    'AlarmEmailSubscription',
+    'AWS::SNS::Subscription',
+    { TopicArn: topic.ref(), Protocol: 'email', Endpoint: email.ref() },
+    { condition: 'HasEmail' },
+  );
+  template.resource(
+    'AlarmSmsSubscription',
+    'AWS::SNS::Subscription',
+    { TopicArn: topic.ref(), Protocol: 'sms', Endpoint: sms.ref() },
+    { condition: 'HasSms' },
+  );
 
   const alarms = new Alarms(template, topic);
   const compute: Dimension[] = [
-    { Name: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'), Value: fnIf(USE_ASG, importFrom('autoScalingGroupName'), importFrom('instanceId')) },
+    {
+      Name: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
+      Value: fnIf(USE_ASG, importFrom('autoScalingGroupName'), importFrom('instanceId')),
+    },
   ];
-  alarms.add('CpuHighAlarm', 'EC2 CPU above 80% for 15 minutes', { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: compute, Statistic: 'Average', Period: 300, EvaluationPeriods: 3, Threshold: 80, ComparisonOperator: 'GreaterThanThreshold' });
-  alarms.add('MemoryHighAlarm', 'Memory use above 85% (CloudWatch agent)', { Namespace: AGENT_METRICS_NAMESPACE, MetricName: 'mem_used_percent', Dimensions: compute, Statistic: 'Average', Period: 300, EvaluationPeriods: 3, Threshold: 85, ComparisonOperator: 'GreaterThanThreshold' });
-  alarms.add('DiskHighAlarm', 'Root volume above 80% full (CloudWatch agent)', { Namespace: AGENT_METRICS_NAMESPACE, MetricName: 'disk_used_percent', Dimensions: compute, Statistic: 'Maximum', Period: 300, EvaluationPeriods: 1, Threshold: 80, ComparisonOperator: 'GreaterThanThreshold' });
+  alarms.add('CpuHighAlarm', 'EC2 CPU above 80% for 15 minutes', {
+    Namespace: 'AWS/EC2',
+    MetricName: 'CPUUtilization',
+    Dimensions: compute,
+    Statistic: 'Average',
+    Period: 300,
+    EvaluationPeriods: 3,
+    Threshold: 80,
+    ComparisonOperator: 'GreaterThanThreshold',
+  });
+  alarms.add('MemoryHighAlarm', 'Memory use above 85% (CloudWatch agent)', {
+    Namespace: AGENT_METRICS_NAMESPACE,
+    MetricName: 'mem_used_percent',
+    Dimensions: compute,
+    Statistic: 'Average',
+    Period: 300,
+    EvaluationPeriods: 3,
+    Threshold: 85,
+    ComparisonOperator: 'GreaterThanThreshold',
+  });
+  alarms.add('DiskHighAlarm', 'Root volume above 80% full (CloudWatch agent)', {
+    Namespace: AGENT_METRICS_NAMESPACE,
+    MetricName: 'disk_used_percent',
+    Dimensions: compute,
+    Statistic: 'Maximum',
+    Period: 300,
+    EvaluationPeriods: 1,
+    Threshold: 80,
+    ComparisonOperator: 'GreaterThanThreshold',
+  });
   const instance: Dimension[] = [{ Name: 'InstanceId', Value: importFrom('instanceId') }];
-  alarms.add('SystemStatusCheckAlarm', 'EC2 system status check failed: recover the instance onto healthy hardware', {
-    Namespace: 'AWS/EC2', MetricName: 'StatusCheckFailed_System', Dimensions: instance, Statistic: 'Maximum', Period: 60, EvaluationPeriods: 2, Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
-  }, { condition: SINGLE, extraActions: [sub('arn:${AWS::Partition}:automate:${AWS::Region}:ec2:recover')] });
-  alarms.add('InstanceStatusCheckAlarm', 'EC2 instance status check failed: reboot the instance', {
-    Namespace: 'AWS/EC2', MetricName: 'StatusCheckFailed_Instance', Dimensions: instance, Statistic: 'Maximum', Period: 60, EvaluationPeriods: 3, Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
-  }, { condition: SINGLE, extraActions: [sub('arn:${AWS::Partition}:automate:${AWS::Region}:ec2:reboot')] });
+  alarms.add(
+    'SystemStatusCheckAlarm',
+    'EC2 system status check failed: recover the instance onto healthy hardware',
+    {
+      Namespace: 'AWS/EC2',
+      MetricName: 'StatusCheckFailed_System',
+      Dimensions: instance,
+      Statistic: 'Maximum',
+      Period: 60,
+      EvaluationPeriods: 2,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    },
+    {
+      condition: SINGLE,
+      extraActions: [sub('arn:${AWS::Partition}:automate:${AWS::Region}:ec2:recover')],
+    },
+  );
+  alarms.add(
+    'InstanceStatusCheckAlarm',
+    'EC2 instance status check failed: reboot the instance',
+    {
+      Namespace: 'AWS/EC2',
+      MetricName: 'StatusCheckFailed_Instance',
+      Dimensions: instance,
+      Statistic: 'Maximum',
+      Period: 60,
+      EvaluationPeriods: 3,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    },
+    {
+      condition: SINGLE,
+      extraActions: [sub('arn:${AWS::Partition}:automate:${AWS::Region}:ec2:reboot')],
+    },
+  );
 
   for (const tableKey of TABLE_KEYS) {
-    const table: Dimension = { Name: 'TableName', Value: importFrom(`${tableKey}TableName` as const) };
+    const table: Dimension = {
+      Name: 'TableName',
+      Value: importFrom(`${tableKey}TableName` as const),
+    };
     const id = tableKey[0]?.toUpperCase() + tableKey.slice(1);
-    alarms.math(`${id}TableThrottleAlarm`, `${tableKey} table: requests throttled`, 'FILL(r, 0) + FILL(w, 0)', [
-      { Id: 'r', Namespace: 'AWS/DynamoDB', MetricName: 'ReadThrottleEvents', Dimensions: [table], Stat: 'Sum' },
-      { Id: 'w', Namespace: 'AWS/DynamoDB', MetricName: 'WriteThrottleEvents', Dimensions: [table], Stat: 'Sum' },
-    ], { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-    alarms.math(`${id}TableSystemErrorsAlarm`, `${tableKey} table: DynamoDB system errors`, TABLE_OPERATIONS.map((_, i) => `FILL(e${i}, 0)`).join(' + '),
-      TABLE_OPERATIONS.map((operation, i) => ({ Id: `e${i}`, Namespace: 'AWS/DynamoDB', MetricName: 'SystemErrors', Dimensions: [table, { Name: 'Operation', Value: operation }], Stat: 'Sum' })),
-      { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    alarms.math(
+      `${id}TableThrottleAlarm`,
+      `${tableKey} table: requests throttled`,
+      'FILL(r, 0) + FILL(w, 0)',
+      [
+        {
+          Id: 'r',
+          Namespace: 'AWS/DynamoDB',
+          MetricName: 'ReadThrottleEvents',
+          Dimensions: [table],
+          Stat: 'Sum',
+        },
+        {
+          Id: 'w',
+          Namespace: 'AWS/DynamoDB',
+          MetricName: 'WriteThrottleEvents',
+          Dimensions: [table],
+          Stat: 'Sum',
+        },
+      ],
+      { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' },
+    );
+    alarms.math(
+      `${id}TableSystemErrorsAlarm`,
+      `${tableKey} table: DynamoDB system errors`,
+      TABLE_OPERATIONS.map((_, i) => `FILL(e${i}, 0)`).join(' + '),
+      TABLE_OPERATIONS.map((operation, i) => ({
+        Id: `e${i}`,
+        Namespace: 'AWS/DynamoDB',
+        MetricName: 'SystemErrors',
+        Dimensions: [table, { Name: 'Operation', Value: operation }],
+        Stat: 'Sum',
+      })),
+      { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' },
+    );
   }
 
   alarms.add('ImagesBucket5xxAlarm', 'Images bucket answering 5xx (S3 request metrics)', {
-    Namespace: 'AWS/S3', MetricName: '5xxErrors', Statistic: 'Sum', Period: 300, EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold',
-    Dimensions: [{ Name: 'BucketName', Value: importFrom('imagesBucketName') }, { Name: 'FilterId', Value: 'EntireBucket' }],
+    Namespace: 'AWS/S3',
+    MetricName: '5xxErrors',
+    Statistic: 'Sum',
+    Period: 300,
+    EvaluationPeriods: 1,
+    Threshold: 5,
+    ComparisonOperator: 'GreaterThanThreshold',
+    Dimensions: [
+      { Name: 'BucketName', Value: importFrom('imagesBucketName') },
+      { Name: 'FilterId', Value: 'EntireBucket' },
+    ],
   });
   const appDimension: Dimension[] = [{ Name: METRICS_DIMENSION, Value: sub('${Environment}') }];
-  alarms.math('Api5xxRateAlarm', 'API answering 5xx to more than 5% of requests', 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)', [
-    { Id: 'errors', Namespace: METRICS_NAMESPACE, MetricName: APP_METRICS.http5xx.name, Dimensions: appDimension, Stat: 'Sum' },
-    { Id: 'requests', Namespace: METRICS_NAMESPACE, MetricName: APP_METRICS.requests.name, Dimensions: appDimension, Stat: 'Sum' },
-  ], { Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 2 });
+  alarms.math(
+    'Api5xxRateAlarm',
+    'API answering 5xx to more than 5% of requests',
+    'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
+    [
+      {
+        Id: 'errors',
+        Namespace: METRICS_NAMESPACE,
+        MetricName: APP_METRICS.http5xx.name,
+        Dimensions: appDimension,
+        Stat: 'Sum',
+      },
+      {
+        Id: 'requests',
+        Namespace: METRICS_NAMESPACE,
+        MetricName: APP_METRICS.requests.name,
+        Dimensions: appDimension,
+        Stat: 'Sum',
+      },
+    ],
+    { Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 2 },
+  );
   alarms.add('CheckoutLatencyAlarm', 'Checkout p99 latency above 1 s', {
-    Namespace: METRICS_NAMESPACE, MetricName: APP_METRICS.checkoutLatency.name, Dimensions: appDimension, ExtendedStatistic: 'p99', Period: 300, EvaluationPeriods: 3, Threshold: 1000, ComparisonOperator: 'GreaterThanThreshold', Unit: APP_METRICS.checkoutLatency.unit,
+    Namespace: METRICS_NAMESPACE,
+    MetricName: APP_METRICS.checkoutLatency.name,
+    Dimensions: appDimension,
+    ExtendedStatistic: 'p99',
+    Period: 300,
+    EvaluationPeriods: 3,
+    Threshold: 1000,
+    ComparisonOperator: 'GreaterThanThreshold',
+    Unit: APP_METRICS.checkoutLatency.unit,
   });
-  alarms.add('OrdersStalledAlarm', 'No order placed for 6 hours (prod)', {
-    Namespace: METRICS_NAMESPACE, MetricName: APP_METRICS.ordersPlaced.name, Dimensions: appDimension, Statistic: 'Sum', Period: 3600, EvaluationPeriods: 6, DatapointsToAlarm: 6, Threshold: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching',
-  }, { condition: IS_PROD });
+  alarms.add(
+    'OrdersStalledAlarm',
+    'No order placed for 6 hours (prod)',
+    {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: APP_METRICS.ordersPlaced.name,
+      Dimensions: appDimension,
+      Statistic: 'Sum',
+      Period: 3600,
+      EvaluationPeriods: 6,
+      DatapointsToAlarm: 6,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    },
+    { condition: IS_PROD },
+  );
 
   addDashboard(template, alarms.unconditional());
   addTrail(template, key);
 
-  template.output('AlarmTopicArn', { Description: 'Alarm notifications topic', Value: topic.ref(), Export: exportAs('alarmTopicArn') });
+  template.output('AlarmTopicArn', {
+    Description: 'Alarm notifications topic',
+    Value: topic.ref(),
+    Export: exportAs('alarmTopicArn'),
+  });
   return template.build();
 }
 
 /** Alarms that all notify the topic on ALARM and OK. */
 class Alarms {
-  private readonly created: { handle: ResourceHandle<'AWS::CloudWatch::Alarm'>; conditional: boolean }[] = [];
+  private readonly created: {
+    handle: ResourceHandle<'AWS::CloudWatch::Alarm'>;
+    conditional: boolean;
+  }[] = [];
   constructor(
     private readonly template: TemplateBuilder,
     private readonly topic: ResourceHandle<'AWS::SNS::Topic'>,
@@ -147,7 +345,10 @@ class Alarms {
   add(
     id: string,
     description: string,
-    metric: Omit<AlarmProps, 'AlarmName' | 'AlarmDescription' | 'AlarmActions' | 'OKActions' | 'ActionsEnabled'>,
+    metric: Omit<
+      AlarmProps,
+      'AlarmName' | 'AlarmDescription' | 'AlarmActions' | 'OKActions' | 'ActionsEnabled'
+    >,
     options: { condition?: string; extraActions?: Expr[] } = {},
   ): void {
     const handle = this.template.resource(
@@ -171,8 +372,16 @@ class Alarms {
     id: string,
     description: string,
     expression: string,
-    metrics: readonly { Id: string; Namespace: string; MetricName: string; Dimensions: readonly Dimension[]; Stat: string }[],
-    threshold: Pick<AlarmProps, 'Threshold' | 'ComparisonOperator'> & { EvaluationPeriods?: number },
+    metrics: readonly {
+      Id: string;
+      Namespace: string;
+      MetricName: string;
+      Dimensions: readonly Dimension[];
+      Stat: string;
+    }[],
+    threshold: Pick<AlarmProps, 'Threshold' | 'ComparisonOperator'> & {
+      EvaluationPeriods?: number;
+    },
   ): void {
     this.add(id, description, {
       EvaluationPeriods: threshold.EvaluationPeriods ?? 1,
@@ -183,7 +392,11 @@ class Alarms {
         ...metrics.map((m) => ({
           Id: m.Id,
           ReturnData: false,
-          MetricStat: { Metric: { Namespace: m.Namespace, MetricName: m.MetricName, Dimensions: m.Dimensions }, Period: 300, Stat: m.Stat },
+          MetricStat: {
+            Metric: { Namespace: m.Namespace, MetricName: m.MetricName, Dimensions: m.Dimensions },
+            Period: 300,
+            Stat: m.Stat,
+          },
         })),
       ],
     });
@@ -199,41 +412,56 @@ function kebab(id: string): string {
 }
 
 function addMonitoringKey(template: TemplateBuilder): ResourceHandle<'AWS::KMS::Key'> {
-  const key = template.resource('MonitoringKey', 'AWS::KMS::Key', {
-    Description: envName('monitoring'),
-    EnableKeyRotation: true,
-    KeyPolicy: {
-      Version: '2012-10-17',
-      Statement: [
-        ...keyAdministration(),
-        {
-          // Alarms publish to the encrypted topic; CloudWatch needs the data key to do so.
-          Sid: 'CloudWatchAlarmsUseTopicKey',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudwatch.amazonaws.com' },
-          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          Resource: '*',
-          Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
-        },
-        {
-          Sid: 'CloudTrailEncryptsLogFiles',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-          Resource: '*',
-          Condition: {
-            StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': sub('arn:${AWS::Partition}:cloudtrail:*:${AWS::AccountId}:trail/*') },
-            StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') },
+  const key = template.resource(
+    'MonitoringKey',
+    'AWS::KMS::Key',
+    {
+      Description: envName('monitoring'),
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          ...keyAdministration(),
+          {
+            // Alarms publish to the encrypted topic; CloudWatch needs the data key to do so.
+            Sid: 'CloudWatchAlarmsUseTopicKey',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
           },
-        },
-      ],
+          {
+            Sid: 'CloudTrailEncryptsLogFiles',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
+            Resource: '*',
+            Condition: {
+              StringLike: {
+                'kms:EncryptionContext:aws:cloudtrail:arn': sub(
+                  'arn:${AWS::Partition}:cloudtrail:*:${AWS::AccountId}:trail/*',
+                ),
+              },
+              StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') },
+            },
+          },
+        ],
+      },
     },
-  }, { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' });
-  template.resource('MonitoringKeyAlias', 'AWS::KMS::Alias', { AliasName: sub(`alias/${envNameText('monitoring')}`), TargetKeyId: key.ref() });
+    { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' },
+  );
+  template.resource('MonitoringKeyAlias', 'AWS::KMS::Alias', {
+    AliasName: sub(`alias/${envNameText('monitoring')}`),
+    TargetKeyId: key.ref(),
+  });
   return key;
 }
 
-function addDashboard(template: TemplateBuilder, alarms: ResourceHandle<'AWS::CloudWatch::Alarm'>[]): void {
+function addDashboard(
+  template: TemplateBuilder,
+  alarms: ResourceHandle<'AWS::CloudWatch::Alarm'>[],
+): void {
   const variables: Record<string, Expr> = {
     ComputeDimension: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
     ComputeId: fnIf(USE_ASG, importFrom('autoScalingGroupName'), importFrom('instanceId')),
@@ -242,35 +470,107 @@ function addDashboard(template: TemplateBuilder, alarms: ResourceHandle<'AWS::Cl
   for (const key of TABLE_KEYS) variables[`${key}Table`] = importFrom(`${key}TableName` as const);
   alarms.forEach((alarm, i) => (variables[`Alarm${i}`] = alarm.getAtt('Arn')));
 
-  const metricWidget = (title: string, metrics: JsonValue[], extra: Record<string, JsonValue> = {}): JsonValue => ({
+  const metricWidget = (
+    title: string,
+    metrics: JsonValue[],
+    extra: Record<string, JsonValue> = {},
+  ): JsonValue => ({
     type: 'metric',
     width: 12,
     height: 6,
-    properties: { title, region: '${AWS::Region}', view: 'timeSeries', stat: 'Average', period: 300, metrics, ...extra },
+    properties: {
+      title,
+      region: '${AWS::Region}',
+      view: 'timeSeries',
+      stat: 'Average',
+      period: 300,
+      metrics,
+      ...extra,
+    },
   });
-  const app = (name: string, stat: string) => [METRICS_NAMESPACE, name, METRICS_DIMENSION, '${Environment}', { stat }];
-  const compute = (namespace: string, name: string) => [namespace, name, '${ComputeDimension}', '${ComputeId}'];
+  const app = (name: string, stat: string) => [
+    METRICS_NAMESPACE,
+    name,
+    METRICS_DIMENSION,
+    '${Environment}',
+    { stat },
+  ];
+  const compute = (namespace: string, name: string) => [
+    namespace,
+    name,
+    '${ComputeDimension}',
+    '${ComputeId}',
+  ];
   const widgets: JsonValue[] = [
-    { type: 'alarm', width: 24, height: 4, properties: { title: 'Alarms', alarms: alarms.map((_, i) => `\${Alarm${i}}`) } },
+    {
+      type: 'alarm',
+      width: 24,
+      height: 4,
+      properties: { title: 'Alarms', alarms: alarms.map((_, i) => `\${Alarm${i}}`) },
+    },
     metricWidget('Orders placed', [app(APP_METRICS.ordersPlaced.name, 'Sum')]),
     metricWidget('Checkout latency p99 (ms)', [app(APP_METRICS.checkoutLatency.name, 'p99')]),
-    metricWidget('API requests and 5xx', [app(APP_METRICS.requests.name, 'Sum'), app(APP_METRICS.http5xx.name, 'Sum')]),
-    metricWidget('CPU, memory, disk (%)', [compute('AWS/EC2', 'CPUUtilization'), compute(AGENT_METRICS_NAMESPACE, 'mem_used_percent'), compute(AGENT_METRICS_NAMESPACE, 'disk_used_percent')]),
-    metricWidget('EC2 status checks', [compute('AWS/EC2', 'StatusCheckFailed')], { stat: 'Maximum' }),
-    metricWidget('DynamoDB throttles', TABLE_KEYS.flatMap((k) => [
-      ['AWS/DynamoDB', 'ReadThrottleEvents', 'TableName', `\${${k}Table}`, { stat: 'Sum' }],
-      ['AWS/DynamoDB', 'WriteThrottleEvents', 'TableName', `\${${k}Table}`, { stat: 'Sum' }],
-    ])),
-    metricWidget('DynamoDB consumed capacity', TABLE_KEYS.flatMap((k) => [
-      ['AWS/DynamoDB', 'ConsumedReadCapacityUnits', 'TableName', `\${${k}Table}`, { stat: 'Sum' }],
-      ['AWS/DynamoDB', 'ConsumedWriteCapacityUnits', 'TableName', `\${${k}Table}`, { stat: 'Sum' }],
-    ])),
-    metricWidget('Images bucket 5xx', [['AWS/S3', '5xxErrors', 'BucketName', '${ImagesBucket}', 'FilterId', 'EntireBucket', { stat: 'Sum' }]]),
+    metricWidget('API requests and 5xx', [
+      app(APP_METRICS.requests.name, 'Sum'),
+      app(APP_METRICS.http5xx.name, 'Sum'),
+    ]),
+    metricWidget('CPU, memory, disk (%)', [
+      compute('AWS/EC2', 'CPUUtilization'),
+      compute(AGENT_METRICS_NAMESPACE, 'mem_used_percent'),
+      compute(AGENT_METRICS_NAMESPACE, 'disk_used_percent'),
+    ]),
+    metricWidget('EC2 status checks', [compute('AWS/EC2', 'StatusCheckFailed')], {
+      stat: 'Maximum',
+    }),
+    metricWidget(
+      'DynamoDB throttles',
+      TABLE_KEYS.flatMap((k) => [
+        ['AWS/DynamoDB', 'ReadThrottleEvents', 'TableName', `\${${k}Table}`, { stat: 'Sum' }],
+        ['AWS/DynamoDB', 'WriteThrottleEvents', 'TableName', `\${${k}Table}`, { stat: 'Sum' }],
+      ]),
+    ),
+    metricWidget(
+      'DynamoDB consumed capacity',
+      TABLE_KEYS.flatMap((k) => [
+        [
+          'AWS/DynamoDB',
+          'ConsumedReadCapacityUnits',
+          'TableName',
+          `\${${k}Table}`,
+          { stat: 'Sum' },
+        ],
+        [
+          'AWS/DynamoDB',
+          'ConsumedWriteCapacityUnits',
+          'TableName',
+          `\${${k}Table}`,
+          { stat: 'Sum' },
+        ],
+      ]),
+    ),
+    metricWidget('Images bucket 5xx', [
+      [
+        'AWS/S3',
+        '5xxErrors',
+        'BucketName',
+        '${ImagesBucket}',
+        'FilterId',
+        'EntireBucket',
+        { stat: 'Sum' },
+      ],
+    ]),
   ];
-  template.resource('Dashboard', 'AWS::CloudWatch::Dashboard', {
-    DashboardName: envName('overview'),
-    DashboardBody: sub(JSON.stringify({ widgets }), variables),
-  }, { untagged: true /* the service spec lists Tags for dashboards, but CloudFormation's schema rejects them */ });
+  template.resource(
+    'Dashboard',
+    'AWS::CloudWatch::Dashboard',
+    {
+      DashboardName: envName('overview'),
+      DashboardBody: sub(JSON.stringify({ widgets }), variables),
+    },
+    {
+      untagged: true /* the service spec lists Tags for dashboards, but CloudFormation's schema rejects them */,
+    },
+  );
 }
 
 function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KMS::Key'>): void {
@@ -279,66 +579,132 @@ function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KMS::Key'
     key: 'cloudTrail',
     logs: { bucketName: importFrom('accessLogsBucketName'), prefix: 's3/cloudtrail/' },
     lifecycleRules: [
-      { Id: 'archive-trail', Status: 'Enabled', Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }], ExpirationInDays: 2555 },
+      {
+        Id: 'archive-trail',
+        Status: 'Enabled',
+        Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }],
+        ExpirationInDays: 2555,
+      },
       EXPIRE_NONCURRENT,
     ],
     condition: CREATE_TRAIL,
     extraGuardExceptions: [
-      { rule: 'CT.S3.PR.2', reason: 'Server access logs go to the main stack\'s access-log bucket, named through Fn::ImportValue, which cfn-guard cannot resolve.' },
+      {
+        rule: 'CT.S3.PR.2',
+        reason:
+          "Server access logs go to the main stack's access-log bucket, named through Fn::ImportValue, which cfn-guard cannot resolve.",
+      },
     ],
   });
-  const trailArn = sub(`arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/${envNameText('trail')}`);
-  const bucketPolicy = template.resource('TrailBucketPolicy', 'AWS::S3::BucketPolicy', {
-    Bucket: bucket.ref(),
-    PolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        denyInsecureTransport(bucket.getAtt('Arn')),
-        { Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: bucket.getAtt('Arn'), Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
+  const trailArn = sub(
+    `arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/${envNameText('trail')}`,
+  );
+  const bucketPolicy = template.resource(
+    'TrailBucketPolicy',
+    'AWS::S3::BucketPolicy',
+    {
+      Bucket: bucket.ref(),
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          denyInsecureTransport(bucket.getAtt('Arn')),
+          {
+            Sid: 'CloudTrailAclCheck',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 's3:GetBucketAcl',
+            Resource: bucket.getAtt('Arn'),
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+          {
+            Sid: 'CloudTrailWrite',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: sub('${Arn}/AWSLogs/${AWS::AccountId}/*', { Arn: bucket.getAtt('Arn') }),
+            Condition: {
+              StringEquals: {
+                'aws:SourceArn': trailArn,
+                's3:x-amz-acl': 'bucket-owner-full-control',
+              },
+            },
+          },
+        ],
+      },
+    },
+    { condition: CREATE_TRAIL },
+  );
+  const logGroup = template.resource(
+    'TrailLogGroup',
+    'AWS::Logs::LogGroup',
+    {
+      LogGroupName: envLogGroupName('cloudtrail'),
+      RetentionInDays: LOG_RETENTION_DAYS,
+      KmsKeyId: importFrom('logsKeyArn'),
+    },
+    {
+      condition: CREATE_TRAIL,
+      deletionPolicy: 'Retain',
+      updateReplacePolicy: 'Retain',
+      guardExceptions: [
         {
-          Sid: 'CloudTrailWrite',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 's3:PutObject',
-          Resource: sub('${Arn}/AWSLogs/${AWS::AccountId}/*', { Arn: bucket.getAtt('Arn') }),
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          rule: 'CT.CLOUDWATCH.PR.3',
+          reason:
+            "Encrypted with the main stack's logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.",
         },
       ],
     },
-  }, { condition: CREATE_TRAIL });
-  const logGroup = template.resource('TrailLogGroup', 'AWS::Logs::LogGroup', {
-    LogGroupName: envLogGroupName('cloudtrail'),
-    RetentionInDays: LOG_RETENTION_DAYS,
-    KmsKeyId: importFrom('logsKeyArn'),
-  }, {
-    condition: CREATE_TRAIL,
-    deletionPolicy: 'Retain',
-    updateReplacePolicy: 'Retain',
-    guardExceptions: [{ rule: 'CT.CLOUDWATCH.PR.3', reason: 'Encrypted with the main stack\'s logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.' }],
-  });
-  const role = template.resource('TrailLogsRole', 'AWS::IAM::Role', {
-    RoleName: envName('cloudtrail-logs'),
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceArn': trailArn } } }],
-    },
-    Policies: [{
-      PolicyName: 'write-trail-logs',
-      PolicyDocument: {
+  );
+  const role = template.resource(
+    'TrailLogsRole',
+    'AWS::IAM::Role',
+    {
+      RoleName: envName('cloudtrail-logs'),
+      AssumeRolePolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${envLogGroupText('cloudtrail')}:log-stream:*`) }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+        ],
       },
-    }],
-  }, { condition: CREATE_TRAIL });
-  template.resource('Trail', 'AWS::CloudTrail::Trail', {
-    TrailName: envName('trail'),
-    IsLogging: true,
-    IsMultiRegionTrail: true,
-    IncludeGlobalServiceEvents: true,
-    EnableLogFileValidation: true,
-    S3BucketName: bucket.ref(),
-    KMSKeyId: key.getAtt('Arn'),
-    CloudWatchLogsLogGroupArn: logGroup.getAtt('Arn'),
-    CloudWatchLogsRoleArn: role.getAtt('Arn'),
-  }, { condition: CREATE_TRAIL, dependsOn: [bucketPolicy] });
+      Policies: [
+        {
+          PolicyName: 'write-trail-logs',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+                Resource: sub(
+                  `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${envLogGroupText('cloudtrail')}:log-stream:*`,
+                ),
+              },
+            ],
+          },
+        },
+      ],
+    },
+    { condition: CREATE_TRAIL },
+  );
+  template.resource(
+    'Trail',
+    'AWS::CloudTrail::Trail',
+    {
+      TrailName: envName('trail'),
+      IsLogging: true,
+      IsMultiRegionTrail: true,
+      IncludeGlobalServiceEvents: true,
+      EnableLogFileValidation: true,
+      S3BucketName: bucket.ref(),
+      KMSKeyId: key.getAtt('Arn'),
+      CloudWatchLogsLogGroupArn: logGroup.getAtt('Arn'),
+      CloudWatchLogsRoleArn: role.getAtt('Arn'),
+    },
+    { condition: CREATE_TRAIL, dependsOn: [bucketPolicy] },
+  );
 }

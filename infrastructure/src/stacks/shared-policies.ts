@@ -31,7 +31,12 @@ export function keyAdministration(): JsonValue[] {
       Principal: { AWS: '*' },
       Action: ['kms:CreateGrant'],
       Resource: '*',
-      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      Condition: {
+        BoolIfExists: {
+          'kms:GrantIsForAWSResource': 'false',
+          'aws:PrincipalIsAWSService': 'false',
+        },
+      },
     },
   ];
 }

@@ -1,7 +1,18 @@
-import { checkCfnGuard, checkFreshness, checkNpmCfnLint, checkSpec, type ValidationSection } from './validate-all';
+import {
+  checkCfnGuard,
+  checkFreshness,
+  checkNpmCfnLint,
+  checkSpec,
+  type ValidationSection,
+} from './validate-all';
 
 /** `nx run infra:validate`: every template check, one report, non-zero exit on any problem. */
-const sections: ValidationSection[] = [await checkFreshness(), checkSpec(), checkNpmCfnLint(), checkCfnGuard()];
+const sections: ValidationSection[] = [
+  await checkFreshness(),
+  checkSpec(),
+  checkNpmCfnLint(),
+  checkCfnGuard(),
+];
 let failed = false;
 for (const section of sections) {
   const ok = section.problems.length === 0;

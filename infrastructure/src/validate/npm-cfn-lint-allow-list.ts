@@ -6,23 +6,37 @@
  * and when an entry is no longer needed.
  */
 export const NPM_CFN_LINT_ALLOW_LIST: Readonly<Record<string, string>> = {
-  'AWS::CloudFront::Function': 'Resource type added in 2021 (CloudFront Functions); the SPA route rewrite.',
-  'AWS::CloudFront::OriginAccessControl': 'Resource type added in 2022; origin access control replaces origin access identities for private S3 origins.',
-  'AWS::CloudFront::Distribution DistributionConfig.Origins.OriginAccessControlId': 'Added with origin access control (2022).',
-  'AWS::CloudFront::Distribution DistributionConfig.DefaultCacheBehavior.CachePolicyId': 'Managed cache policies, added in 2020.',
-  'AWS::CloudFront::Distribution DistributionConfig.CacheBehaviors.CachePolicyId': 'Managed cache policies, added in 2020.',
-  'AWS::CloudFront::Distribution DistributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId': 'Response headers policies (security headers), added in 2021.',
-  'AWS::CloudFront::Distribution DistributionConfig.CacheBehaviors.ResponseHeadersPolicyId': 'Response headers policies (security headers), added in 2021.',
-  'AWS::CloudFront::Distribution DistributionConfig.DefaultCacheBehavior.FunctionAssociations': 'CloudFront Functions associations, added in 2021.',
+  'AWS::CloudFront::Function':
+    'Resource type added in 2021 (CloudFront Functions); the SPA route rewrite.',
+  'AWS::CloudFront::OriginAccessControl':
+    'Resource type added in 2022; origin access control replaces origin access identities for private S3 origins.',
+  'AWS::CloudFront::Distribution DistributionConfig.Origins.OriginAccessControlId':
+    'Added with origin access control (2022).',
+  'AWS::CloudFront::Distribution DistributionConfig.DefaultCacheBehavior.CachePolicyId':
+    'Managed cache policies, added in 2020.',
+  'AWS::CloudFront::Distribution DistributionConfig.CacheBehaviors.CachePolicyId':
+    'Managed cache policies, added in 2020.',
+  'AWS::CloudFront::Distribution DistributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId':
+    'Response headers policies (security headers), added in 2021.',
+  'AWS::CloudFront::Distribution DistributionConfig.CacheBehaviors.ResponseHeadersPolicyId':
+    'Response headers policies (security headers), added in 2021.',
+  'AWS::CloudFront::Distribution DistributionConfig.DefaultCacheBehavior.FunctionAssociations':
+    'CloudFront Functions associations, added in 2021.',
   'AWS::DynamoDB::Table DeletionProtectionEnabled': 'Table deletion protection, added in 2023.',
-  'AWS::DynamoDB::Table SSESpecification.SSEType': 'KMS server-side encryption type, added after the bundled specification.',
-  'AWS::EC2::LaunchTemplate LaunchTemplateData.MetadataOptions': 'Instance metadata options (IMDSv2), added in late 2019.',
-  'AWS::EC2::LaunchTemplate TagSpecifications': 'Tags on the launch template itself, added in 2020.',
+  'AWS::DynamoDB::Table SSESpecification.SSEType':
+    'KMS server-side encryption type, added after the bundled specification.',
+  'AWS::EC2::LaunchTemplate LaunchTemplateData.MetadataOptions':
+    'Instance metadata options (IMDSv2), added in late 2019.',
+  'AWS::EC2::LaunchTemplate TagSpecifications':
+    'Tags on the launch template itself, added in 2020.',
   'AWS::IAM::Role Description': 'Role descriptions, added after the bundled specification.',
   'AWS::Logs::LogGroup KmsKeyId': 'KMS encryption of log groups in CloudFormation, added in 2020.',
-  'AWS::S3::Bucket BucketEncryption.ServerSideEncryptionConfiguration.BucketKeyEnabled': 'S3 Bucket Keys, added in 2020.',
-  'AWS::S3::Bucket LifecycleConfiguration.Rules.NoncurrentVersionExpiration': 'Structured noncurrent-version expiration, added in 2021.',
-  'AWS::S3::Bucket NotificationConfiguration.EventBridgeConfiguration': 'S3 events to EventBridge, added in 2021.',
+  'AWS::S3::Bucket BucketEncryption.ServerSideEncryptionConfiguration.BucketKeyEnabled':
+    'S3 Bucket Keys, added in 2020.',
+  'AWS::S3::Bucket LifecycleConfiguration.Rules.NoncurrentVersionExpiration':
+    'Structured noncurrent-version expiration, added in 2021.',
+  'AWS::S3::Bucket NotificationConfiguration.EventBridgeConfiguration':
+    'S3 events to EventBridge, added in 2021.',
   'AWS::S3::Bucket OwnershipControls': 'Object ownership (ACLs disabled), added in 2020.',
   // Tags became available on these types after the bundled specification; the standard
   // Project/Environment/CostCenter tags go on every taggable resource.
@@ -40,15 +54,20 @@ export const NPM_CFN_LINT_ALLOW_LIST: Readonly<Record<string, string>> = {
  * Intrinsic functions CloudFormation accepts inside another that the npm cfn-lint's table does
  * not list (see the "Fn::If" page of the CloudFormation user guide), added to its table.
  */
-export const NPM_CFN_LINT_NESTED_FUNCTIONS: Readonly<Record<string, { readonly functions: readonly string[]; readonly reason: string }>> = {
+export const NPM_CFN_LINT_NESTED_FUNCTIONS: Readonly<
+  Record<string, { readonly functions: readonly string[]; readonly reason: string }>
+> = {
   'Fn::If': {
     functions: ['Fn::ImportValue', 'Fn::Sub'],
-    reason: 'CloudFormation supports Fn::ImportValue and Fn::Sub inside Fn::If; the bundled table predates that.',
+    reason:
+      'CloudFormation supports Fn::ImportValue and Fn::Sub inside Fn::If; the bundled table predates that.',
   },
 };
 
 /** Properties the bundled specification marks required that the current one does not. */
 export const NPM_CFN_LINT_NO_LONGER_REQUIRED: Readonly<Record<string, string>> = {
-  'AWS::CloudFront::Distribution.DefaultCacheBehavior ForwardedValues': 'Optional since cache policies (2020); the distribution uses managed cache policies instead.',
-  'AWS::CloudFront::Distribution.CacheBehavior ForwardedValues': 'Optional since cache policies (2020); the distribution uses managed cache policies instead.',
+  'AWS::CloudFront::Distribution.DefaultCacheBehavior ForwardedValues':
+    'Optional since cache policies (2020); the distribution uses managed cache policies instead.',
+  'AWS::CloudFront::Distribution.CacheBehavior ForwardedValues':
+    'Optional since cache policies (2020); the distribution uses managed cache policies instead.',
 };

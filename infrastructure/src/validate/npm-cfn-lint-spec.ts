@@ -16,8 +16,18 @@ interface OldProperty {
   UpdateType?: string;
 }
 interface OldSpec {
-  ResourceTypes: Record<string, { Properties: Record<string, OldProperty>; Attributes?: Record<string, OldProperty>; Documentation?: string }>;
-  PropertyTypes: Record<string, { Properties: Record<string, OldProperty>; Documentation?: string }>;
+  ResourceTypes: Record<
+    string,
+    {
+      Properties: Record<string, OldProperty>;
+      Attributes?: Record<string, OldProperty>;
+      Documentation?: string;
+    }
+  >;
+  PropertyTypes: Record<
+    string,
+    { Properties: Record<string, OldProperty>; Documentation?: string }
+  >;
 }
 
 /** The specification object the npm cfn-lint validates against (module state, shared by its validator). */
@@ -32,10 +42,14 @@ export interface SpecGap {
   readonly path: string;
 }
 
-export const gapKey = (gap: SpecGap): string => (gap.path ? `${gap.resourceType} ${gap.path}` : gap.resourceType);
+export const gapKey = (gap: SpecGap): string =>
+  gap.path ? `${gap.resourceType} ${gap.path}` : gap.resourceType;
 
 /** Walks a template along the bundled specification and lists what it does not know. */
-export function findSpecGaps(old: OldSpec, template: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }): SpecGap[] {
+export function findSpecGaps(
+  old: OldSpec,
+  template: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> },
+): SpecGap[] {
   const gaps = new Map<string, SpecGap>();
   const add = (gap: SpecGap) => gaps.set(gapKey(gap), gap);
   for (const resource of Object.values(template.Resources)) {
@@ -49,7 +63,14 @@ export function findSpecGaps(old: OldSpec, template: { Resources: Record<string,
   return [...gaps.values()].sort((a, b) => gapKey(a).localeCompare(gapKey(b)));
 }
 
-function walk(old: OldSpec, resourceType: string, properties: Record<string, OldProperty>, value: unknown, path: string[], add: (g: SpecGap) => void): void {
+function walk(
+  old: OldSpec,
+  resourceType: string,
+  properties: Record<string, OldProperty>,
+  value: unknown,
+  path: string[],
+  add: (g: SpecGap) => void,
+): void {
   if (isIntrinsic(value) || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
     for (const item of value) walk(old, resourceType, properties, item, path, add);
@@ -80,7 +101,9 @@ export function patchSpecGap(old: OldSpec, db: SpecDatabase, gap: SpecGap): void
     old.ResourceTypes[gap.resourceType] = {
       Documentation: resource.documentation ?? '',
       Properties: convertProperties(old, db, resource, resource.properties),
-      Attributes: Object.fromEntries(Object.keys(resource.attributes).map((a) => [a, { PrimitiveType: 'String' }])),
+      Attributes: Object.fromEntries(
+        Object.keys(resource.attributes).map((a) => [a, { PrimitiveType: 'String' }]),
+      ),
     };
     return;
   }
@@ -97,7 +120,8 @@ export function patchSpecGap(old: OldSpec, db: SpecDatabase, gap: SpecGap): void
   }
   const last = segments[segments.length - 1] ?? '';
   const property = newProperties[last];
-  if (!property || !oldProperties) throw new Error(`${gapKey(gap)} is not in the current specification`);
+  if (!property || !oldProperties)
+    throw new Error(`${gapKey(gap)} is not in the current specification`);
   oldProperties[last] = convertProperty(old, db, resource, property);
 }
 
@@ -108,33 +132,70 @@ function refOf(type: PropertyType): string | undefined {
   return undefined;
 }
 
-function convertProperties(old: OldSpec, db: SpecDatabase, resource: Resource, properties: Readonly<Record<string, Property>>): Record<string, OldProperty> {
-  return Object.fromEntries(Object.entries(properties).map(([name, p]) => [name, convertProperty(old, db, resource, p)]));
+function convertProperties(
+  old: OldSpec,
+  db: SpecDatabase,
+  resource: Resource,
+  properties: Readonly<Record<string, Property>>,
+): Record<string, OldProperty> {
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, p]) => [name, convertProperty(old, db, resource, p)]),
+  );
 }
 
-function convertProperty(old: OldSpec, db: SpecDatabase, resource: Resource, property: Property): OldProperty {
-  return { ...convertType(old, db, resource, property.type), Required: Boolean(property.required), UpdateType: 'Mutable' };
+function convertProperty(
+  old: OldSpec,
+  db: SpecDatabase,
+  resource: Resource,
+  property: Property,
+): OldProperty {
+  return {
+    ...convertType(old, db, resource, property.type),
+    Required: Boolean(property.required),
+    UpdateType: 'Mutable',
+  };
 }
 
-const PRIMITIVES: Record<string, string> = { string: 'String', 'date-time': 'String', number: 'Double', integer: 'Integer', boolean: 'Boolean', json: 'Json', null: 'Json' };
+const PRIMITIVES: Record<string, string> = {
+  string: 'String',
+  'date-time': 'String',
+  number: 'Double',
+  integer: 'Integer',
+  boolean: 'Boolean',
+  json: 'Json',
+  null: 'Json',
+};
 
-function convertType(old: OldSpec, db: SpecDatabase, resource: Resource, type: PropertyType): OldProperty {
+function convertType(
+  old: OldSpec,
+  db: SpecDatabase,
+  resource: Resource,
+  type: PropertyType,
+): OldProperty {
   if (type.type === 'union') {
     // Prefer the structured alternative: it validates more than Json does.
     const structured = type.types.find((t) => t.type !== 'json') ?? type.types[0];
     return structured ? convertType(old, db, resource, structured) : { PrimitiveType: 'Json' };
   }
   if (type.type === 'tag') return { Type: 'Tag' };
-  if (type.type === 'ref') return { Type: ensurePropertyType(old, db, resource, type.reference.$ref) };
+  if (type.type === 'ref')
+    return { Type: ensurePropertyType(old, db, resource, type.reference.$ref) };
   if (type.type === 'array' || type.type === 'map') {
     const element = convertType(old, db, resource, type.element);
     const aggregate = type.type === 'array' ? 'List' : 'Map';
-    return element.PrimitiveType ? { Type: aggregate, PrimitiveItemType: element.PrimitiveType } : { Type: aggregate, ItemType: element.Type ?? 'Json' };
+    return element.PrimitiveType
+      ? { Type: aggregate, PrimitiveItemType: element.PrimitiveType }
+      : { Type: aggregate, ItemType: element.Type ?? 'Json' };
   }
   return { PrimitiveType: PRIMITIVES[type.type] ?? 'Json' };
 }
 
-function ensurePropertyType(old: OldSpec, db: SpecDatabase, resource: Resource, id: string): string {
+function ensurePropertyType(
+  old: OldSpec,
+  db: SpecDatabase,
+  resource: Resource,
+  id: string,
+): string {
   const definition = typeDefinition(db, id);
   const key = `${resource.cloudFormationType}.${definition.name}`;
   if (!old.PropertyTypes[key]) {

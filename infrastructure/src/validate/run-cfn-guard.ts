@@ -14,7 +14,10 @@ export const CONTROL_TOWER_RULES = join(PACKAGE_ROOT, 'rules', 'control-tower', 
 export function cfnGuardBinary(): string {
   const os = platform() === 'linux' ? 'ubuntu' : platform() === 'darwin' ? 'macos' : undefined;
   const cpu = arch() === 'x64' ? 'x86_64' : arch() === 'arm64' ? 'aarch64' : undefined;
-  if (!os || !cpu) throw new Error(`cfn-guard is shipped for Linux and macOS on x64/arm64, not ${platform()}/${arch()}`);
+  if (!os || !cpu)
+    throw new Error(
+      `cfn-guard is shipped for Linux and macOS on x64/arm64, not ${platform()}/${arch()}`,
+    );
   return join(PACKAGE_ROOT, 'bin', os, cpu, 'cfn-guard');
 }
 
@@ -50,7 +53,17 @@ export function runCfnGuard(templates: readonly TemplateOnDisk[]): GuardReport {
   try {
     output = execFileSync(
       cfnGuardBinary(),
-      ['validate', '--rules', CONTROL_TOWER_RULES, ...templates.flatMap((t) => ['--data', t.path]), '--output-format', 'json', '--structured', '--show-summary', 'none'],
+      [
+        'validate',
+        '--rules',
+        CONTROL_TOWER_RULES,
+        ...templates.flatMap((t) => ['--data', t.path]),
+        '--output-format',
+        'json',
+        '--structured',
+        '--show-summary',
+        'none',
+      ],
       { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
     );
   } catch (error) {
@@ -69,11 +82,19 @@ export function runCfnGuard(templates: readonly TemplateOnDisk[]): GuardReport {
       const text = JSON.stringify(failure);
       const control = /\[(CT\.[A-Z0-9]+\.PR\.\d+)\]/.exec(text)?.[1] ?? 'UNKNOWN';
       const rule = (failure as { Rule?: { name?: string } }).Rule?.name ?? 'unknown';
-      const resources = new Set([...text.matchAll(/"\/Resources\/([A-Za-z0-9]+)/g)].map((m) => m[1] ?? ''));
+      const resources = new Set(
+        [...text.matchAll(/"\/Resources\/([A-Za-z0-9]+)/g)].map((m) => m[1] ?? ''),
+      );
       for (const resource of resources) {
         const suppressed = suppressions(template, resource).includes(control);
         if (suppressed) used.add(`${template.file} ${resource} ${control}`);
-        findings.set(`${template.file} ${resource} ${control}`, { file: template.file, resource, control, rule, suppressed });
+        findings.set(`${template.file} ${resource} ${control}`, {
+          file: template.file,
+          resource,
+          control,
+          rule,
+          suppressed,
+        });
       }
     }
   }
@@ -89,9 +110,10 @@ export function runCfnGuard(templates: readonly TemplateOnDisk[]): GuardReport {
 
 function suppressions(template: TemplateOnDisk, resource: string): string[] {
   const metadata = template.document.Resources[resource]?.Metadata as
-    | { guard?: { SuppressedRules?: string[] }; Exceptions?: Record<string, string> }
-    | undefined;
+    { guard?: { SuppressedRules?: string[] }; Exceptions?: Record<string, string> } | undefined;
   const reasons = metadata?.Exceptions ?? {};
   // A suppression without a written reason does not count.
-  return (metadata?.guard?.SuppressedRules ?? []).filter((control) => (reasons[control] ?? '').trim().length > 0);
+  return (metadata?.guard?.SuppressedRules ?? []).filter(
+    (control) => (reasons[control] ?? '').trim().length > 0,
+  );
 }

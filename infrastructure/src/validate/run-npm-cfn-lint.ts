@@ -1,7 +1,17 @@
 import { createRequire } from 'node:module';
 import { specDatabase } from '../spec/spec-db';
-import { NPM_CFN_LINT_ALLOW_LIST, NPM_CFN_LINT_NESTED_FUNCTIONS, NPM_CFN_LINT_NO_LONGER_REQUIRED } from './npm-cfn-lint-allow-list';
-import { findSpecGaps, gapKey, npmCfnLintSpec, patchSpecGap, type SpecGap } from './npm-cfn-lint-spec';
+import {
+  NPM_CFN_LINT_ALLOW_LIST,
+  NPM_CFN_LINT_NESTED_FUNCTIONS,
+  NPM_CFN_LINT_NO_LONGER_REQUIRED,
+} from './npm-cfn-lint-allow-list';
+import {
+  findSpecGaps,
+  gapKey,
+  npmCfnLintSpec,
+  patchSpecGap,
+  type SpecGap,
+} from './npm-cfn-lint-spec';
 import type { TemplateOnDisk } from './templates-on-disk';
 
 const require = createRequire(import.meta.url);
@@ -15,14 +25,19 @@ export interface NpmLintResult {
 }
 
 interface CfnLintApi {
-  validateFile(path: string): { errors: Record<'crit' | 'warn' | 'info', { message: string; resource: string }[]> };
+  validateFile(path: string): {
+    errors: Record<'crit' | 'warn' | 'info', { message: string; resource: string }[]>;
+  };
 }
 
 /**
  * The npm cfn-lint on each committed template, after teaching its bundled specification the
  * allow-listed newer types and properties. Also reports allow-list entries nothing uses.
  */
-export function runNpmCfnLint(templates: readonly TemplateOnDisk[]): { results: NpmLintResult[]; unusedAllowListEntries: string[] } {
+export function runNpmCfnLint(templates: readonly TemplateOnDisk[]): {
+  results: NpmLintResult[];
+  unusedAllowListEntries: string[];
+} {
   const spec = npmCfnLintSpec();
   const db = specDatabase();
   const used = new Set<string>();
@@ -48,9 +63,16 @@ export function runNpmCfnLint(templates: readonly TemplateOnDisk[]): { results: 
     if (unlisted.length > 0) return { file: template.file, crit: [], warn: [], unlisted };
     const result = cfnLint.validateFile(template.path);
     const format = (e: { message: string; resource: string }) => `${e.resource}: ${e.message}`;
-    return { file: template.file, crit: result.errors.crit.map(format), warn: result.errors.warn.map(format), unlisted };
+    return {
+      file: template.file,
+      crit: result.errors.crit.map(format),
+      warn: result.errors.warn.map(format),
+      unlisted,
+    };
   });
-  const unusedAllowListEntries = Object.keys(NPM_CFN_LINT_ALLOW_LIST).filter((key) => !used.has(key));
+  const unusedAllowListEntries = Object.keys(NPM_CFN_LINT_ALLOW_LIST).filter(
+    (key) => !used.has(key),
+  );
   return { results, unusedAllowListEntries };
 }
 
@@ -64,7 +86,11 @@ function relaxRequirements(spec: ReturnType<typeof npmCfnLintSpec>): void {
 }
 
 function allowNestedFunctions(): void {
-  const table = (require('cfn-lint/lib/awsData') as { awsIntrinsicFunctions: Record<string, { supportedFunctions: string[] }> }).awsIntrinsicFunctions;
+  const table = (
+    require('cfn-lint/lib/awsData') as {
+      awsIntrinsicFunctions: Record<string, { supportedFunctions: string[] }>;
+    }
+  ).awsIntrinsicFunctions;
   for (const [outer, { functions }] of Object.entries(NPM_CFN_LINT_NESTED_FUNCTIONS)) {
     const supported = table[outer]?.supportedFunctions;
     if (!supported) throw new Error(`npm cfn-lint has no ${outer}`);

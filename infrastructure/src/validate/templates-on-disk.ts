@@ -10,7 +10,12 @@ export interface TemplateOnDisk {
   readonly file: string;
   readonly path: string;
   readonly text: string;
-  readonly document: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }> } & Record<string, unknown>;
+  readonly document: {
+    Resources: Record<
+      string,
+      { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }
+    >;
+  } & Record<string, unknown>;
 }
 
 /** The committed templates, as the validators see them. */

@@ -36,20 +36,31 @@ export function checkSpec(): ValidationSection {
     checkAgainstSpec(db, t.document).map((p) => `${t.file} ${p.resource} ${p.path}: ${p.message}`),
   );
   const resources = templates.reduce((n, t) => n + Object.keys(t.document.Resources).length, 0);
-  return { name: 'resource types and properties against @aws-cdk/aws-service-spec', problems, summary: `${resources} resources checked` };
+  return {
+    name: 'resource types and properties against @aws-cdk/aws-service-spec',
+    problems,
+    summary: `${resources} resources checked`,
+  };
 }
 
 export function checkNpmCfnLint(): ValidationSection {
   const { results, unusedAllowListEntries } = runNpmCfnLint(templatesOnDisk());
   const problems = [
     ...results.flatMap((r) => [
-      ...r.unlisted.map((u) => `${r.file}: ${u} is unknown to the npm cfn-lint specification and not in its allow-list (npm-cfn-lint-allow-list.ts)`),
+      ...r.unlisted.map(
+        (u) =>
+          `${r.file}: ${u} is unknown to the npm cfn-lint specification and not in its allow-list (npm-cfn-lint-allow-list.ts)`,
+      ),
       ...r.crit.map((c) => `${r.file}: error: ${c}`),
     ]),
     ...unusedAllowListEntries.map((e) => `allow-list entry no template needs any more: ${e}`),
   ];
   const warnings = results.reduce((n, r) => n + r.warn.length, 0);
-  return { name: 'npm cfn-lint', problems, summary: `${results.length} templates, ${warnings} warnings` };
+  return {
+    name: 'npm cfn-lint',
+    problems,
+    summary: `${results.length} templates, ${warnings} warnings`,
+  };
 }
 
 export function checkCfnGuard(): ValidationSection {
@@ -58,7 +69,10 @@ export function checkCfnGuard(): ValidationSection {
   return {
     name: 'cfn-guard, AWS Control Tower proactive controls',
     problems: [
-      ...failing.map((f) => `${f.file} ${f.resource}: ${f.control} (${f.rule}) fails and is not suppressed with a reason`),
+      ...failing.map(
+        (f) =>
+          `${f.file} ${f.resource}: ${f.control} (${f.rule}) fails and is not suppressed with a reason`,
+      ),
       ...report.staleSuppressions.map((s) => `suppression no longer needed: ${s}`),
     ],
     summary: `${report.findings.length - failing.length} findings suppressed with written reasons, ${failing.length} failing`,

@@ -29,8 +29,14 @@ describe('the specification check', () => {
     const problems = checkAgainstSpec(db, {
       Resources: {
         Typo: { Type: 'AWS::S3::Buckett' },
-        Table: { Type: 'AWS::DynamoDB::Table', Properties: { BillingMode: 'PAY_PER_REQUEST', TableNam: 'x' } },
-        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', EnableDnsSupport: 'yes please' } },
+        Table: {
+          Type: 'AWS::DynamoDB::Table',
+          Properties: { BillingMode: 'PAY_PER_REQUEST', TableNam: 'x' },
+        },
+        Vpc: {
+          Type: 'AWS::EC2::VPC',
+          Properties: { CidrBlock: '10.0.0.0/16', EnableDnsSupport: 'yes please' },
+        },
       },
     }).map((p) => `${p.resource} ${p.path}: ${p.message}`);
     expect(problems).toEqual([
@@ -44,7 +50,15 @@ describe('the specification check', () => {
   it('accepts intrinsics anywhere a value goes', () => {
     expect(
       checkAgainstSpec(db, {
-        Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'Cidr' }, EnableDnsSupport: { 'Fn::If': ['C', true, false] } } } },
+        Resources: {
+          Vpc: {
+            Type: 'AWS::EC2::VPC',
+            Properties: {
+              CidrBlock: { Ref: 'Cidr' },
+              EnableDnsSupport: { 'Fn::If': ['C', true, false] },
+            },
+          },
+        },
       }),
     ).toEqual([]);
   });

@@ -8,7 +8,10 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<T>(cursor: string | undefined, isValid: (value: unknown) => value is T): T | undefined {
+export function decodeCursor<T>(
+  cursor: string | undefined,
+  isValid: (value: unknown) => value is T,
+): T | undefined {
   if (cursor === undefined) return undefined;
   let value: unknown;
   try {
@@ -20,7 +23,8 @@ export function decodeCursor<T>(cursor: string | undefined, isValid: (value: unk
   return value;
 }
 
-export const invalidCursor = () => validationError('The cursor is not valid; start again from the first page', { field: 'cursor' });
+export const invalidCursor = () =>
+  validationError('The cursor is not valid; start again from the first page', { field: 'cursor' });
 
 /**
  * A LastEvaluatedKey made only of non-empty string attributes with the given names (DynamoDB
@@ -43,11 +47,15 @@ export function isStringKey(names: readonly string[]) {
  * does not fit the query (another partition, an over-long value) with a ValidationException:
  * that is the client's bad cursor, a 400, not a server fault.
  */
-export async function withStartKey<T>(startKey: object | undefined, run: () => Promise<T>): Promise<T> {
+export async function withStartKey<T>(
+  startKey: object | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (startKey && (error as { name?: string })?.name === 'ValidationException') throw invalidCursor();
+    if (startKey && (error as { name?: string })?.name === 'ValidationException')
+      throw invalidCursor();
     throw error;
   }
 }

@@ -30,7 +30,9 @@ async function newCustomer(email = `c${Math.random().toString(36).slice(2)}@exam
 describe('tables', () => {
   it('are created in DynamoDB Local exactly as the stack model and the toolbox tables say', async () => {
     for (const key of TABLE_KEYS) {
-      const { Table } = await data.clients.client.send(new DescribeTableCommand({ TableName: data.names[key] }));
+      const { Table } = await data.clients.client.send(
+        new DescribeTableCommand({ TableName: data.names[key] }),
+      );
       const model = TABLES[key];
       expect(Table?.KeySchema).toEqual([
         { AttributeName: model.partitionKey.name, KeyType: 'HASH' },
@@ -56,7 +58,9 @@ describe('tables', () => {
       expect(tables[key].getName()).toBe(data.names[key]);
       expect(tables[key].partitionKey.name).toBe(TABLES[key].partitionKey.name);
       expect(tables[key].sortKey?.name).toBe(TABLES[key].sortKey?.name);
-      expect(Object.keys(tables[key].indexes)).toEqual(TABLES[key].globalSecondaryIndexes.map((i) => i.indexName));
+      expect(Object.keys(tables[key].indexes)).toEqual(
+        TABLES[key].globalSecondaryIndexes.map((i) => i.indexName),
+      );
     }
     expect(Object.values(INDEX_NAMES)).toEqual(['CategoryIndex', 'EmailIndex', 'UserOrdersIndex']);
   });
@@ -91,7 +95,12 @@ describe('products', () => {
       seen.push(...page.items.map((p) => p.productId));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen.sort()).toEqual(created.filter((p) => p.category === 'PageA').map((p) => p.productId).sort());
+    expect(seen.sort()).toEqual(
+      created
+        .filter((p) => p.category === 'PageA')
+        .map((p) => p.productId)
+        .sort(),
+    );
 
     const all: string[] = [];
     cursor = undefined;
@@ -108,9 +117,9 @@ describe('products', () => {
     await expect(data.products.listByCategory('PageA', 2, 'not-a-cursor')).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
     });
-    await expect(data.products.listAll(2, Buffer.from('{"x":1}').toString('base64url'))).rejects.toBeInstanceOf(
-      DomainError,
-    );
+    await expect(
+      data.products.listAll(2, Buffer.from('{"x":1}').toString('base64url')),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it('reads many products in one batch', async () => {
@@ -125,10 +134,13 @@ describe('users', () => {
   it('finds users by lower-cased email and keeps emails unique under a race', async () => {
     const email = `race${Date.now()}@example.com`;
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => data.users.create({ email, name: 'R', passwordHash: 'h', role: 'customer' })),
+      Array.from({ length: 5 }, () =>
+        data.users.create({ email, name: 'R', passwordHash: 'h', role: 'customer' }),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
     const found = await data.users.getByEmail(email.toUpperCase());
     expect(found?.email).toBe(email);
   });
@@ -175,7 +187,9 @@ describe('cart and orders', () => {
     expect((await data.products.get(b.productId, { consistent: true }))?.stock).toBe(2);
     expect(await data.cart.lines(user.userId)).toEqual([]);
     expect(await data.orders.get(order.orderId)).toEqual(order);
-    await expect(data.orders.place(user.userId)).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    await expect(data.orders.place(user.userId)).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+    });
   });
 
   it('names the products without enough stock and changes nothing', async () => {
@@ -195,8 +209,12 @@ describe('cart and orders', () => {
   it('never oversells: 30 concurrent buyers for 10 units make exactly 10 orders', async () => {
     const product = await newProduct({ stock: 10 });
     const buyers = await Promise.all(Array.from({ length: 30 }, () => newCustomer()));
-    await Promise.all(buyers.map((buyer) => data.cart.setQuantity(buyer.userId, product.productId, 1)));
-    const results = await Promise.allSettled(buyers.map((buyer) => data.orders.place(buyer.userId)));
+    await Promise.all(
+      buyers.map((buyer) => data.cart.setQuantity(buyer.userId, product.productId, 1)),
+    );
+    const results = await Promise.allSettled(
+      buyers.map((buyer) => data.orders.place(buyer.userId)),
+    );
     const placed = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(placed).toHaveLength(10);
@@ -209,7 +227,9 @@ describe('cart and orders', () => {
     const product = await newProduct({ stock: 50 });
     await data.cart.setQuantity(user.userId, product.productId, 2);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => data.orders.place(user.userId, { idempotencyKey: 'checkout-attempt-1' })),
+      Array.from({ length: 10 }, () =>
+        data.orders.place(user.userId, { idempotencyKey: 'checkout-attempt-1' }),
+      ),
     );
     expect(new Set(results.map((r) => r.order.orderId)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -232,7 +252,9 @@ describe('cart and orders', () => {
     expect(second.items.map((o) => o.orderId)).toEqual([placed[0]?.orderId]);
 
     const target = placed[0]!;
-    await expect(data.orders.updateStatus(target.orderId, 'DELIVERED')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(data.orders.updateStatus(target.orderId, 'DELIVERED')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await data.orders.updateStatus(target.orderId, 'PAID');
     const cancelled = await data.orders.updateStatus(target.orderId, 'CANCELLED');
     expect(cancelled.status).toBe('CANCELLED');
@@ -240,7 +262,9 @@ describe('cart and orders', () => {
 
     const adminCancelled = await data.orders.listAll(50, undefined, 'CANCELLED');
     expect(adminCancelled.items.map((o) => o.orderId)).toContain(target.orderId);
-    expect(adminCancelled.items.find((o) => o.orderId === target.orderId)?.userId).toBe(user.userId);
+    expect(adminCancelled.items.find((o) => o.orderId === target.orderId)?.userId).toBe(
+      user.userId,
+    );
     const adminPlaced = await data.orders.listAll(50, undefined, 'PLACED');
     expect(adminPlaced.items.map((o) => o.orderId)).not.toContain(target.orderId);
     const all = await data.orders.listAll(100);

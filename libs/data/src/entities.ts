@@ -109,7 +109,14 @@ export function createEntities(tables: ToolboxTables) {
     }),
   });
 
-  return { ProductEntity, UserEntity, EmailClaimEntity, LoginFailuresEntity, CartLineEntity, OrderEntity };
+  return {
+    ProductEntity,
+    UserEntity,
+    EmailClaimEntity,
+    LoginFailuresEntity,
+    CartLineEntity,
+    OrderEntity,
+  };
 }
 
 export type Entities = ReturnType<typeof createEntities>;

@@ -8,18 +8,31 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TABLES, TABLE_KEYS, keyAttributes, type TableDefinition } from '@mini-ecommerce/stack-model';
+import {
+  TABLES,
+  TABLE_KEYS,
+  keyAttributes,
+  type TableDefinition,
+} from '@mini-ecommerce/stack-model';
 import type { TableNames } from './config';
 
 /** The CreateTable request for a table of the stack model: the same definition the templates use. */
-export function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
+export function createTableInput(
+  definition: TableDefinition,
+  tableName: string,
+): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: definition.billingMode,
-    AttributeDefinitions: keyAttributes(definition).map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+    AttributeDefinitions: keyAttributes(definition).map((a) => ({
+      AttributeName: a.name,
+      AttributeType: a.type,
+    })),
     KeySchema: [
       { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
-      ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' as const }] : []),
+      ...(definition.sortKey
+        ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' as const }]
+        : []),
     ],
     ...(definition.globalSecondaryIndexes.length > 0
       ? {
@@ -27,7 +40,9 @@ export function createTableInput(definition: TableDefinition, tableName: string)
             IndexName: index.indexName,
             KeySchema: [
               { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-              ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
+              ...(index.sortKey
+                ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }]
+                : []),
             ],
             Projection: { ProjectionType: index.projection },
           })),
@@ -58,12 +73,18 @@ export async function provisionTables(
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
       }
-      await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: name });
+      await waitUntilTableExists(
+        { client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 },
+        { TableName: name },
+      );
       if (definition.timeToLiveAttribute) {
         await client.send(
           new UpdateTimeToLiveCommand({
             TableName: name,
-            TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+            TimeToLiveSpecification: {
+              AttributeName: definition.timeToLiveAttribute,
+              Enabled: true,
+            },
           }),
         );
       }

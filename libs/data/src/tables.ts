@@ -10,7 +10,10 @@ export function createToolboxTables(documentClient: DynamoDBDocumentClient, name
     name: () => names.products,
     partitionKey: { name: 'productId', type: 'string' },
     indexes: {
-      [INDEX_NAMES.category]: { type: 'global', partitionKey: { name: 'category', type: 'string' } },
+      [INDEX_NAMES.category]: {
+        type: 'global',
+        partitionKey: { name: 'category', type: 'string' },
+      },
     },
   });
   const users = new Table({
@@ -42,9 +45,15 @@ export function createToolboxTables(documentClient: DynamoDBDocumentClient, name
 
   // The literal key names above give the entities their types; this keeps them equal to the model.
   const built = { products, users, orders, cart };
-  for (const [name, table] of Object.entries(built) as [keyof typeof built, (typeof built)[keyof typeof built]][]) {
+  for (const [name, table] of Object.entries(built) as [
+    keyof typeof built,
+    (typeof built)[keyof typeof built],
+  ][]) {
     const model = TABLES[name];
-    if (table.partitionKey.name !== model.partitionKey.name || table.sortKey?.name !== model.sortKey?.name) {
+    if (
+      table.partitionKey.name !== model.partitionKey.name ||
+      table.sortKey?.name !== model.sortKey?.name
+    ) {
       throw new Error(`toolbox table ${name} has keys that differ from the stack model`);
     }
   }

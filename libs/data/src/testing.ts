@@ -8,10 +8,18 @@ import { provisionTables } from './provision';
  * A data layer on its own freshly created tables in a running DynamoDB Local, so test files can
  * share one DynamoDB Local without seeing each other's items.
  */
-export async function createTestDataLayer(options: Partial<DataLayerOptions> = {}): Promise<DataLayer> {
+export async function createTestDataLayer(
+  options: Partial<DataLayerOptions> = {},
+): Promise<DataLayer> {
   const endpoint = testDynamoDbEndpoint();
   const names = tableNamesFor('local', `-t${randomBytes(4).toString('hex')}`);
-  const data = createDataLayer({ env: 'local', endpoint, tableNames: names, requestTimeoutMs: 5000, ...options });
+  const data = createDataLayer({
+    env: 'local',
+    endpoint,
+    tableNames: names,
+    requestTimeoutMs: 5000,
+    ...options,
+  });
   await provisionTables(data.clients.client, names);
   return data;
 }
@@ -21,7 +29,9 @@ export function testDynamoDbEndpoint(): string {
   // The key is declared for the global setup in tools/src/local-stack/provided-context.d.ts.
   const endpoint = (inject as (key: string) => unknown)('dynamoDbEndpoint');
   if (typeof endpoint !== 'string') {
-    throw new Error('No DynamoDB Local endpoint: add tools/src/local-stack/vitest-global-setup.ts as globalSetup');
+    throw new Error(
+      'No DynamoDB Local endpoint: add tools/src/local-stack/vitest-global-setup.ts as globalSetup',
+    );
   }
   return endpoint;
 }

@@ -21,9 +21,17 @@ const UNAVAILABLE_NAMES = new Set([
 
 export function isUnavailableError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { name, code, $metadata } = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const { name, code, $metadata } = error as {
+    name?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
   if ((name && UNAVAILABLE_NAMES.has(name)) || (code && UNAVAILABLE_NAMES.has(code))) return true;
   if ($metadata?.httpStatusCode !== undefined && $metadata.httpStatusCode >= 500) return true;
   // Network failures surface as errors without an HTTP response at all.
-  return $metadata !== undefined && $metadata.httpStatusCode === undefined && name !== 'ValidationException';
+  return (
+    $metadata !== undefined &&
+    $metadata.httpStatusCode === undefined &&
+    name !== 'ValidationException'
+  );
 }

@@ -25,7 +25,8 @@ export const Cart = z.object({
 });
 export type Cart = z.infer<typeof Cart>;
 
-export function cartSubtotal(lines: readonly { quantity: number; product: { price: number } }[]): number {
+export function cartSubtotal(
+  lines: readonly { quantity: number; product: { price: number } }[],
+): number {
   return lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
 }
-

@@ -61,8 +61,12 @@ describe('RegisterBody', () => {
   });
 
   it('refuses short passwords and invalid emails', () => {
-    expect(RegisterBody.safeParse({ email: 'a@b.co', password: 'short', name: 'A' }).success).toBe(false);
-    expect(RegisterBody.safeParse({ email: 'nope', password: 'long enough', name: 'A' }).success).toBe(false);
+    expect(RegisterBody.safeParse({ email: 'a@b.co', password: 'short', name: 'A' }).success).toBe(
+      false,
+    );
+    expect(
+      RegisterBody.safeParse({ email: 'nope', password: 'long enough', name: 'A' }).success,
+    ).toBe(false);
   });
 });
 
@@ -75,7 +79,12 @@ describe('cart and orders', () => {
   });
 
   it('computes the subtotal in minor units', () => {
-    expect(cartSubtotal([{ quantity: 3, product: { price: 1999 } }, { quantity: 1, product: { price: 1 } }])).toBe(5998);
+    expect(
+      cartSubtotal([
+        { quantity: 3, product: { price: 1999 } },
+        { quantity: 1, product: { price: 1 } },
+      ]),
+    ).toBe(5998);
   });
 
   it('moves orders along the lifecycle only', () => {
@@ -89,10 +98,15 @@ describe('cart and orders', () => {
 
 describe('errors and money', () => {
   it('names the products that ran out', () => {
-    const error = insufficientStock([{ productId: 'p1', name: 'Lamp', requested: 2, available: 1 }]);
+    const error = insufficientStock([
+      { productId: 'p1', name: 'Lamp', requested: 2, available: 1 },
+    ]);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.status).toBe(409);
-    expect(error.toBody().error).toMatchObject({ code: 'INSUFFICIENT_STOCK', message: expect.stringContaining('Lamp') });
+    expect(error.toBody().error).toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+      message: expect.stringContaining('Lamp'),
+    });
   });
 
   it('formats minor units', () => {
@@ -101,7 +115,14 @@ describe('errors and money', () => {
   });
 
   it('never exposes a password hash', () => {
-    const stored = { userId: 'u1', email: 'a@b.co', name: 'A', role: 'customer' as const, createdAt: '2026-01-01T00:00:00.000Z', passwordHash: 'secret' };
+    const stored = {
+      userId: 'u1',
+      email: 'a@b.co',
+      name: 'A',
+      role: 'customer' as const,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      passwordHash: 'secret',
+    };
     expect(toPublicUser(stored)).not.toHaveProperty('passwordHash');
   });
 });

@@ -64,5 +64,7 @@ export interface StockShortage {
 
 export function insufficientStock(shortages: StockShortage[]): DomainError {
   const names = shortages.map((s) => s.name).join(', ');
-  return new DomainError('INSUFFICIENT_STOCK', `Not enough stock for: ${names}`, { products: shortages });
+  return new DomainError('INSUFFICIENT_STOCK', `Not enough stock for: ${names}`, {
+    products: shortages,
+  });
 }

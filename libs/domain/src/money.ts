@@ -5,9 +5,7 @@ export const MAX_UNIT_PRICE = 100_000_000;
 export const MinorUnits = z.number().int().min(0).max(MAX_UNIT_PRICE);
 
 export const DEFAULT_CURRENCY = 'USD';
-export const Currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD');
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD');
 export type Currency = z.infer<typeof Currency>;
 
 export interface Money {

@@ -17,7 +17,10 @@ export const Stock = z.number().int().min(0).max(MAX_STOCK);
 /** An absolute http(s) URL, or a path on the shop's own origin (local images under /images/). */
 export const ImageUrl = z.union([
   z.url({ protocol: /^https?$/ }).max(2048),
-  z.string().regex(/^\/images\/[A-Za-z0-9/_.-]+$/, 'must be an http(s) URL or an /images/ path').max(512),
+  z
+    .string()
+    .regex(/^\/images\/[A-Za-z0-9/_.-]+$/, 'must be an http(s) URL or an /images/ path')
+    .max(512),
 ]);
 
 export const Product = z.object({
@@ -77,5 +80,9 @@ export const CategoryList = z.object({ items: z.array(CategoryCount) });
 export const ImageUploadRequest = z.strictObject({
   contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml']),
 });
-export const ImageUpload = z.object({ uploadUrl: z.url(), imageUrl: z.url(), expiresAt: Timestamp });
+export const ImageUpload = z.object({
+  uploadUrl: z.url(),
+  imageUrl: z.url(),
+  expiresAt: Timestamp,
+});
 export type ImageUpload = z.infer<typeof ImageUpload>;

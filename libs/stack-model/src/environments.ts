@@ -3,7 +3,11 @@ export const ENVIRONMENTS = ['local', 'dev', 'staging', 'prod'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** Environments that have CloudFormation stacks. */
-export const CLOUD_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const satisfies readonly Environment[];
+export const CLOUD_ENVIRONMENTS = [
+  'dev',
+  'staging',
+  'prod',
+] as const satisfies readonly Environment[];
 export type CloudEnvironment = (typeof CLOUD_ENVIRONMENTS)[number];
 
 export function isEnvironment(value: string): value is Environment {

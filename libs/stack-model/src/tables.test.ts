@@ -9,7 +9,9 @@ describe('stack model', () => {
 
   it('keeps the key schemas and index names of the architecture document', () => {
     expect(TABLES.products.partitionKey.name).toBe('productId');
-    expect(TABLES.products.globalSecondaryIndexes.map((i) => i.indexName)).toEqual(['CategoryIndex']);
+    expect(TABLES.products.globalSecondaryIndexes.map((i) => i.indexName)).toEqual([
+      'CategoryIndex',
+    ]);
     expect(TABLES.users.globalSecondaryIndexes[0]?.partitionKey.name).toBe('email');
     expect(TABLES.orders.globalSecondaryIndexes[0]).toMatchObject({
       indexName: INDEX_NAMES.userOrders,
@@ -21,7 +23,11 @@ describe('stack model', () => {
   });
 
   it('lists each key attribute once', () => {
-    expect(keyAttributes(TABLES.orders).map((a) => a.name)).toEqual(['orderId', 'userId', 'createdAt']);
+    expect(keyAttributes(TABLES.orders).map((a) => a.name)).toEqual([
+      'orderId',
+      'userId',
+      'createdAt',
+    ]);
     expect(keyAttributes(TABLES.cart).map((a) => a.name)).toEqual(['userId', 'productId']);
   });
 });

@@ -33,11 +33,19 @@ async function bundleApi(log?: (m: string) => void): Promise<string> {
   await new Promise<void>((resolveBundle, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'infrastructure/src/deploy/api/bundle-cli.ts', outDir],
+      [
+        '--conditions=@mini-ecommerce/source',
+        '--import',
+        'tsx',
+        'infrastructure/src/deploy/api/bundle-cli.ts',
+        outDir,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveBundle() : reject(new Error(`bundling the API failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolveBundle() : reject(new Error(`bundling the API failed (exit ${code})`)),
+    );
   });
   return join(outDir, 'server.mjs');
 }

@@ -31,7 +31,11 @@ function dynamoDbLocalHome(): string {
   return join(libDir, release);
 }
 
-export async function waitForDynamoDb(endpoint: string, timeoutMs: number, exited?: () => boolean): Promise<void> {
+export async function waitForDynamoDb(
+  endpoint: string,
+  timeoutMs: number,
+  exited?: () => boolean,
+): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
@@ -45,9 +49,12 @@ export async function waitForDynamoDb(endpoint: string, timeoutMs: number, exite
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
-        if (exited?.()) throw new Error('DynamoDB Local exited before it answered', { cause: error });
+        if (exited?.())
+          throw new Error('DynamoDB Local exited before it answered', { cause: error });
         if (Date.now() > deadline) {
-          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`, { cause: error });
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`, {
+            cause: error,
+          });
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -62,7 +69,9 @@ export async function waitForDynamoDb(endpoint: string, timeoutMs: number, exite
  * answers. DynamoDB Local has no option to bind to loopback only; tests and `npm start` use a
  * random or configured port and stop it with the process.
  */
-export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: DynamoDbLocalOptions = {},
+): Promise<DynamoDbLocal> {
   assertJavaRuntime();
   const port = options.port ?? (await freePort());
   const home = dynamoDbLocalHome();

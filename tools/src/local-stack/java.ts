@@ -20,7 +20,8 @@ export function assertJavaRuntime(javaCommand = 'java'): number {
   }
   const output = `${result.stderr}${result.stdout}`;
   const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
-  if (!match) throw new MissingJavaError(`could not read the version from "${javaCommand} -version"`);
+  if (!match)
+    throw new MissingJavaError(`could not read the version from "${javaCommand} -version"`);
   const major = match[1] === '1' ? Number(match[2]) : Number(match[1]);
   if (major < 17) throw new MissingJavaError(`found Java ${major}`);
   return major;

@@ -12,7 +12,9 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 describe('DynamoDB Local runner', () => {
   it('explains in one sentence what to install when Java is missing', () => {
     expect(() => assertJavaRuntime('java-that-does-not-exist')).toThrow(MissingJavaError);
-    expect(() => assertJavaRuntime('java-that-does-not-exist')).toThrow(/Java 17 or newer.*apt-get install openjdk-17/);
+    expect(() => assertJavaRuntime('java-that-does-not-exist')).toThrow(
+      /Java 17 or newer.*apt-get install openjdk-17/,
+    );
     expect(assertJavaRuntime()).toBeGreaterThanOrEqual(17);
   });
 
@@ -30,11 +32,21 @@ describe('npm start', () => {
   it('serves the shop, then Ctrl-C (SIGINT) stops everything it started', async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'start-'));
-    const child = spawn(process.execPath, ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'tools/src/start.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'tools/src/start.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          ADMIN_EMAIL: '',
+          ADMIN_PASSWORD: '',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,14 +54,17 @@ describe('npm start', () => {
     try {
       const deadline = Date.now() + 50_000;
       while (!/ready: the shop is on http:\/\//.test(output)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not get ready:\n${output}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`npm start did not get ready:\n${output}`);
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(output).toMatch(/starting DynamoDB Local/);
       expect(output).toMatch(/seeded the demo catalog \(120 products\)/);
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
-      const categories = (await (await fetch(`http://127.0.0.1:${port}/api/categories`)).json()) as { items: unknown[] };
+      const categories = (await (
+        await fetch(`http://127.0.0.1:${port}/api/categories`)
+      ).json()) as { items: unknown[] };
       expect(categories.items.length).toBeGreaterThanOrEqual(6);
       const dynamoPort = /DynamoDB Local answers on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
       expect(dynamoPort).toBeDefined();

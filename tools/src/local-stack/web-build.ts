@@ -21,7 +21,10 @@ function newestMtime(path: string): number {
 export function webBuildIsStale(root: string): boolean {
   const built = join(root, 'apps/web/dist/index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newestMtime(join(root, 'apps/web')), newestMtime(join(root, 'libs/domain/src')));
+  const sources = Math.max(
+    newestMtime(join(root, 'apps/web')),
+    newestMtime(join(root, 'libs/domain/src')),
+  );
   return sources > statSync(built).mtimeMs;
 }
 
@@ -43,6 +46,8 @@ export function buildWeb(root: string, log: (line: string) => void): Promise<voi
     child.stdout.on('data', forward);
     child.stderr.on('data', forward);
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the storefront build failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the storefront build failed (exit ${code})`)),
+    );
   });
 }

@@ -12,11 +12,23 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     color: '#b45309',
     blurb: 'for everyday cooking',
     products: [
-      ['Cast Iron Skillet 26 cm', 'Pre-seasoned, oven safe to 260 °C, heats evenly on every hob', 3999],
-      ['Chef Knife 20 cm', 'High-carbon stainless steel blade with a full tang walnut handle', 5900],
+      [
+        'Cast Iron Skillet 26 cm',
+        'Pre-seasoned, oven safe to 260 °C, heats evenly on every hob',
+        3999,
+      ],
+      [
+        'Chef Knife 20 cm',
+        'High-carbon stainless steel blade with a full tang walnut handle',
+        5900,
+      ],
       ['Bamboo Cutting Board', 'Large reversible board with a juice groove', 2499],
       ['Pour-Over Coffee Kettle', 'Gooseneck spout for a slow, even pour; 1 litre', 3450],
-      ['Stoneware Mixing Bowls (Set of 3)', 'Nesting bowls in 1, 2 and 3 litres, dishwasher safe', 4200],
+      [
+        'Stoneware Mixing Bowls (Set of 3)',
+        'Nesting bowls in 1, 2 and 3 litres, dishwasher safe',
+        4200,
+      ],
       ['Digital Kitchen Scale', 'Weighs to 5 kg in 1 g steps with a tare button', 1999],
       ['Enamel Dutch Oven 4.7 L', 'Braise, bake bread and slow-cook stews', 8900],
       ['Silicone Spatula Set', 'Three heat-resistant spatulas that never scratch', 1299],
@@ -56,7 +68,11 @@ export const SEED_CATEGORIES: SeedCategory[] = [
     color: '#0f766e',
     blurb: 'for work and play',
     products: [
-      ['Wireless Noise-Cancelling Headphones', 'Thirty hours of battery and a foldable design', 19900],
+      [
+        'Wireless Noise-Cancelling Headphones',
+        'Thirty hours of battery and a foldable design',
+        19900,
+      ],
       ['Mechanical Keyboard', 'Hot-swappable tactile switches, USB-C and Bluetooth', 12900],
       ['USB-C Charging Hub 100 W', 'Charge a laptop, phone and tablet from one plug', 5999],
       ['Portable Bluetooth Speaker', 'Waterproof, with twelve hours of rich sound', 7900],

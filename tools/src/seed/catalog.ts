@@ -11,12 +11,18 @@ const slug = (text: string) =>
     .replace(/(^-|-$)/g, '');
 
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 /** A small deterministic SVG card for a product: its category colour, a shape and its name. */
 export function productSvg(name: string, category: SeedCategory, index: number): string {
   const words = name.split(' ');
-  const lines = [words.slice(0, Math.ceil(words.length / 2)).join(' '), words.slice(Math.ceil(words.length / 2)).join(' ')];
+  const lines = [
+    words.slice(0, Math.ceil(words.length / 2)).join(' '),
+    words.slice(Math.ceil(words.length / 2)).join(' '),
+  ];
   const shape =
     index % 3 === 0
       ? '<circle cx="200" cy="150" r="70" fill="#ffffff" fill-opacity="0.25"/>'
@@ -65,7 +71,9 @@ export async function seedCatalogIfEmpty(
   if ((await products.categories()).length > 0) return { seeded: 0 };
   const all = seedProducts();
   await mkdir(join(imagesDir, 'seed'), { recursive: true });
-  await Promise.all(all.map((p) => writeFile(join(imagesDir, 'seed', `${p.imageSlug}.svg`), p.svg)));
+  await Promise.all(
+    all.map((p) => writeFile(join(imagesDir, 'seed', `${p.imageSlug}.svg`), p.svg)),
+  );
   let done = 0;
   for (const { imageSlug: _slug, svg: _svg, ...product } of all) {
     await products.create(product);

@@ -23,20 +23,39 @@ describe('catalog reads with the default cache lifetime', () => {
     const t = await buildTestApp({ CATALOG_CACHE_TTL_MS: '60000' });
     try {
       const admin = await t.admin();
-      const product = await t.createProduct(admin.token, { stock: 5, price: 100, category: 'Cached' });
-      const read = async () => (await t.request({ url: `/api/products/${product.productId}` })).json();
-      const list = async () => (await t.request({ url: '/api/products?category=Cached' })).json().items[0];
+      const product = await t.createProduct(admin.token, {
+        stock: 5,
+        price: 100,
+        category: 'Cached',
+      });
+      const read = async () =>
+        (await t.request({ url: `/api/products/${product.productId}` })).json();
+      const list = async () =>
+        (await t.request({ url: '/api/products?category=Cached' })).json().items[0];
       expect((await read()).stock).toBe(5);
       expect((await list()).stock).toBe(5);
       const buyer = await t.quickCustomer();
       await t.addToCart(buyer.token, product.productId, 2);
-      expect((await t.request({ method: 'POST', url: '/api/orders', token: buyer.token })).statusCode).toBe(201);
+      expect(
+        (await t.request({ method: 'POST', url: '/api/orders', token: buyer.token })).statusCode,
+      ).toBe(201);
       expect((await read()).stock).toBe(3);
       expect((await list()).stock).toBe(3);
-      await t.request({ method: 'PATCH', url: `/api/products/${product.productId}`, token: admin.token, payload: { price: 150 } });
+      await t.request({
+        method: 'PATCH',
+        url: `/api/products/${product.productId}`,
+        token: admin.token,
+        payload: { price: 150 },
+      });
       expect((await read()).price).toBe(150);
-      const orders = (await t.request({ url: '/api/admin/orders', token: admin.token })).json().items;
-      await t.request({ method: 'PATCH', url: `/api/orders/${orders[0].orderId}`, token: admin.token, payload: { status: 'CANCELLED' } });
+      const orders = (await t.request({ url: '/api/admin/orders', token: admin.token })).json()
+        .items;
+      await t.request({
+        method: 'PATCH',
+        url: `/api/orders/${orders[0].orderId}`,
+        token: admin.token,
+        payload: { status: 'CANCELLED' },
+      });
       expect((await read()).stock).toBe(5);
     } finally {
       await t.close();

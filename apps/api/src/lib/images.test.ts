@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { LocalImageStore, S3ImageStore } from './images';
 
 describe('S3ImageStore', () => {
-  const s3 = new S3Client({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+  const s3 = new S3Client({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+  });
 
   it('presigns a real S3 PutObject URL offline, for the bucket and a key under the product', async () => {
     const store = new S3ImageStore(s3, 'shop-images-bucket', 'eu-west-1');
@@ -14,7 +17,9 @@ describe('S3ImageStore', () => {
     // Under the prefix CloudFront serves from the images bucket.
     expect(url.pathname).toMatch(/^\/images\/products\/prod-1\/[0-9a-f-]{36}\.webp$/);
     expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
-    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request$/);
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(
+      /^AKIDEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request$/,
+    );
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
     // The Content-Type is signed, so S3 refuses an upload of another type.
@@ -24,7 +29,12 @@ describe('S3ImageStore', () => {
   });
 
   it('serves images from IMAGES_BASE_URL (CloudFront) when set', async () => {
-    const store = new S3ImageStore(s3, 'shop-images-bucket', 'eu-west-1', 'https://cdn.example.com/');
+    const store = new S3ImageStore(
+      s3,
+      'shop-images-bucket',
+      'eu-west-1',
+      'https://cdn.example.com/',
+    );
     const { uploadUrl, imageUrl } = await store.createUpload('prod-2', 'image/png');
     expect(imageUrl).toBe(`https://cdn.example.com${new URL(uploadUrl).pathname}`);
   });
@@ -39,7 +49,9 @@ describe('LocalImageStore', () => {
     const expires = Number(url.searchParams.get('expires'));
     const signature = url.searchParams.get('signature') ?? '';
     expect(store.verify(key, 'image/png', expires, signature)).toBe(true);
-    expect(new LocalImageStore('secret-b').verify(key, 'image/png', expires, signature)).toBe(false);
+    expect(new LocalImageStore('secret-b').verify(key, 'image/png', expires, signature)).toBe(
+      false,
+    );
     expect(store.verify(key, 'image/gif', expires, signature)).toBe(false);
     expect(store.verify(`${key}x`, 'image/png', expires, signature)).toBe(false);
     expect(store.verify(key, 'image/png', expires + 1, signature)).toBe(false);

@@ -64,7 +64,11 @@ export class S3ImageStore implements ImageStore {
 export class LocalImageStore implements ImageStore {
   constructor(private readonly secret: string) {}
 
-  async createUpload(productId: string, contentType: string, origin: string): Promise<ImageUploadTarget> {
+  async createUpload(
+    productId: string,
+    contentType: string,
+    origin: string,
+  ): Promise<ImageUploadTarget> {
     const key = objectKey(productId, contentType);
     const expires = Math.floor(Date.now() / 1000) + UPLOAD_TTL_SECONDS;
     const signature = this.sign(key, contentType, expires);
@@ -84,6 +88,8 @@ export class LocalImageStore implements ImageStore {
   }
 
   private sign(key: string, contentType: string, expires: number): string {
-    return createHmac('sha256', this.secret).update(`${key}\n${contentType}\n${expires}`).digest('base64url');
+    return createHmac('sha256', this.secret)
+      .update(`${key}\n${contentType}\n${expires}`)
+      .digest('base64url');
   }
 }

@@ -39,9 +39,16 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
         ],
       },
     ]);
-    expect(emf).toMatchObject({ Environment: 'staging', Requests: 5, Http5xx: 2, OrdersPlaced: 2, CheckoutLatency: [12.35, 30] });
+    expect(emf).toMatchObject({
+      Environment: 'staging',
+      Requests: 5,
+      Http5xx: 2,
+      OrdersPlaced: 2,
+      CheckoutLatency: [12.35, 30],
+    });
     // Every metric named in the directive has a member of that name (CloudWatch drops the line otherwise).
-    for (const metric of emf._aws.CloudWatchMetrics[0].Metrics) expect(emf).toHaveProperty(metric.Name);
+    for (const metric of emf._aws.CloudWatchMetrics[0].Metrics)
+      expect(emf).toHaveProperty(metric.Name);
 
     // Counts restart after a flush; an idle interval writes nothing.
     metrics.recordRequest(200);
@@ -69,11 +76,23 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
       const product = await t.createProduct(admin.token, { stock: 5 });
       const buyer = await t.quickCustomer();
       await t.addToCart(buyer.token, product.productId, 1);
-      expect((await t.request({ method: 'POST', url: '/api/orders', token: buyer.token })).statusCode).toBe(201);
+      expect(
+        (await t.request({ method: 'POST', url: '/api/orders', token: buyer.token })).statusCode,
+      ).toBe(201);
       // A replay of the same key is not a second order.
       await t.addToCart(buyer.token, product.productId, 1);
-      await t.request({ method: 'POST', url: '/api/orders', token: buyer.token, headers: { 'idempotency-key': 'metrics-key-1' } });
-      await t.request({ method: 'POST', url: '/api/orders', token: buyer.token, headers: { 'idempotency-key': 'metrics-key-1' } });
+      await t.request({
+        method: 'POST',
+        url: '/api/orders',
+        token: buyer.token,
+        headers: { 'idempotency-key': 'metrics-key-1' },
+      });
+      await t.request({
+        method: 'POST',
+        url: '/api/orders',
+        token: buyer.token,
+        headers: { 'idempotency-key': 'metrics-key-1' },
+      });
       await t.request({ url: '/api/nothing-here' });
     } finally {
       await t.close(); // flushes on close

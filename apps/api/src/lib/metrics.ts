@@ -42,7 +42,8 @@ export class Metrics {
   recordOrderPlaced(latencyMs: number): void {
     this.ordersPlaced += 1;
     // EMF accepts at most 100 values per metric per line; keep a bounded sample.
-    if (this.checkoutLatencies.length < 100) this.checkoutLatencies.push(Math.round(latencyMs * 100) / 100);
+    if (this.checkoutLatencies.length < 100)
+      this.checkoutLatencies.push(Math.round(latencyMs * 100) / 100);
   }
 
   /** Writes the aggregated line and resets; returns it (for tests). */
@@ -53,7 +54,12 @@ export class Metrics {
       [APP_METRICS.http5xx, this.http5xx],
       [APP_METRICS.ordersPlaced, this.ordersPlaced],
       ...(this.checkoutLatencies.length > 0
-        ? [[APP_METRICS.checkoutLatency, this.checkoutLatencies] as [{ name: string; unit: string }, number[]]]
+        ? [
+            [APP_METRICS.checkoutLatency, this.checkoutLatencies] as [
+              { name: string; unit: string },
+              number[],
+            ],
+          ]
         : []),
     ];
     const line: Record<string, unknown> = {

@@ -2,8 +2,18 @@ import { ErrorBody, type ErrorCode, ERROR_STATUS } from '@mini-ecommerce/domain'
 
 /** Response schemas for the error statuses a route can answer, all in the contract's error shape. */
 export function errorResponses(...codes: ErrorCode[]) {
-  const statuses = new Set<number>([...codes.map((code) => ERROR_STATUS[code]), 400, 413, 429, 500, 503]);
-  return Object.fromEntries([...statuses].map((status) => [status, ErrorBody])) as Record<number, typeof ErrorBody>;
+  const statuses = new Set<number>([
+    ...codes.map((code) => ERROR_STATUS[code]),
+    400,
+    413,
+    429,
+    500,
+    503,
+  ]);
+  return Object.fromEntries([...statuses].map((status) => [status, ErrorBody])) as Record<
+    number,
+    typeof ErrorBody
+  >;
 }
 
 export const bearerAuth = [{ bearerAuth: [] }];

@@ -29,15 +29,22 @@ export default fp(
       formatUser: (payload) => ({ userId: payload.sub, role: payload.role }),
     });
 
-    app.decorate('issueToken', async (user: StoredUser) => app.jwt.sign({ sub: user.userId, role: user.role }));
+    app.decorate('issueToken', async (user: StoredUser) =>
+      app.jwt.sign({ sub: user.userId, role: user.role }),
+    );
 
     app.decorate('authenticate', async (request: FastifyRequest) => {
       try {
         await request.jwtVerify();
       } catch (error) {
-        throw new DomainError('UNAUTHORIZED', 'Sign in to continue: the token is missing, invalid or expired', undefined, {
-          cause: error,
-        });
+        throw new DomainError(
+          'UNAUTHORIZED',
+          'Sign in to continue: the token is missing, invalid or expired',
+          undefined,
+          {
+            cause: error,
+          },
+        );
       }
     });
 
@@ -45,7 +52,8 @@ export default fp(
       await app.authenticate(request, reply);
       const user = await app.data.users.getById(request.user.userId);
       if (!user) throw new DomainError('UNAUTHORIZED', 'This account no longer exists');
-      if (user.role !== 'admin') throw new DomainError('FORBIDDEN', 'This area is for shop administrators');
+      if (user.role !== 'admin')
+        throw new DomainError('FORBIDDEN', 'This area is for shop administrators');
     });
   },
   { name: 'auth', dependencies: ['config', 'repositories'] },

@@ -1,6 +1,9 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { DomainError, type ErrorBody, type ErrorCode } from '@mini-ecommerce/domain';
 import { isUnavailableError } from '@mini-ecommerce/data';
 
@@ -31,8 +34,14 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof DomainError) {
-        if (error.code === 'RATE_LIMITED' && (error.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
-          reply.header('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
+        if (
+          error.code === 'RATE_LIMITED' &&
+          (error.details as { retryAfterSeconds?: number })?.retryAfterSeconds
+        ) {
+          reply.header(
+            'retry-after',
+            String((error.details as { retryAfterSeconds: number }).retryAfterSeconds),
+          );
         }
         return reply.status(error.status).send(error.toBody());
       }
@@ -44,7 +53,13 @@ export default fp(
         }));
         return reply
           .status(400)
-          .send(body('VALIDATION_ERROR', `The request ${error.validationContext ?? 'input'} is not valid`, details));
+          .send(
+            body(
+              'VALIDATION_ERROR',
+              `The request ${error.validationContext ?? 'input'} is not valid`,
+              details,
+            ),
+          );
       }
       if (isUnavailableError(error)) {
         request.log.warn({ err: error }, 'DynamoDB unavailable');

@@ -22,7 +22,9 @@ export default fp(
         setHeaders: (res, path) => {
           res.setHeader(
             'cache-control',
-            path.includes(`${join(webDist, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+            path.includes(`${join(webDist, 'assets')}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
           );
         },
       });
@@ -39,7 +41,11 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
-      const isApi = path.startsWith('/api') || path.startsWith('/health') || path.startsWith('/docs') || path.startsWith('/images');
+      const isApi =
+        path.startsWith('/api') ||
+        path.startsWith('/health') ||
+        path.startsWith('/docs') ||
+        path.startsWith('/images');
       if (!isApi && request.method === 'GET' && hasWeb) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
       }
@@ -47,9 +53,13 @@ export default fp(
         return reply
           .status(404)
           .type('text/plain')
-          .send('The storefront is not built yet: run "npx nx run web:build" (npm start does this for you).');
+          .send(
+            'The storefront is not built yet: run "npx nx run web:build" (npm start does this for you).',
+          );
       }
-      const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${path}` } };
+      const body: ErrorBody = {
+        error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${path}` },
+      };
       return reply.status(404).send(body);
     });
   },

@@ -18,7 +18,9 @@ describe('a shopper walks register, browse, cart, order and history', () => {
 
     const list = await t.app.inject(`/api/products?category=Desks&limit=5`);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.map((p: { productId: string }) => p.productId)).toContain(desk.productId);
+    expect(list.json().items.map((p: { productId: string }) => p.productId)).toContain(
+      desk.productId,
+    );
 
     const categories = await t.app.inject('/api/categories');
     expect(categories.json().items).toContainEqual({ category: 'Desks', count: 1 });

@@ -10,7 +10,12 @@ import Fastify, {
 } from 'fastify';
 import type { DataLayer } from '@mini-ecommerce/data';
 import { createTestDataLayer } from '@mini-ecommerce/data/testing';
-import { toPublicUser, type AuthResponse, type Product, type ProductCreate } from '@mini-ecommerce/domain';
+import {
+  toPublicUser,
+  type AuthResponse,
+  type Product,
+  type ProductCreate,
+} from '@mini-ecommerce/domain';
 import app, { serverOptions, type AppOptions } from '../app';
 import { loadConfig } from '../config';
 import { hashPassword } from '../lib/passwords';
@@ -49,7 +54,8 @@ export function signToken(payload: Record<string, unknown>, secret = TEST_JWT_SE
 }
 
 let counter = 0;
-export const uniqueEmail = (prefix: string) => `${prefix}${Date.now()}${(counter += 1)}@example.com`;
+export const uniqueEmail = (prefix: string) =>
+  `${prefix}${Date.now()}${(counter += 1)}@example.com`;
 
 let sharedHash: Promise<string> | undefined;
 
@@ -59,7 +65,10 @@ export interface TestAppOptions extends Partial<Omit<AppOptions, 'config'>> {
 }
 
 /** The real app on its own tables in the run's DynamoDB Local, driven through app.inject. */
-export async function buildTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const { logger, ...appOptions } = options;
   const data = appOptions.data ?? (await createTestDataLayer());
   const config = loadConfig({
@@ -76,7 +85,11 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Te
   await server.ready();
 
   const signIn = async (email: string, password: string) => {
-    const response = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    const response = await server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+    });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
     return response.json<AuthResponse>();
   };
@@ -121,14 +134,26 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Te
         method: 'POST',
         url: '/api/products',
         headers: { authorization: `Bearer ${adminToken}` },
-        payload: { name: 'Walnut desk', category: 'Furniture', price: 25_000, stock: 10, ...overrides },
+        payload: {
+          name: 'Walnut desk',
+          category: 'Furniture',
+          price: 25_000,
+          stock: 10,
+          ...overrides,
+        },
       });
       if (response.statusCode !== 201) throw new Error(`create product failed: ${response.body}`);
       return response.json<Product>();
     },
     addToCart: async (token, productId, quantity) => {
-      const response = await request({ method: 'PUT', url: `/api/cart/items/${productId}`, token, payload: { quantity } });
-      if (response.statusCode !== 200) throw new Error(`add to cart failed: ${response.statusCode} ${response.body}`);
+      const response = await request({
+        method: 'PUT',
+        url: `/api/cart/items/${productId}`,
+        token,
+        payload: { quantity },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`add to cart failed: ${response.statusCode} ${response.body}`);
     },
   };
 }
@@ -142,7 +167,11 @@ export function errorOf(response: { statusCode: number; body: string; json: () =
   details?: unknown;
 } {
   const body = response.json() as { error?: { code?: unknown; message?: unknown } };
-  if (!body?.error || typeof body.error.code !== 'string' || typeof body.error.message !== 'string') {
+  if (
+    !body?.error ||
+    typeof body.error.code !== 'string' ||
+    typeof body.error.message !== 'string'
+  ) {
     throw new Error(`not the contract's error shape (${response.statusCode}): ${response.body}`);
   }
   return body.error as { code: string; message: string; details?: unknown };

@@ -96,7 +96,10 @@ export function PageError() {
   return (
     <>
       <PageHeading>Something went wrong</PageHeading>
-      <p>This page could not be shown. If the shop was just updated, reloading the page usually helps.</p>
+      <p>
+        This page could not be shown. If the shop was just updated, reloading the page usually
+        helps.
+      </p>
       <p>
         <a href="/">Back to the shop</a>
       </p>

@@ -10,7 +10,10 @@ import { Layout, PageError, PageLoading } from './layout';
  */
 function page(load: () => Promise<{ default: ComponentType }>) {
   return lazy(async () => {
-    const [{ default: Content }, { DataProvider }] = await Promise.all([load(), import('./data-provider')]);
+    const [{ default: Content }, { DataProvider }] = await Promise.all([
+      load(),
+      import('./data-provider'),
+    ]);
     function DataPage() {
       return (
         <DataProvider>
@@ -52,25 +55,130 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Page><Catalog /></Page>} />
-        <Route path="products/:productId" element={<Page><Product /></Page>} />
-        <Route path="cart" element={<Page><Cart /></Page>} />
-        <Route path="sign-in" element={<Page><SignIn /></Page>} />
-        <Route path="register" element={<Page><Register /></Page>} />
+        <Route
+          index
+          element={
+            <Page>
+              <Catalog />
+            </Page>
+          }
+        />
+        <Route
+          path="products/:productId"
+          element={
+            <Page>
+              <Product />
+            </Page>
+          }
+        />
+        <Route
+          path="cart"
+          element={
+            <Page>
+              <Cart />
+            </Page>
+          }
+        />
+        <Route
+          path="sign-in"
+          element={
+            <Page>
+              <SignIn />
+            </Page>
+          }
+        />
+        <Route
+          path="register"
+          element={
+            <Page>
+              <Register />
+            </Page>
+          }
+        />
         <Route element={<RequireAuth />}>
-          <Route path="checkout" element={<Page><Checkout /></Page>} />
-          <Route path="checkout/confirmation/:orderId" element={<Page><OrderConfirmation /></Page>} />
-          <Route path="orders" element={<Page><Orders /></Page>} />
-          <Route path="orders/:orderId" element={<Page><Order /></Page>} />
+          <Route
+            path="checkout"
+            element={
+              <Page>
+                <Checkout />
+              </Page>
+            }
+          />
+          <Route
+            path="checkout/confirmation/:orderId"
+            element={
+              <Page>
+                <OrderConfirmation />
+              </Page>
+            }
+          />
+          <Route
+            path="orders"
+            element={
+              <Page>
+                <Orders />
+              </Page>
+            }
+          />
+          <Route
+            path="orders/:orderId"
+            element={
+              <Page>
+                <Order />
+              </Page>
+            }
+          />
         </Route>
         <Route path="admin" element={<RequireAdmin />}>
-          <Route index element={<Page><AdminDashboard /></Page>} />
-          <Route path="products" element={<Page><AdminProducts /></Page>} />
-          <Route path="products/new" element={<Page><AdminProductNew /></Page>} />
-          <Route path="products/:productId" element={<Page><AdminProductEdit /></Page>} />
-          <Route path="orders" element={<Page><AdminOrders /></Page>} />
+          <Route
+            index
+            element={
+              <Page>
+                <AdminDashboard />
+              </Page>
+            }
+          />
+          <Route
+            path="products"
+            element={
+              <Page>
+                <AdminProducts />
+              </Page>
+            }
+          />
+          <Route
+            path="products/new"
+            element={
+              <Page>
+                <AdminProductNew />
+              </Page>
+            }
+          />
+          <Route
+            path="products/:productId"
+            element={
+              <Page>
+                <AdminProductEdit />
+              </Page>
+            }
+          />
+          <Route
+            path="orders"
+            element={
+              <Page>
+                <AdminOrders />
+              </Page>
+            }
+          />
         </Route>
-        <Route path="*" element={<Page><NotFound /></Page>} />
+        <Route
+          path="*"
+          element={
+            <Page>
+              <NotFound />
+            </Page>
+          }
+        />
       </Route>
     </Routes>
   );

@@ -41,7 +41,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined
+  )?.error;
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`;
   const message =
     typeof error?.message === 'string' && error.message
@@ -75,7 +77,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Could not reach the shop. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      'Could not reach the shop. Check your connection and try again.',
+    );
   }
 
   if (!response.ok) {

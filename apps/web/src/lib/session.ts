@@ -31,7 +31,9 @@ function tokenExpiry(token: string): number | undefined {
   try {
     const payload = token.split('.')[1];
     if (!payload) return undefined;
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: unknown;
+    };
     return typeof json.exp === 'number' ? json.exp : undefined;
   } catch {
     return undefined;

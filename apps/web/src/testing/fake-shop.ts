@@ -14,7 +14,13 @@ interface Account {
  * An in-memory stand-in for the API, enough to drive whole flows through the pages:
  * accounts and tokens, carts, orders with stock checks and idempotency keys, admin calls.
  */
-export function fakeShop({ products, accounts = [] }: { products: Product[]; accounts?: { user: User; password: string }[] }) {
+export function fakeShop({
+  products,
+  accounts = [],
+}: {
+  products: Product[];
+  accounts?: { user: User; password: string }[];
+}) {
   const catalog = products.map((p) => ({ ...p }));
   const byToken = new Map<string, Account>();
   const byEmail = new Map<string, Account>();
@@ -40,14 +46,23 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
       const product = catalog.find((p) => p.productId === productId);
       return product ? [{ productId, quantity, product }] : [];
     });
-    return { items, subtotal: items.reduce((s, l) => s + l.product.price * l.quantity, 0), currency: 'USD' };
+    return {
+      items,
+      subtotal: items.reduce((s, l) => s + l.product.price * l.quantity, 0),
+      currency: 'USD',
+    };
   }
 
   async function record(request: Request) {
     const url = new URL(request.url);
     const json = request.headers.get('content-type')?.includes('application/json');
     const text = json ? await request.clone().text() : '';
-    requests.push({ method: request.method, path: `${url.pathname}${url.search}`, body: text ? JSON.parse(text) : undefined, headers: request.headers });
+    requests.push({
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      body: text ? JSON.parse(text) : undefined,
+      headers: request.headers,
+    });
   }
 
   const unauthorized = () => errorResponse(401, 'UNAUTHORIZED', 'Sign in to continue');
@@ -62,13 +77,25 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
     http.post('/api/auth/login', async ({ request }) => {
       const { email, password } = (await request.json()) as { email: string; password: string };
       const account = byEmail.get(email.toLowerCase());
-      if (!account || account.password !== password) return errorResponse(401, 'UNAUTHORIZED', 'Wrong email or password');
+      if (!account || account.password !== password)
+        return errorResponse(401, 'UNAUTHORIZED', 'Wrong email or password');
       return HttpResponse.json({ user: account.user, token: account.token });
     }),
     http.post('/api/auth/register', async ({ request }) => {
-      const { email, password, name } = (await request.json()) as { email: string; password: string; name: string };
-      if (byEmail.has(email.toLowerCase())) return errorResponse(409, 'CONFLICT', 'That email is taken');
-      const user: User = { userId: `u-${byEmail.size + 1}`, email: email.toLowerCase(), name, role: 'customer', createdAt: new Date().toISOString() };
+      const { email, password, name } = (await request.json()) as {
+        email: string;
+        password: string;
+        name: string;
+      };
+      if (byEmail.has(email.toLowerCase()))
+        return errorResponse(409, 'CONFLICT', 'That email is taken');
+      const user: User = {
+        userId: `u-${byEmail.size + 1}`,
+        email: email.toLowerCase(),
+        name,
+        role: 'customer',
+        createdAt: new Date().toISOString(),
+      };
       const account = addAccount(user, password);
       return HttpResponse.json({ user, token: account.token }, { status: 201 });
     }),
@@ -81,8 +108,10 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
       if (!account) return unauthorized();
       const { quantity } = (await request.json()) as { quantity: number };
       const productId = String(params['productId']);
-      if (!catalog.some((p) => p.productId === productId)) return errorResponse(404, 'NOT_FOUND', 'Product was not found');
-      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 99) return errorResponse(400, 'VALIDATION_ERROR', 'quantity must be 1..99');
+      if (!catalog.some((p) => p.productId === productId))
+        return errorResponse(404, 'NOT_FOUND', 'Product was not found');
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 99)
+        return errorResponse(400, 'VALIDATION_ERROR', 'quantity must be 1..99');
       account.cart.set(productId, quantity);
       return HttpResponse.json(cartOf(account));
     }),
@@ -99,11 +128,22 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
       const seen = key ? idempotency.get(`${account.user.userId}:${key}`) : undefined;
       if (seen) return HttpResponse.json(seen, { status: 201 });
       const cart = cartOf(account);
-      if (cart.items.length === 0) return errorResponse(400, 'VALIDATION_ERROR', 'Your cart is empty');
+      if (cart.items.length === 0)
+        return errorResponse(400, 'VALIDATION_ERROR', 'Your cart is empty');
       const short = cart.items.filter((l) => l.quantity > l.product.stock);
       if (short.length > 0) {
-        const products = short.map((l) => ({ productId: l.productId, name: l.product.name, requested: l.quantity, available: l.product.stock }));
-        return errorResponse(409, 'INSUFFICIENT_STOCK', `Not enough stock for: ${products.map((p) => p.name).join(', ')}`, { products });
+        const products = short.map((l) => ({
+          productId: l.productId,
+          name: l.product.name,
+          requested: l.quantity,
+          available: l.product.stock,
+        }));
+        return errorResponse(
+          409,
+          'INSUFFICIENT_STOCK',
+          `Not enough stock for: ${products.map((p) => p.name).join(', ')}`,
+          { products },
+        );
       }
       for (const line of cart.items) {
         const product = catalog.find((p) => p.productId === line.productId)!;
@@ -112,7 +152,13 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
       const order: Order = {
         orderId: `ord-${orders.length + 1}`,
         userId: account.user.userId,
-        items: cart.items.map((l) => ({ productId: l.productId, name: l.product.name, unitPrice: l.product.price, quantity: l.quantity, lineTotal: l.product.price * l.quantity })),
+        items: cart.items.map((l) => ({
+          productId: l.productId,
+          name: l.product.name,
+          unitPrice: l.product.price,
+          quantity: l.quantity,
+          lineTotal: l.product.price * l.quantity,
+        })),
         total: cart.subtotal,
         currency: 'USD',
         status: 'PLACED',
@@ -126,20 +172,30 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
     http.get('/api/orders', ({ request }) => {
       const account = caller(request);
       if (!account) return unauthorized();
-      return HttpResponse.json({ items: orders.filter((o) => o.userId === account.user.userId), nextCursor: null });
+      return HttpResponse.json({
+        items: orders.filter((o) => o.userId === account.user.userId),
+        nextCursor: null,
+      });
     }),
     http.get('/api/orders/:orderId', ({ request, params }) => {
       const account = caller(request);
       if (!account) return unauthorized();
-      const found = orders.find((o) => o.orderId === params['orderId'] && o.userId === account.user.userId);
-      return found ? HttpResponse.json(found) : errorResponse(404, 'NOT_FOUND', 'Order was not found');
+      const found = orders.find(
+        (o) => o.orderId === params['orderId'] && o.userId === account.user.userId,
+      );
+      return found
+        ? HttpResponse.json(found)
+        : errorResponse(404, 'NOT_FOUND', 'Order was not found');
     }),
     http.get('/api/admin/orders', ({ request }) => {
       const account = caller(request);
       if (!account) return unauthorized();
       if (account.user.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Admins only');
       const status = new URL(request.url).searchParams.get('status');
-      return HttpResponse.json({ items: orders.filter((o) => !status || o.status === status), nextCursor: null });
+      return HttpResponse.json({
+        items: orders.filter((o) => !status || o.status === status),
+        nextCursor: null,
+      });
     }),
     http.patch('/api/orders/:orderId', async ({ request, params }) => {
       const account = caller(request);
@@ -151,28 +207,42 @@ export function fakeShop({ products, accounts = [] }: { products: Product[]; acc
       return HttpResponse.json(found);
     }),
     http.post('/api/products', async ({ request }) => {
-      if (caller(request)?.user.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Admins only');
-      const input = (await request.json()) as Omit<Product, 'productId' | 'createdAt' | 'updatedAt'>;
+      if (caller(request)?.user.role !== 'admin')
+        return errorResponse(403, 'FORBIDDEN', 'Admins only');
+      const input = (await request.json()) as Omit<
+        Product,
+        'productId' | 'createdAt' | 'updatedAt'
+      >;
       const now = new Date().toISOString();
-      const created: Product = { ...input, productId: `new-${catalog.length + 1}`, createdAt: now, updatedAt: now };
+      const created: Product = {
+        ...input,
+        productId: `new-${catalog.length + 1}`,
+        createdAt: now,
+        updatedAt: now,
+      };
       catalog.push(created);
       return HttpResponse.json(created, { status: 201 });
     }),
     http.patch('/api/products/:productId', async ({ request, params }) => {
-      if (caller(request)?.user.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Admins only');
+      if (caller(request)?.user.role !== 'admin')
+        return errorResponse(403, 'FORBIDDEN', 'Admins only');
       const found = catalog.find((p) => p.productId === params['productId']);
       if (!found) return errorResponse(404, 'NOT_FOUND', 'Product was not found');
-      Object.assign(found, (await request.json()) as Partial<Product>, { updatedAt: new Date(Date.now() + 1000).toISOString() });
+      Object.assign(found, (await request.json()) as Partial<Product>, {
+        updatedAt: new Date(Date.now() + 1000).toISOString(),
+      });
       return HttpResponse.json(found);
     }),
     http.delete('/api/products/:productId', ({ request, params }) => {
-      if (caller(request)?.user.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Admins only');
+      if (caller(request)?.user.role !== 'admin')
+        return errorResponse(403, 'FORBIDDEN', 'Admins only');
       const index = catalog.findIndex((p) => p.productId === params['productId']);
       if (index >= 0) catalog.splice(index, 1);
       return new HttpResponse(null, { status: 204 });
     }),
     http.post('/api/products/:productId/image-upload', async ({ request, params }) => {
-      if (caller(request)?.user.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Admins only');
+      if (caller(request)?.user.role !== 'admin')
+        return errorResponse(403, 'FORBIDDEN', 'Admins only');
       const { contentType } = (await request.json()) as { contentType: string };
       const id = String(params['productId']);
       return HttpResponse.json({

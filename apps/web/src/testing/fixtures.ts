@@ -2,7 +2,9 @@ import type { Order, Product, User } from '@mini-ecommerce/domain';
 
 const at = '2026-01-15T10:00:00.000Z';
 
-export function product(overrides: Partial<Product> & Pick<Product, 'productId' | 'name'>): Product {
+export function product(
+  overrides: Partial<Product> & Pick<Product, 'productId' | 'name'>,
+): Product {
   return {
     description: `${overrides.name} description`,
     category: 'Home',
@@ -15,18 +17,56 @@ export function product(overrides: Partial<Product> & Pick<Product, 'productId' 
   };
 }
 
-export const lamp = product({ productId: 'lamp', name: 'Desk lamp', price: 2450, stock: 3, imageUrl: 'https://images.example.com/lamp.jpg' });
-export const mug = product({ productId: 'mug', name: 'Coffee mug', category: 'Kitchen', price: 899, stock: 0 });
-export const kettle = product({ productId: 'kettle', name: 'Kettle', category: 'Kitchen', price: 3500, stock: 7 });
+export const lamp = product({
+  productId: 'lamp',
+  name: 'Desk lamp',
+  price: 2450,
+  stock: 3,
+  imageUrl: 'https://images.example.com/lamp.jpg',
+});
+export const mug = product({
+  productId: 'mug',
+  name: 'Coffee mug',
+  category: 'Kitchen',
+  price: 899,
+  stock: 0,
+});
+export const kettle = product({
+  productId: 'kettle',
+  name: 'Kettle',
+  category: 'Kitchen',
+  price: 3500,
+  stock: 7,
+});
 
-export const customer: User = { userId: 'u-1', email: 'ada@example.com', name: 'Ada', role: 'customer', createdAt: at };
-export const admin: User = { userId: 'u-admin', email: 'admin@example.com', name: 'Admin', role: 'admin', createdAt: at };
+export const customer: User = {
+  userId: 'u-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  role: 'customer',
+  createdAt: at,
+};
+export const admin: User = {
+  userId: 'u-admin',
+  email: 'admin@example.com',
+  name: 'Admin',
+  role: 'admin',
+  createdAt: at,
+};
 
 export function order(overrides: Partial<Order> = {}): Order {
   return {
     orderId: 'ord-1',
     userId: customer.userId,
-    items: [{ productId: lamp.productId, name: lamp.name, unitPrice: lamp.price, quantity: 2, lineTotal: lamp.price * 2 }],
+    items: [
+      {
+        productId: lamp.productId,
+        name: lamp.name,
+        unitPrice: lamp.price,
+        quantity: 2,
+        lineTotal: lamp.price * 2,
+      },
+    ],
     total: lamp.price * 2,
     currency: 'USD',
     status: 'PLACED',
@@ -37,7 +77,9 @@ export function order(overrides: Partial<Order> = {}): Order {
 
 /** A token the storefront accepts: a JWT whose payload expires in an hour. */
 export function tokenFor(user: User, expiresInSeconds = 3600): string {
-  const payload = btoa(JSON.stringify({ sub: user.userId, exp: Math.floor(Date.now() / 1000) + expiresInSeconds }))
+  const payload = btoa(
+    JSON.stringify({ sub: user.userId, exp: Math.floor(Date.now() / 1000) + expiresInSeconds }),
+  )
     .replace(/=+$/, '')
     .replace(/\+/g, '-')
     .replace(/\//g, '_');

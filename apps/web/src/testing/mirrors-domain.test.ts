@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney as domainFormatMoney, MAX_CART_QUANTITY, nextStatuses as domainNextStatuses, ORDER_STATUSES } from '@mini-ecommerce/domain';
+import {
+  formatMoney as domainFormatMoney,
+  MAX_CART_QUANTITY,
+  nextStatuses as domainNextStatuses,
+  ORDER_STATUSES,
+} from '@mini-ecommerce/domain';
 import { MAX_CART_QUANTITY as webMaxQuantity } from '../features/cart/stores/guest-cart';
 import { nextStatuses, ORDER_STATUSES as webStatuses } from '../features/orders/utils/order-status';
 import { formatMoney, parseMoney, toMajorUnits } from '../lib/money';
@@ -7,14 +12,21 @@ import { formatMoney, parseMoney, toMajorUnits } from '../lib/money';
 // The storefront repeats a few pure rules of the domain lib to keep zod out of its bundle; these must not drift.
 describe('rules repeated from the domain lib', () => {
   it('formats money the same way', () => {
-    for (const [amount, currency] of [[1999, 'USD'], [0, 'EUR'], [500, 'JPY'], [123456789, 'GBP'], [1, 'KWD']] as const) {
+    for (const [amount, currency] of [
+      [1999, 'USD'],
+      [0, 'EUR'],
+      [500, 'JPY'],
+      [123456789, 'GBP'],
+      [1, 'KWD'],
+    ] as const) {
       expect(formatMoney(amount, currency)).toBe(domainFormatMoney(amount, currency));
     }
   });
 
   it('has the same order lifecycle and cart limit', () => {
     expect(webStatuses).toEqual(ORDER_STATUSES);
-    for (const status of ORDER_STATUSES) expect(nextStatuses(status)).toEqual(domainNextStatuses(status));
+    for (const status of ORDER_STATUSES)
+      expect(nextStatuses(status)).toEqual(domainNextStatuses(status));
     expect(webMaxQuantity).toBe(MAX_CART_QUANTITY);
   });
 });
@@ -29,7 +41,8 @@ describe('money input', () => {
   });
 
   it('refuses what is not a plain amount', () => {
-    for (const bad of ['', '-1', '1.999', 'abc', '1,50', '1e3']) expect(parseMoney(bad, 'USD')).toBeUndefined();
+    for (const bad of ['', '-1', '1.999', 'abc', '1,50', '1e3'])
+      expect(parseMoney(bad, 'USD')).toBeUndefined();
     expect(parseMoney('5.5', 'JPY')).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ import type { Product } from '@mini-ecommerce/domain';
 export const server = setupServer();
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown) {
-  return HttpResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+  return HttpResponse.json(
+    { error: { code, message, ...(details === undefined ? {} : { details }) } },
+    { status },
+  );
 }
 
 /** The public catalog endpoints, answered from a fixed list. */
@@ -14,7 +17,9 @@ export function catalogHandlers(products: Product[]) {
     http.get('/api/categories', () => {
       const counts = new Map<string, number>();
       for (const p of products) counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
-      return HttpResponse.json({ items: [...counts].map(([category, count]) => ({ category, count })) });
+      return HttpResponse.json({
+        items: [...counts].map(([category, count]) => ({ category, count })),
+      });
     }),
     http.get('/api/products', ({ request }) => {
       const url = new URL(request.url);
@@ -28,7 +33,9 @@ export function catalogHandlers(products: Product[]) {
     }),
     http.get('/api/products/:productId', ({ params }) => {
       const found = products.find((p) => p.productId === params['productId']);
-      return found ? HttpResponse.json(found) : errorResponse(404, 'NOT_FOUND', 'Product was not found');
+      return found
+        ? HttpResponse.json(found)
+        : errorResponse(404, 'NOT_FOUND', 'Product was not found');
     }),
   ];
 }

@@ -18,12 +18,20 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
 
-async function waitForHealth(url: string, timeoutMs: number, exited: () => string | undefined): Promise<Response> {
+async function waitForHealth(
+  url: string,
+  timeoutMs: number,
+  exited: () => string | undefined,
+): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const reason = exited();

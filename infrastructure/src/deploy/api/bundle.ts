@@ -71,7 +71,9 @@ export async function bundleApi(workspaceRoot: string, outDir: string): Promise<
   });
   for (const pkg of packages) {
     for (const asset of pkg.assets) {
-      await cp(path.join(pkg.root, asset), path.join(outDir, 'node_modules', pkg.name, asset), { recursive: true });
+      await cp(path.join(pkg.root, asset), path.join(outDir, 'node_modules', pkg.name, asset), {
+        recursive: true,
+      });
     }
   }
   return describeBundle(outDir);
@@ -84,11 +86,18 @@ function assetPackagesPlugin(packages: readonly { name: string; root: string }[]
       for (const pkg of packages) {
         const escaped = pkg.root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         builder.onLoad({ filter: new RegExp(`^${escaped}[\\\\/].*\\.c?js$`) }, async (args) => {
-          const relativeDir = path.relative(pkg.root, path.dirname(args.path)).split(path.sep).join('/');
+          const relativeDir = path
+            .relative(pkg.root, path.dirname(args.path))
+            .split(path.sep)
+            .join('/');
           const target = ['node_modules', pkg.name, relativeDir].filter(Boolean).join('/');
           // esbuild wraps each CommonJS module in a function, so this shadows the bundle-wide __dirname.
           const prelude = `var __dirname = require('node:path').join(__bundleDir, ${JSON.stringify(target)});\n`;
-          return { contents: prelude + (await readFile(args.path, 'utf8')), loader: 'js', resolveDir: path.dirname(args.path) };
+          return {
+            contents: prelude + (await readFile(args.path, 'utf8')),
+            loader: 'js',
+            resolveDir: path.dirname(args.path),
+          };
         });
       }
     },
@@ -99,12 +108,18 @@ async function describeBundle(dir: string): Promise<ApiBundle> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) =>
+      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
     .sort((a, b) => (a === 'server.mjs' ? -1 : b === 'server.mjs' ? 1 : a.localeCompare(b)));
   const files: BundleFile[] = [];
   for (const file of paths) {
     const content = await readFile(path.join(dir, file));
-    files.push({ path: file, sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
+    files.push({
+      path: file,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes: content.length,
+    });
   }
   const sha256 = createHash('sha256')
     .update(files.map((file) => `${file.sha256}  ${file.path}`).join('\n'))

@@ -12,7 +12,10 @@ export function jwtSecretName(env: Environment): string {
  * shopper out, so that is a deliberate act, not a side effect of a deploy. Returns whether it
  * was created now. The value never leaves AWS: the instance reads it itself at start.
  */
-export async function ensureJwtSecret(ssm: SSMClient, env: Environment): Promise<'created' | 'exists'> {
+export async function ensureJwtSecret(
+  ssm: SSMClient,
+  env: Environment,
+): Promise<'created' | 'exists'> {
   const name = jwtSecretName(env);
   try {
     await ssm.send(new GetParameterCommand({ Name: name }));
@@ -27,7 +30,8 @@ export async function ensureJwtSecret(ssm: SSMClient, env: Environment): Promise
         Type: 'SecureString',
         Value: randomBytes(48).toString('base64url'),
         Overwrite: false,
-        Description: 'JWT signing secret of the mini-ecommerce API (created by api-deploy; never overwritten)',
+        Description:
+          'JWT signing secret of the mini-ecommerce API (created by api-deploy; never overwritten)',
         Tags: standardTags(env),
       }),
     );

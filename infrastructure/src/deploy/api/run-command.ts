@@ -19,7 +19,10 @@ export interface CommandResult {
  * instance it creates (or an Auto Scaling group launches) with its stack name, so this needs no
  * tag convention from the template.
  */
-export async function findInstances(ctx: DeployContext, ec2StackName: string): Promise<InstanceInformation[]> {
+export async function findInstances(
+  ctx: DeployContext,
+  ec2StackName: string,
+): Promise<InstanceInformation[]> {
   const found: InstanceInformation[] = [];
   let nextToken: string | undefined;
   do {
@@ -61,15 +64,25 @@ export async function runOnInstance(
     }),
   );
   const commandId = Command?.CommandId;
-  if (!commandId) throw new UserError(`Systems Manager did not accept the command "${comment}" for ${instanceId}.`);
+  if (!commandId)
+    throw new UserError(
+      `Systems Manager did not accept the command "${comment}" for ${instanceId}.`,
+    );
   ctx.reporter.progress(`${instanceId}: ${comment}`);
   const result = await waitForCommandExecuted(
-    { client: ctx.clients.ssm, ...ctx.timing.waiter, maxWaitTime: Math.max(ctx.timing.waiter.maxWaitTime, 1) },
+    {
+      client: ctx.clients.ssm,
+      ...ctx.timing.waiter,
+      maxWaitTime: Math.max(ctx.timing.waiter.maxWaitTime, 1),
+    },
     { CommandId: commandId, InstanceId: instanceId },
   );
   ctx.reporter.endProgress();
   const invocation = result.reason as Partial<GetCommandInvocationCommandOutput> | undefined;
-  const output = [invocation?.StandardOutputContent, invocation?.StandardErrorContent].filter(Boolean).join('\n').trim();
+  const output = [invocation?.StandardOutputContent, invocation?.StandardErrorContent]
+    .filter(Boolean)
+    .join('\n')
+    .trim();
   return {
     succeeded: result.state === 'SUCCESS',
     status: invocation?.Status ?? result.state,

@@ -22,7 +22,10 @@ export const FAST_TIMING: Timing = {
 };
 
 // Fixed fake credentials so that clients which sign locally (presigned URLs) work offline.
-const config = { region: 'eu-west-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' } };
+const config = {
+  region: 'eu-west-1',
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+};
 
 export const TEST_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -47,12 +50,18 @@ export interface TestContext extends DeployContext {
 export async function testWorkspace(template = TEST_TEMPLATE): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'deploy-test-'));
   await mkdir(path.join(root, 'infrastructure'), { recursive: true });
-  for (const id of STACK_IDS) await writeFile(path.join(root, 'infrastructure', TEMPLATE_FILES[id]), template);
+  for (const id of STACK_IDS)
+    await writeFile(path.join(root, 'infrastructure', TEMPLATE_FILES[id]), template);
   return root;
 }
 
 export function testContext(
-  overrides: Partial<CliOptions> & { command?: Command; env?: Environment; workspaceRoot?: string; answer?: boolean } = {},
+  overrides: Partial<CliOptions> & {
+    command?: Command;
+    env?: Environment;
+    workspaceRoot?: string;
+    answer?: boolean;
+  } = {},
 ): TestContext {
   const output = new MemoryOutput();
   const questions: string[] = [];
@@ -94,5 +103,7 @@ export function testContext(
 
 /** How CloudFormation answers for a stack that does not exist. */
 export function stackNotFound(name: string): Error {
-  return Object.assign(new Error(`Stack with id ${name} does not exist`), { name: 'ValidationError' });
+  return Object.assign(new Error(`Stack with id ${name} does not exist`), {
+    name: 'ValidationError',
+  });
 }

@@ -22,6 +22,13 @@ export function cacheControlFor(key: string): string {
 
 export function contentTypeFor(key: string): string {
   const type = mime.getType(key) ?? 'application/octet-stream';
-  const textual = type.startsWith('text/') || ['application/javascript', 'application/json', 'image/svg+xml', 'application/manifest+json'].includes(type);
+  const textual =
+    type.startsWith('text/') ||
+    [
+      'application/javascript',
+      'application/json',
+      'image/svg+xml',
+      'application/manifest+json',
+    ].includes(type);
   return textual ? `${type}; charset=utf-8` : type;
 }

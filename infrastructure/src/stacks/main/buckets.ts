@@ -64,7 +64,12 @@ export function addBucket(template: TemplateBuilder, spec: BucketSpec): Bucket {
       LifecycleConfiguration: { Rules: spec.lifecycleRules },
       NotificationConfiguration: NOTIFICATIONS_EVENTBRIDGE,
       ...(spec.logs
-        ? { LoggingConfiguration: { DestinationBucketName: spec.logs.bucketName, LogFilePrefix: spec.logs.prefix } }
+        ? {
+            LoggingConfiguration: {
+              DestinationBucketName: spec.logs.bucketName,
+              LogFilePrefix: spec.logs.prefix,
+            },
+          }
         : {}),
       ...(spec.cors ? { CorsConfiguration: spec.cors } : {}),
       ...(spec.requestMetrics ? { MetricsConfigurations: [{ Id: 'EntireBucket' }] } : {}),

@@ -37,7 +37,10 @@ export interface CdnInputs {
   readonly hasApiOrigin: string;
 }
 
-export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHandle<'AWS::CloudFront::Distribution'> {
+export function addCdn(
+  template: TemplateBuilder,
+  inputs: CdnInputs,
+): ResourceHandle<'AWS::CloudFront::Distribution'> {
   const oac = template.resource('OriginAccessControl', 'AWS::CloudFront::OriginAccessControl', {
     OriginAccessControlConfig: {
       Name: envName('s3-oac'),
@@ -51,7 +54,10 @@ export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHa
     Name: envName('spa-rewrite'),
     AutoPublish: true,
     FunctionCode: SPA_REWRITE,
-    FunctionConfig: { Comment: 'Serve index.html for client-side routes', Runtime: 'cloudfront-js-2.0' },
+    FunctionConfig: {
+      Comment: 'Serve index.html for client-side routes',
+      Runtime: 'cloudfront-js-2.0',
+    },
   });
 
   const s3Origin = (id: string, domain: Str) => ({
@@ -97,7 +103,9 @@ export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHa
           Compress: true,
           CachePolicyId: MANAGED.cachingOptimized,
           ResponseHeadersPolicyId: MANAGED.securityHeaders,
-          FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: spaRewrite.getAtt('FunctionARN') }],
+          FunctionAssociations: [
+            { EventType: 'viewer-request', FunctionARN: spaRewrite.getAtt('FunctionARN') },
+          ],
         },
         CacheBehaviors: [
           {
@@ -137,28 +145,33 @@ export function addCdn(template: TemplateBuilder, inputs: CdnInputs): ResourceHa
     {
       notes: [
         `The optional API origin (HasApiOrigin) is the instance or load balancer on plain HTTP (port ${API_PORT} or 80): it has no certificate. Viewers still reach it over HTTPS only (CT.CLOUDFRONT.PR.8 cannot see the conditional origin).`,
-        'SPA fallback: the SpaRewriteFunction serves /index.html for extensionless paths instead of distribution-wide 403/404 error responses, which would also turn the API\'s own 403/404 answers under /api/* into the app shell.',
+        "SPA fallback: the SpaRewriteFunction serves /index.html for extensionless paths instead of distribution-wide 403/404 error responses, which would also turn the API's own 403/404 answers under /api/* into the app shell.",
       ],
       guardExceptions: [
         {
           rule: 'CT.CLOUDFRONT.PR.4',
-          reason: 'Origin failover needs a second copy of the buckets in another region; the single-region design of this shop does not have one.',
+          reason:
+            'Origin failover needs a second copy of the buckets in another region; the single-region design of this shop does not have one.',
         },
         {
           rule: 'CT.CLOUDFRONT.PR.6',
-          reason: 'The storefront is served on the default *.cloudfront.net domain and certificate until the owner adds a custom domain and an ACM certificate.',
+          reason:
+            'The storefront is served on the default *.cloudfront.net domain and certificate until the owner adds a custom domain and an ACM certificate.',
         },
         {
           rule: 'CT.CLOUDFRONT.PR.7',
-          reason: 'SNI applies to custom certificates only; the default CloudFront certificate is in use (see CT.CLOUDFRONT.PR.6).',
+          reason:
+            'SNI applies to custom certificates only; the default CloudFront certificate is in use (see CT.CLOUDFRONT.PR.6).',
         },
         {
           rule: 'CT.CLOUDFRONT.PR.3',
-          reason: 'Every behavior is redirect-to-https or https-only, including the optional /api/* behavior; cfn-guard cannot evaluate that behavior inside its Fn::If (HasApiOrigin) and reports it.',
+          reason:
+            'Every behavior is redirect-to-https or https-only, including the optional /api/* behavior; cfn-guard cannot evaluate that behavior inside its Fn::If (HasApiOrigin) and reports it.',
         },
         {
           rule: 'CT.CLOUDFRONT.PR.9',
-          reason: 'The minimum viewer TLS version can only be raised with a custom certificate; the default certificate is in use (see CT.CLOUDFRONT.PR.6).',
+          reason:
+            'The minimum viewer TLS version can only be raised with a custom certificate; the default certificate is in use (see CT.CLOUDFRONT.PR.6).',
         },
       ],
     },

@@ -12,7 +12,13 @@ import {
 } from '../../model/intrinsics';
 import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
 import type { Str } from '../../model/values';
-import { ENVIRONMENT_PARAMETER, LOG_RETENTION_DAYS, envLogGroupName, envName, nameTag } from '../common';
+import {
+  ENVIRONMENT_PARAMETER,
+  LOG_RETENTION_DAYS,
+  envLogGroupName,
+  envName,
+  nameTag,
+} from '../common';
 
 /** The address plan of the architecture document, plus the second-AZ subnets a load balancer needs. */
 export const NETWORK = {
@@ -50,7 +56,10 @@ export function addNetwork(
     'CreateNatGateway',
     or(
       equals(params.natGateway.ref(), 'true'),
-      allOf(equals(params.natGateway.ref(), 'auto'), not(equals(ref(ENVIRONMENT_PARAMETER), 'dev'))),
+      allOf(
+        equals(params.natGateway.ref(), 'auto'),
+        not(equals(ref(ENVIRONMENT_PARAMETER), 'dev')),
+      ),
     ),
   );
 
@@ -63,10 +72,14 @@ export function addNetwork(
   const internetGateway = template.resource('InternetGateway', 'AWS::EC2::InternetGateway', {
     Tags: [nameTag('igw')],
   });
-  const gatewayAttachment = template.resource('InternetGatewayAttachment', 'AWS::EC2::VPCGatewayAttachment', {
-    VpcId: vpc.ref(),
-    InternetGatewayId: internetGateway.ref(),
-  });
+  const gatewayAttachment = template.resource(
+    'InternetGatewayAttachment',
+    'AWS::EC2::VPCGatewayAttachment',
+    {
+      VpcId: vpc.ref(),
+      InternetGatewayId: internetGateway.ref(),
+    },
+  );
 
   const subnet = (id: string, cidr: string, az: number, isPublic: boolean, name: string) =>
     template.resource(id, 'AWS::EC2::Subnet', {
@@ -80,7 +93,13 @@ export function addNetwork(
   const publicSubnet = subnet('PublicSubnet', NETWORK.publicSubnetCidr, 0, true, 'public-a');
   const publicSubnet2 = subnet('PublicSubnet2', NETWORK.publicSubnet2Cidr, 1, true, 'public-b');
   const privateSubnet = subnet('PrivateSubnet', NETWORK.privateSubnetCidr, 0, false, 'private-a');
-  const privateSubnet2 = subnet('PrivateSubnet2', NETWORK.privateSubnet2Cidr, 1, false, 'private-b');
+  const privateSubnet2 = subnet(
+    'PrivateSubnet2',
+    NETWORK.privateSubnet2Cidr,
+    1,
+    false,
+    'private-b',
+  );
 
   const natEip = template.resource(
     'NatGatewayEip',
@@ -91,7 +110,11 @@ export function addNetwork(
   const natGateway = template.resource(
     'NatGateway',
     'AWS::EC2::NatGateway',
-    { AllocationId: natEip.getAtt('AllocationId'), SubnetId: publicSubnet.ref(), Tags: [nameTag('nat')] },
+    {
+      AllocationId: natEip.getAtt('AllocationId'),
+      SubnetId: publicSubnet.ref(),
+      Tags: [nameTag('nat')],
+    },
     { condition: createNat },
   );
 
@@ -102,7 +125,11 @@ export function addNetwork(
   template.resource(
     'PublicDefaultRoute',
     'AWS::EC2::Route',
-    { RouteTableId: publicRoutes.ref(), DestinationCidrBlock: ANYWHERE, GatewayId: internetGateway.ref() },
+    {
+      RouteTableId: publicRoutes.ref(),
+      DestinationCidrBlock: ANYWHERE,
+      GatewayId: internetGateway.ref(),
+    },
     { dependsOn: [gatewayAttachment] },
   );
   const privateRoutes = template.resource('PrivateRouteTable', 'AWS::EC2::RouteTable', {
@@ -112,7 +139,11 @@ export function addNetwork(
   template.resource(
     'PrivateDefaultRoute',
     'AWS::EC2::Route',
-    { RouteTableId: privateRoutes.ref(), DestinationCidrBlock: ANYWHERE, NatGatewayId: natGateway.ref() },
+    {
+      RouteTableId: privateRoutes.ref(),
+      DestinationCidrBlock: ANYWHERE,
+      NatGatewayId: natGateway.ref(),
+    },
     { condition: createNat },
   );
   for (const [id, subnetHandle, table] of [
@@ -129,15 +160,24 @@ export function addNetwork(
 
   // Gateway endpoints are free and keep DynamoDB and S3 traffic off the internet (and off the NAT bill).
   for (const service of ['dynamodb', 's3'] as const) {
-    template.resource(service === 'dynamodb' ? 'DynamoDbEndpoint' : 'S3Endpoint', 'AWS::EC2::VPCEndpoint', {
-      VpcId: vpc.ref(),
-      ServiceName: sub(`com.amazonaws.\${AWS::Region}.${service}`),
-      VpcEndpointType: 'Gateway',
-      RouteTableIds: [publicRoutes.ref(), privateRoutes.ref()],
-    });
+    template.resource(
+      service === 'dynamodb' ? 'DynamoDbEndpoint' : 'S3Endpoint',
+      'AWS::EC2::VPCEndpoint',
+      {
+        VpcId: vpc.ref(),
+        ServiceName: sub(`com.amazonaws.\${AWS::Region}.${service}`),
+        VpcEndpointType: 'Gateway',
+        RouteTableIds: [publicRoutes.ref(), privateRoutes.ref()],
+      },
+    );
   }
 
-  addNetworkAcls(template, { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2 }, params.sshCidr, hasSshCidr);
+  addNetworkAcls(
+    template,
+    { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2 },
+    params.sshCidr,
+    hasSshCidr,
+  );
   addFlowLogs(template, vpc, flowLogKey);
 
   return { vpc, publicSubnet, publicSubnet2, privateSubnet, privateSubnet2, hasSshCidr };
@@ -158,7 +198,15 @@ function addNetworkAcls(
     Tags: [nameTag('private-nacl')],
   });
 
-  type Entry = { id: string; rule: number; egress: boolean; cidr: Str; ports?: { readonly From: number; readonly To: number }; protocol?: string; condition?: string };
+  type Entry = {
+    id: string;
+    rule: number;
+    egress: boolean;
+    cidr: Str;
+    ports?: { readonly From: number; readonly To: number };
+    protocol?: string;
+    condition?: string;
+  };
   const entries = (acl: typeof publicAcl, list: Entry[]) => {
     for (const e of list) {
       template.resource(
@@ -181,11 +229,35 @@ function addNetworkAcls(
   // Public subnets: web and API traffic in, replies to outbound connections back in; SSH only
   // from the operator's CIDR when one is given. Everything else is dropped by the default deny.
   entries(publicAcl, [
-    { id: 'PublicAclInHttp', rule: 100, egress: false, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
-    { id: 'PublicAclInHttps', rule: 110, egress: false, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
+    {
+      id: 'PublicAclInHttp',
+      rule: 100,
+      egress: false,
+      cidr: ANYWHERE,
+      ports: { From: HTTP_PORT, To: HTTP_PORT },
+    },
+    {
+      id: 'PublicAclInHttps',
+      rule: 110,
+      egress: false,
+      cidr: ANYWHERE,
+      ports: { From: HTTPS_PORT, To: HTTPS_PORT },
+    },
     // Covers the API port and the replies to the instance's own outbound connections.
-    { id: 'PublicAclInEphemeral', rule: 120, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[0] },
-    { id: 'PublicAclInEphemeralHigh', rule: 125, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[1] },
+    {
+      id: 'PublicAclInEphemeral',
+      rule: 120,
+      egress: false,
+      cidr: ANYWHERE,
+      ports: EPHEMERAL_PORTS[0],
+    },
+    {
+      id: 'PublicAclInEphemeralHigh',
+      rule: 125,
+      egress: false,
+      cidr: ANYWHERE,
+      ports: EPHEMERAL_PORTS[1],
+    },
     {
       id: 'PublicAclInSsh',
       rule: 130,
@@ -194,19 +266,61 @@ function addNetworkAcls(
       ports: { From: SSH_PORT, To: SSH_PORT },
       condition: hasSshCidr,
     },
-    { id: 'PublicAclOutHttp', rule: 100, egress: true, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
-    { id: 'PublicAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
-    { id: 'PublicAclOutEphemeral', rule: 120, egress: true, cidr: ANYWHERE, ports: { From: 1024, To: 65535 } },
+    {
+      id: 'PublicAclOutHttp',
+      rule: 100,
+      egress: true,
+      cidr: ANYWHERE,
+      ports: { From: HTTP_PORT, To: HTTP_PORT },
+    },
+    {
+      id: 'PublicAclOutHttps',
+      rule: 110,
+      egress: true,
+      cidr: ANYWHERE,
+      ports: { From: HTTPS_PORT, To: HTTPS_PORT },
+    },
+    {
+      id: 'PublicAclOutEphemeral',
+      rule: 120,
+      egress: true,
+      cidr: ANYWHERE,
+      ports: { From: 1024, To: 65535 },
+    },
     { id: 'PublicAclOutVpc', rule: 130, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
   ]);
   // Private subnets: reachable from inside the VPC only; out to the internet for updates (through the NAT).
   entries(privateAcl, [
     { id: 'PrivateAclInVpc', rule: 100, egress: false, cidr: NETWORK.vpcCidr, protocol: '-1' },
-    { id: 'PrivateAclInEphemeral', rule: 110, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[0] },
-    { id: 'PrivateAclInEphemeralHigh', rule: 115, egress: false, cidr: ANYWHERE, ports: EPHEMERAL_PORTS[1] },
+    {
+      id: 'PrivateAclInEphemeral',
+      rule: 110,
+      egress: false,
+      cidr: ANYWHERE,
+      ports: EPHEMERAL_PORTS[0],
+    },
+    {
+      id: 'PrivateAclInEphemeralHigh',
+      rule: 115,
+      egress: false,
+      cidr: ANYWHERE,
+      ports: EPHEMERAL_PORTS[1],
+    },
     { id: 'PrivateAclOutVpc', rule: 100, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
-    { id: 'PrivateAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ports: { From: HTTPS_PORT, To: HTTPS_PORT } },
-    { id: 'PrivateAclOutHttp', rule: 120, egress: true, cidr: ANYWHERE, ports: { From: HTTP_PORT, To: HTTP_PORT } },
+    {
+      id: 'PrivateAclOutHttps',
+      rule: 110,
+      egress: true,
+      cidr: ANYWHERE,
+      ports: { From: HTTPS_PORT, To: HTTPS_PORT },
+    },
+    {
+      id: 'PrivateAclOutHttp',
+      rule: 120,
+      egress: true,
+      cidr: ANYWHERE,
+      ports: { From: HTTP_PORT, To: HTTP_PORT },
+    },
   ]);
 
   for (const [id, subnetHandle, acl] of [

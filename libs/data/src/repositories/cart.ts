@@ -1,4 +1,7 @@
-import { BatchWriteCommand, execute as executeBatchWrite } from 'dynamodb-toolbox/table/actions/batchWrite';
+import {
+  BatchWriteCommand,
+  execute as executeBatchWrite,
+} from 'dynamodb-toolbox/table/actions/batchWrite';
 import { BatchDeleteRequest } from 'dynamodb-toolbox/entity/actions/batchDelete';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
@@ -37,7 +40,9 @@ export class CartRepository {
   }
 
   async remove(userId: string, productId: string): Promise<void> {
-    await this.ctx.entities.CartLineEntity.build(DeleteItemCommand).key({ userId, productId }).send();
+    await this.ctx.entities.CartLineEntity.build(DeleteItemCommand)
+      .key({ userId, productId })
+      .send();
   }
 
   async clear(userId: string): Promise<void> {
@@ -50,7 +55,9 @@ export class CartRepository {
         this.ctx.tables.cart
           .build(BatchWriteCommand)
           .requests(
-            ...chunk.map((line) => CartLineEntity.build(BatchDeleteRequest).key({ userId, productId: line.productId })),
+            ...chunk.map((line) =>
+              CartLineEntity.build(BatchDeleteRequest).key({ userId, productId: line.productId }),
+            ),
           ),
       );
     }

@@ -67,7 +67,9 @@ export interface PlaceOrderResult {
 }
 
 const backoff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.min(250, 4 * 2 ** attempt) * (0.5 + Math.random())));
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.min(250, 4 * 2 ** attempt) * (0.5 + Math.random())),
+  );
 
 export class OrderRepository {
   constructor(
@@ -78,7 +80,10 @@ export class OrderRepository {
 
   /** The order id for an idempotency key: the same user and key always name the same order. */
   static idFor(userId: string, idempotencyKey: string): string {
-    return 'o-' + createHash('sha256').update(`${userId}\n${idempotencyKey}`).digest('base64url').slice(0, 40);
+    return (
+      'o-' +
+      createHash('sha256').update(`${userId}\n${idempotencyKey}`).digest('base64url').slice(0, 40)
+    );
   }
 
   async get(orderId: string): Promise<Order | undefined> {
@@ -96,8 +101,13 @@ export class OrderRepository {
    * and its feed copies are written, and the cart lines are deleted on the condition that they
    * are unchanged. Any failed condition changes nothing.
    */
-  async place(userId: string, options: { idempotencyKey?: string } = {}): Promise<PlaceOrderResult> {
-    const orderId = options.idempotencyKey ? OrderRepository.idFor(userId, options.idempotencyKey) : randomUUID();
+  async place(
+    userId: string,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<PlaceOrderResult> {
+    const orderId = options.idempotencyKey
+      ? OrderRepository.idFor(userId, options.idempotencyKey)
+      : randomUUID();
     if (options.idempotencyKey) {
       const existing = await this.get(orderId);
       if (existing) return this.replay(existing, userId);
@@ -133,7 +143,9 @@ export class OrderRepository {
           const placed = await this.get(orderId);
           if (placed) return this.replay(placed, userId);
         }
-        const stockFailed = codes.slice(0, lines.length).some((code) => code === 'ConditionalCheckFailed');
+        const stockFailed = codes
+          .slice(0, lines.length)
+          .some((code) => code === 'ConditionalCheckFailed');
         if (stockFailed) {
           const fresh = await this.products.getMany(
             lines.map((line) => line.productId),
@@ -176,7 +188,10 @@ export class OrderRepository {
       if (!Item || orderId.startsWith('#')) throw notFound('The order');
       const from = Item.status;
       if (!canTransition(from, to)) {
-        throw new DomainError('CONFLICT', `An order that is ${from} cannot become ${to}`, { from, to });
+        throw new DomainError('CONFLICT', `An order that is ${from} cannot become ${to}`, {
+          from,
+          to,
+        });
       }
       const updatedAt = this.ctx.now().toISOString();
       const updated: StoredOrder = { ...Item, status: to, updatedAt };
@@ -197,7 +212,9 @@ export class OrderRepository {
             .item({ orderId: allFeedId(orderId), status: to, updatedAt })
             .options({ condition: { attr: 'orderId', exists: true } }),
           // Overwriting the status copy moves it to the new status's feed partition.
-          OrderEntity.build(PutTransaction).item(this.feedCopy(updated, statusFeedId(orderId), statusFeed(to))),
+          OrderEntity.build(PutTransaction).item(
+            this.feedCopy(updated, statusFeedId(orderId), statusFeed(to)),
+          ),
           // Products deleted since the order was placed have no stock to restore.
           ...Item.items
             .filter((line) => restock.has(line.productId))
@@ -218,11 +235,17 @@ export class OrderRepository {
 
   private replay(order: Order, userId: string): PlaceOrderResult {
     // Keys are per user (the id hashes both), so this only guards against a hash collision.
-    if (order.userId !== userId) throw new DomainError('CONFLICT', 'This Idempotency-Key was already used');
+    if (order.userId !== userId)
+      throw new DomainError('CONFLICT', 'This Idempotency-Key was already used');
     return { order, replayed: true };
   }
 
-  private buildOrder(orderId: string, userId: string, lines: CartItem[], products: Map<string, Product>): StoredOrder {
+  private buildOrder(
+    orderId: string,
+    userId: string,
+    lines: CartItem[],
+    products: Map<string, Product>,
+  ): StoredOrder {
     const items = lines.map((line) => {
       const product = products.get(line.productId) as Product;
       return {
@@ -233,7 +256,9 @@ export class OrderRepository {
         lineTotal: lineTotal(product.price, line.quantity),
       };
     });
-    const currencies = new Set(lines.map((line) => (products.get(line.productId) as Product).currency));
+    const currencies = new Set(
+      lines.map((line) => (products.get(line.productId) as Product).currency),
+    );
     if (currencies.size > 1) {
       throw validationError('The cart mixes currencies; order products of one currency at a time', {
         currencies: [...currencies],
@@ -253,7 +278,13 @@ export class OrderRepository {
   }
 
   private feedCopy(order: StoredOrder, feedId: string, feedPartition: string): StoredOrder {
-    return { ...order, orderId: feedId, userId: feedPartition, sourceOrderId: order.orderId, ownerId: order.userId };
+    return {
+      ...order,
+      orderId: feedId,
+      userId: feedPartition,
+      sourceOrderId: order.orderId,
+      ownerId: order.userId,
+    };
   }
 
   private async writeOrder(order: StoredOrder, lines: CartItem[]): Promise<void> {
@@ -272,9 +303,15 @@ export class OrderRepository {
             },
           }),
       ),
-      OrderEntity.build(PutTransaction).item(order).options({ condition: { attr: 'orderId', exists: false } }),
-      OrderEntity.build(PutTransaction).item(this.feedCopy(order, allFeedId(order.orderId), ALL_FEED)),
-      OrderEntity.build(PutTransaction).item(this.feedCopy(order, statusFeedId(order.orderId), statusFeed(order.status))),
+      OrderEntity.build(PutTransaction)
+        .item(order)
+        .options({ condition: { attr: 'orderId', exists: false } }),
+      OrderEntity.build(PutTransaction).item(
+        this.feedCopy(order, allFeedId(order.orderId), ALL_FEED),
+      ),
+      OrderEntity.build(PutTransaction).item(
+        this.feedCopy(order, statusFeedId(order.orderId), statusFeed(order.status)),
+      ),
       ...lines.map((line) =>
         CartLineEntity.build(DeleteTransaction)
           .key({ userId: order.userId, productId: line.productId })

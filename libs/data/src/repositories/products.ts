@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import type { ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
+import {
+  BatchGetCommand,
+  execute as executeBatchGet,
+} from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   DomainError,
@@ -58,12 +65,16 @@ const isListAllCursor = (value: unknown): value is ListAllCursor =>
   typeof (value as ListAllCursor).c === 'string' &&
   (value as ListAllCursor).c.length > 0 &&
   ((value as ListAllCursor).k === undefined ||
-    (categoryKey((value as ListAllCursor).k) && (value as ListAllCursor).k?.category === (value as ListAllCursor).c));
+    (categoryKey((value as ListAllCursor).k) &&
+      (value as ListAllCursor).k?.category === (value as ListAllCursor).c));
 
 export class ProductRepository {
   constructor(private readonly ctx: DataContext) {}
 
-  async get(productId: string, options: { consistent?: boolean } = {}): Promise<Product | undefined> {
+  async get(
+    productId: string,
+    options: { consistent?: boolean } = {},
+  ): Promise<Product | undefined> {
     const { Item } = await this.ctx.entities.ProductEntity.build(GetItemCommand)
       .key({ productId })
       .options({ consistent: options.consistent ?? false })
@@ -72,7 +83,10 @@ export class ProductRepository {
   }
 
   /** Reads many products with BatchGetItem (100 keys a call, unprocessed keys retried by the toolbox). */
-  async getMany(productIds: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, Product>> {
+  async getMany(
+    productIds: readonly string[],
+    options: { consistent?: boolean } = {},
+  ): Promise<Map<string, Product>> {
     const unique = [...new Set(productIds)];
     const found = new Map<string, Product>();
     const { ProductEntity } = this.ctx.entities;
@@ -80,7 +94,9 @@ export class ProductRepository {
       const chunk = unique.slice(start, start + BATCH_GET_LIMIT);
       const command = this.ctx.tables.products
         .build(BatchGetCommand)
-        .requests(...chunk.map((productId) => ProductEntity.build(BatchGetRequest).key({ productId })))
+        .requests(
+          ...chunk.map((productId) => ProductEntity.build(BatchGetRequest).key({ productId })),
+        )
         .options({ consistent: options.consistent ?? false });
       const { Responses } = await executeBatchGet({ maxAttempts: 5 }, command);
       for (const item of Responses?.[0] ?? []) {
@@ -125,14 +141,23 @@ export class ProductRepository {
       const put = this.ctx.entities.ProductEntity.build(PutTransaction)
         .item(next)
         .options({
-          condition: { and: [{ attr: 'productId', exists: true }, { attr: 'category', eq: current.category }] },
+          condition: {
+            and: [
+              { attr: 'productId', exists: true },
+              { attr: 'category', eq: current.category },
+            ],
+          },
         });
-      const deltas = current.category === next.category ? {} : { [current.category]: -1, [next.category]: 1 };
+      const deltas =
+        current.category === next.category ? {} : { [current.category]: -1, [next.category]: 1 };
       try {
         await this.writeWithCounts([put], deltas, false);
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
-          throw new DomainError('CONFLICT', 'The product changed while it was being updated; try again');
+          throw new DomainError(
+            'CONFLICT',
+            'The product changed while it was being updated; try again',
+          );
         }
         throw error;
       }
@@ -150,7 +175,8 @@ export class ProductRepository {
       try {
         await this.writeWithCounts([remove], { [current.category]: -1 }, false);
       } catch (error) {
-        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw notFound('The product');
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed')
+          throw notFound('The product');
         throw error;
       }
     });
@@ -184,7 +210,8 @@ export class ProductRepository {
       const page = await this.queryCategory(category, limit - items.length, startKey);
       items.push(...page.items);
       if (page.lastKey) {
-        if (items.length >= limit) return { items, nextCursor: encodeCursor({ c: category, k: page.lastKey }) };
+        if (items.length >= limit)
+          return { items, nextCursor: encodeCursor({ c: category, k: page.lastKey }) };
         startKey = page.lastKey;
         continue;
       }
@@ -201,11 +228,19 @@ export class ProductRepository {
   /** Category names with product counts, from one GetItem. */
   async categories(): Promise<CategoryCount[]> {
     const { Item } = await this.ctx.documentClient.send(
-      new GetCommand({ TableName: this.ctx.names.products, Key: { productId: CATEGORY_COUNTS_ID } }),
+      new GetCommand({
+        TableName: this.ctx.names.products,
+        Key: { productId: CATEGORY_COUNTS_ID },
+      }),
     );
     return Object.entries(Item ?? {})
-      .filter(([name, value]) => name.startsWith(COUNT_PREFIX) && typeof value === 'number' && value > 0)
-      .map(([name, value]) => ({ category: name.slice(COUNT_PREFIX.length), count: value as number }))
+      .filter(
+        ([name, value]) => name.startsWith(COUNT_PREFIX) && typeof value === 'number' && value > 0,
+      )
+      .map(([name, value]) => ({
+        category: name.slice(COUNT_PREFIX.length),
+        count: value as number,
+      }))
       .sort((a, b) => a.category.localeCompare(b.category));
   }
 
@@ -253,7 +288,8 @@ export class ProductRepository {
         },
       });
     }
-    const send = () => this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
+    const send = () =>
+      this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
     await (retry ? retryOnTransactionConflict(send) : send());
   }
 }

@@ -11,7 +11,8 @@ import type { DataContext } from '../context';
 import { cancellationCodes } from '../transactions';
 
 const emailClaimId = (email: string) => `#EMAIL#${email.toLowerCase()}`;
-const loginFailuresId = (email: string, windowStart: number) => `#LOGIN_FAILURES#${email.toLowerCase()}#${windowStart}`;
+const loginFailuresId = (email: string, windowStart: number) =>
+  `#LOGIN_FAILURES#${email.toLowerCase()}#${windowStart}`;
 
 export interface NewUser {
   email: string;
@@ -25,7 +26,9 @@ export class UserRepository {
 
   async getById(userId: string): Promise<StoredUser | undefined> {
     if (userId.startsWith('#')) return undefined;
-    const { Item } = await this.ctx.entities.UserEntity.build(GetItemCommand).key({ userId }).send();
+    const { Item } = await this.ctx.entities.UserEntity.build(GetItemCommand)
+      .key({ userId })
+      .send();
     return Item;
   }
 
@@ -65,7 +68,9 @@ export class UserRepository {
         EmailClaimEntity.build(PutTransaction)
           .item({ userId: emailClaimId(user.email), ownerId: user.userId })
           .options({ condition: { attr: 'userId', exists: false } }),
-        UserEntity.build(PutTransaction).item(user).options({ condition: { attr: 'userId', exists: false } }),
+        UserEntity.build(PutTransaction)
+          .item(user)
+          .options({ condition: { attr: 'userId', exists: false } }),
       );
     } catch (error) {
       const codes = cancellationCodes(error);
@@ -113,13 +118,19 @@ export class UserRepository {
   }
 
   /** Failed logins for the email in the current window, read consistently. */
-  async loginFailures(email: string, windowMs: number): Promise<{ failures: number; retryAfterSeconds: number }> {
+  async loginFailures(
+    email: string,
+    windowMs: number,
+  ): Promise<{ failures: number; retryAfterSeconds: number }> {
     const now = this.ctx.now().getTime();
     const windowStart = Math.floor(now / windowMs) * windowMs;
     const { Item } = await this.ctx.entities.LoginFailuresEntity.build(GetItemCommand)
       .key({ userId: loginFailuresId(email, windowStart) })
       .options({ consistent: true })
       .send();
-    return { failures: Item?.failures ?? 0, retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000) };
+    return {
+      failures: Item?.failures ?? 0,
+      retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000),
+    };
   }
 }

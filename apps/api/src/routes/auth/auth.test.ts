@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_PASSWORD, buildTestApp, errorOf, uniqueEmail, type TestApp } from '../../test/test-app';
+import {
+  CUSTOMER_PASSWORD,
+  buildTestApp,
+  errorOf,
+  uniqueEmail,
+  type TestApp,
+} from '../../test/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const register = (payload: unknown) => t.request({ method: 'POST', url: '/api/auth/register', payload: payload as object });
+const register = (payload: unknown) =>
+  t.request({ method: 'POST', url: '/api/auth/register', payload: payload as object });
 const login = (email: string, password: string, app: TestApp = t) =>
   app.request({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
@@ -55,7 +62,11 @@ describe('POST /api/auth/register', () => {
   it('answers 409 CONFLICT when the email is taken, whatever its case', async () => {
     const email = uniqueEmail('taken');
     expect((await register({ email, password: 'long enough', name: 'A' })).statusCode).toBe(201);
-    const again = await register({ email: email.toUpperCase(), password: 'another one', name: 'B' });
+    const again = await register({
+      email: email.toUpperCase(),
+      password: 'another one',
+      name: 'B',
+    });
     expect(again.statusCode).toBe(409);
     expect(errorOf(again).code).toBe('CONFLICT');
   });
@@ -78,7 +89,9 @@ describe('POST /api/auth/register', () => {
     expect(response.statusCode).toBe(400);
     const error = errorOf(response);
     expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
+    expect(error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: field })]),
+    );
   });
 });
 
@@ -105,7 +118,8 @@ describe('POST /api/auth/login', () => {
 
   it('answers 429 RATE_LIMITED with Retry-After after LOGIN_MAX_FAILURES failures for one email, even with the right password', async () => {
     const { user } = await t.customer();
-    for (let i = 0; i < 3; i += 1) expect((await login(user.email, `wrong ${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i += 1)
+      expect((await login(user.email, `wrong ${i}`)).statusCode).toBe(401);
     const blocked = await login(user.email, CUSTOMER_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(errorOf(blocked).code).toBe('RATE_LIMITED');
@@ -118,7 +132,11 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers 400 for a body that is not {email, password}', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.co' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@b.co' },
+    });
     expect(response.statusCode).toBe(400);
     expect(errorOf(response).code).toBe('VALIDATION_ERROR');
   });
@@ -129,7 +147,8 @@ describe('login failures at the default limit of 10', () => {
     const app = await buildTestApp();
     try {
       const { user } = await app.customer();
-      for (let i = 0; i < 9; i += 1) expect((await login(user.email, `wrong ${i}`, app)).statusCode).toBe(401);
+      for (let i = 0; i < 9; i += 1)
+        expect((await login(user.email, `wrong ${i}`, app)).statusCode).toBe(401);
       // Nine failures: the right password still works (and does not reset the count).
       expect((await login(user.email, CUSTOMER_PASSWORD, app)).statusCode).toBe(200);
       expect((await login(user.email, 'wrong 10', app)).statusCode).toBe(401);
@@ -147,7 +166,8 @@ describe('per-client rate limit on /api/auth/*', () => {
     const app = await buildTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const responses = [];
-      for (let i = 0; i < 5; i += 1) responses.push(await login(uniqueEmail('limited'), 'whatever123', app));
+      for (let i = 0; i < 5; i += 1)
+        responses.push(await login(uniqueEmail('limited'), 'whatever123', app));
       expect(responses.map((r) => r.statusCode)).toEqual([401, 401, 401, 429, 429]);
       const last = responses[4] as (typeof responses)[number];
       expect(errorOf(last).code).toBe('RATE_LIMITED');

@@ -21,7 +21,11 @@ export async function cartView(data: DataLayer, userId: string): Promise<Cart> {
     const product = products.get(line.productId);
     return product ? [{ productId: line.productId, quantity: line.quantity, product }] : [];
   });
-  return { items, subtotal: cartSubtotal(items), currency: items[0]?.product.currency ?? DEFAULT_CURRENCY };
+  return {
+    items,
+    subtotal: cartSubtotal(items),
+    currency: items[0]?.product.currency ?? DEFAULT_CURRENCY,
+  };
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +34,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/',
-    { schema: { ...auth, summary: "The caller's cart", response: { 200: Cart, ...errorResponses('UNAUTHORIZED') } } },
+    {
+      schema: {
+        ...auth,
+        summary: "The caller's cart",
+        response: { 200: Cart, ...errorResponses('UNAUTHORIZED') },
+      },
+    },
     async (request) => cartView(app.data, request.user.userId),
   );
 
@@ -42,7 +52,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set the quantity of a product in the cart (1..99)',
         params: CartItemParams,
         body: SetCartItemBody,
-        response: { 200: Cart, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND', 'INSUFFICIENT_STOCK') },
+        response: {
+          200: Cart,
+          ...errorResponses('UNAUTHORIZED', 'NOT_FOUND', 'INSUFFICIENT_STOCK'),
+        },
       },
     },
     async (request) => {
@@ -51,7 +64,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const product = await app.data.products.get(productId);
       if (!product) throw notFound('The product');
       if (quantity > product.stock) {
-        throw insufficientStock([{ productId, name: product.name, requested: quantity, available: product.stock }]);
+        throw insufficientStock([
+          { productId, name: product.name, requested: quantity, available: product.stock },
+        ]);
       }
       await app.data.cart.setQuantity(request.user.userId, productId, quantity);
       return cartView(app.data, request.user.userId);
@@ -77,7 +92,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/',
     {
-      schema: { ...auth, summary: 'Empty the cart', response: { 204: z.null(), ...errorResponses('UNAUTHORIZED') } },
+      schema: {
+        ...auth,
+        summary: 'Empty the cart',
+        response: { 204: z.null(), ...errorResponses('UNAUTHORIZED') },
+      },
     },
     async (request, reply) => {
       await app.data.cart.clear(request.user.userId);

@@ -32,7 +32,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         await Promise.race([
           app.data.ping(),
           new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error('DynamoDB did not answer in time')), READY_TIMEOUT_MS);
+            timer = setTimeout(
+              () => reject(new Error('DynamoDB did not answer in time')),
+              READY_TIMEOUT_MS,
+            );
           }),
         ]);
         return { status: 'ready' as const };

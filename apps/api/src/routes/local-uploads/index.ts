@@ -23,7 +23,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: MAX_IMAGE_BYTES,
       schema: {
         hide: true,
-        params: z.object({ '*': z.string().regex(/^products\/[A-Za-z0-9_-]+\/[A-Za-z0-9-]+\.[a-z]+$/) }),
+        params: z.object({
+          '*': z.string().regex(/^products\/[A-Za-z0-9_-]+\/[A-Za-z0-9-]+\.[a-z]+$/),
+        }),
         querystring: z.object({
           contentType: z.string(),
           expires: z.coerce.number().int(),
@@ -36,13 +38,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const key = request.params['*'];
       const { contentType, expires, signature } = request.query;
       if (!store.verify(key, contentType, expires, signature)) {
-        throw new DomainError('FORBIDDEN', 'The upload URL is invalid or has expired; ask for a new one');
+        throw new DomainError(
+          'FORBIDDEN',
+          'The upload URL is invalid or has expired; ask for a new one',
+        );
       }
       if (request.headers['content-type'] !== contentType) {
-        throw new DomainError('VALIDATION_ERROR', `Upload the file with Content-Type ${contentType}`);
+        throw new DomainError(
+          'VALIDATION_ERROR',
+          `Upload the file with Content-Type ${contentType}`,
+        );
       }
       const target = normalize(join(app.config.images.dir, key));
-      if (!target.startsWith(app.config.images.dir)) throw new DomainError('FORBIDDEN', 'Invalid key');
+      if (!target.startsWith(app.config.images.dir))
+        throw new DomainError('FORBIDDEN', 'Invalid key');
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, request.body as Buffer);
       return reply.status(204).send(null);

@@ -14,8 +14,17 @@ afterAll(() => t?.close());
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-const askUpload = (token: string | undefined, productId: string, payload: object = { contentType: 'image/png' }) =>
-  t.request({ method: 'POST', url: `/api/products/${productId}/image-upload`, ...(token ? { token } : {}), payload });
+const askUpload = (
+  token: string | undefined,
+  productId: string,
+  payload: object = { contentType: 'image/png' },
+) =>
+  t.request({
+    method: 'POST',
+    url: `/api/products/${productId}/image-upload`,
+    ...(token ? { token } : {}),
+    payload,
+  });
 /** The path and query of an absolute URL, to replay it through app.inject. */
 const local = (url: string) => {
   const parsed = new URL(url);
@@ -33,7 +42,12 @@ describe('POST /api/products/:productId/image-upload and the local upload target
     expect(ttl).toBeGreaterThan(60_000);
     expect(ttl).toBeLessThanOrEqual(3_600_000);
 
-    const put = await t.request({ method: 'PUT', url: local(uploadUrl), headers: { 'content-type': 'image/png' }, payload: PNG });
+    const put = await t.request({
+      method: 'PUT',
+      url: local(uploadUrl),
+      headers: { 'content-type': 'image/png' },
+      payload: PNG,
+    });
     expect(put.statusCode, put.body).toBe(204);
     const served = await t.request({ url: local(imageUrl) });
     expect(served.statusCode).toBe(200);
@@ -52,7 +66,11 @@ describe('POST /api/products/:productId/image-upload and the local upload target
   });
 
   it('defaults to image/jpeg when no content type is asked for', async () => {
-    const response = await t.request({ method: 'POST', url: `/api/products/${product.productId}/image-upload`, token: adminToken });
+    const response = await t.request({
+      method: 'POST',
+      url: `/api/products/${product.productId}/image-upload`,
+      token: adminToken,
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().imageUrl).toMatch(/\.jpg$/);
   });
@@ -79,7 +97,12 @@ describe('POST /api/products/:productId/image-upload and the local upload target
     variants.push(otherKey);
     for (const variant of variants) {
       const contentType = variant.searchParams.get('contentType') ?? 'image/png';
-      const response = await t.request({ method: 'PUT', url: local(variant.href), headers: { 'content-type': contentType }, payload: PNG });
+      const response = await t.request({
+        method: 'PUT',
+        url: local(variant.href),
+        headers: { 'content-type': contentType },
+        payload: PNG,
+      });
       expect(response.statusCode, variant.href).toBe(403);
       expect(errorOf(response).code).toBe('FORBIDDEN');
     }
@@ -89,7 +112,12 @@ describe('POST /api/products/:productId/image-upload and the local upload target
 
   it('refuses an upload with another Content-Type than the one signed', async () => {
     const { uploadUrl, imageUrl } = (await askUpload(adminToken, product.productId)).json();
-    const response = await t.request({ method: 'PUT', url: local(uploadUrl), headers: { 'content-type': 'image/jpeg' }, payload: PNG });
+    const response = await t.request({
+      method: 'PUT',
+      url: local(uploadUrl),
+      headers: { 'content-type': 'image/jpeg' },
+      payload: PNG,
+    });
     expect(response.statusCode).toBe(400);
     expect((await t.request({ url: local(imageUrl) })).statusCode).toBe(404);
   });
@@ -105,7 +133,11 @@ describe('POST /api/products/:productId/image-upload and the local upload target
   });
 
   it('never serves files outside the images directory', async () => {
-    for (const url of ['/images/../package.json', '/images/%2e%2e/%2e%2e/etc/passwd', '/images/..%2f..%2fetc%2fpasswd']) {
+    for (const url of [
+      '/images/../package.json',
+      '/images/%2e%2e/%2e%2e/etc/passwd',
+      '/images/..%2f..%2fetc%2fpasswd',
+    ]) {
       const response = await t.request({ url });
       expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(response.statusCode, url).toBeLessThan(500);

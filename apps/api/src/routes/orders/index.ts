@@ -21,7 +21,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         security: bearerAuth,
-        summary: "Place an order from the caller's cart; the same Idempotency-Key returns the same order",
+        summary:
+          "Place an order from the caller's cart; the same Idempotency-Key returns the same order",
         headers: PlaceOrderHeaders,
         response: {
           201: Order,
@@ -32,7 +33,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const started = performance.now();
       const key = request.headers['idempotency-key'];
-      const { order, replayed } = await app.data.orders.place(request.user.userId, key ? { idempotencyKey: key } : {});
+      const { order, replayed } = await app.data.orders.place(
+        request.user.userId,
+        key ? { idempotencyKey: key } : {},
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       else {
         app.metrics.recordOrderPlaced(performance.now() - started);
@@ -55,7 +59,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: OrderPage, ...errorResponses('UNAUTHORIZED') },
       },
     },
-    async (request) => app.data.orders.listForUser(request.user.userId, request.query.limit, request.query.cursor),
+    async (request) =>
+      app.data.orders.listForUser(request.user.userId, request.query.limit, request.query.cursor),
   );
 
   app.get(
@@ -89,7 +94,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Move an order along PLACED, PAID, SHIPPED, DELIVERED, or to CANCELLED (restocks)',
         params: OrderParams,
         body: OrderStatusUpdate,
-        response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
+        response: {
+          200: Order,
+          ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
+        },
       },
     },
     async (request) => {

@@ -18,24 +18,54 @@ const place = (token: string, key?: string, payload?: object) =>
     ...(key ? { headers: { 'idempotency-key': key } } : {}),
     ...(payload ? { payload } : {}),
   });
-const stockOf = async (productId: string) => (await t.request({ url: `/api/products/${productId}` })).json<Product>().stock;
+const stockOf = async (productId: string) =>
+  (await t.request({ url: `/api/products/${productId}` })).json<Product>().stock;
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('POST /api/orders', () => {
   it('places the cart as an Order priced from the catalog, takes the stock and empties the cart', async () => {
-    const desk = await t.createProduct(adminToken, { name: 'Desk', category: 'Office', price: 25_000, stock: 4 });
-    const pen = await t.createProduct(adminToken, { name: 'Pen', category: 'Office', price: 150, stock: 100 });
+    const desk = await t.createProduct(adminToken, {
+      name: 'Desk',
+      category: 'Office',
+      price: 25_000,
+      stock: 4,
+    });
+    const pen = await t.createProduct(adminToken, {
+      name: 'Pen',
+      category: 'Office',
+      price: 150,
+      stock: 100,
+    });
     const { user, token } = await t.quickCustomer();
     await t.addToCart(token, desk.productId, 2);
     await t.addToCart(token, pen.productId, 10);
     const response = await place(token);
     expect(response.statusCode, response.body).toBe(201);
     const order = response.json<Order>();
-    expect(Object.keys(order).sort()).toEqual(['createdAt', 'currency', 'items', 'orderId', 'status', 'total', 'userId']);
-    expect(order).toMatchObject({ userId: user.userId, status: 'PLACED', currency: 'USD', total: 2 * 25_000 + 10 * 150 });
+    expect(Object.keys(order).sort()).toEqual([
+      'createdAt',
+      'currency',
+      'items',
+      'orderId',
+      'status',
+      'total',
+      'userId',
+    ]);
+    expect(order).toMatchObject({
+      userId: user.userId,
+      status: 'PLACED',
+      currency: 'USD',
+      total: 2 * 25_000 + 10 * 150,
+    });
     expect(order.items).toEqual(
       expect.arrayContaining([
-        { productId: desk.productId, name: 'Desk', unitPrice: 25_000, quantity: 2, lineTotal: 50_000 },
+        {
+          productId: desk.productId,
+          name: 'Desk',
+          unitPrice: 25_000,
+          quantity: 2,
+          lineTotal: 50_000,
+        },
         { productId: pen.productId, name: 'Pen', unitPrice: 150, quantity: 10, lineTotal: 1500 },
       ]),
     );
@@ -46,11 +76,21 @@ describe('POST /api/orders', () => {
   });
 
   it('ignores a price, total or items sent by the client: the total comes from the catalog', async () => {
-    const chair = await t.createProduct(adminToken, { name: 'Chair', category: 'Office', price: 8_000, stock: 5 });
+    const chair = await t.createProduct(adminToken, {
+      name: 'Chair',
+      category: 'Office',
+      price: 8_000,
+      stock: 5,
+    });
     const { token } = await t.quickCustomer();
     await t.addToCart(token, chair.productId, 1);
     // The admin raises the price after the line went into the cart: the order charges today's price.
-    await t.request({ method: 'PATCH', url: `/api/products/${chair.productId}`, token: adminToken, payload: { price: 9_000 } });
+    await t.request({
+      method: 'PATCH',
+      url: `/api/products/${chair.productId}`,
+      token: adminToken,
+      payload: { price: 9_000 },
+    });
     const response = await place(token, undefined, {
       total: 1,
       items: [{ productId: chair.productId, quantity: 1, unitPrice: 1 }],
@@ -59,7 +99,15 @@ describe('POST /api/orders', () => {
     expect(response.statusCode, response.body).toBe(201);
     const order = response.json<Order>();
     expect(order.total).toBe(9_000);
-    expect(order.items).toEqual([{ productId: chair.productId, name: 'Chair', unitPrice: 9_000, quantity: 1, lineTotal: 9_000 }]);
+    expect(order.items).toEqual([
+      {
+        productId: chair.productId,
+        name: 'Chair',
+        unitPrice: 9_000,
+        quantity: 1,
+        lineTotal: 9_000,
+      },
+    ]);
   });
 
   it('answers 400 VALIDATION_ERROR for an empty cart', async () => {
@@ -76,8 +124,18 @@ describe('POST /api/orders', () => {
   });
 
   it('answers 409 INSUFFICIENT_STOCK naming the short products, and changes nothing', async () => {
-    const lamp = await t.createProduct(adminToken, { name: 'Lamp', category: 'Light', price: 3_000, stock: 3 });
-    const bulb = await t.createProduct(adminToken, { name: 'Bulb', category: 'Light', price: 300, stock: 50 });
+    const lamp = await t.createProduct(adminToken, {
+      name: 'Lamp',
+      category: 'Light',
+      price: 3_000,
+      stock: 3,
+    });
+    const bulb = await t.createProduct(adminToken, {
+      name: 'Bulb',
+      category: 'Light',
+      price: 300,
+      stock: 50,
+    });
     const { token } = await t.quickCustomer();
     await t.addToCart(token, lamp.productId, 3);
     await t.addToCart(token, bulb.productId, 5);
@@ -92,7 +150,9 @@ describe('POST /api/orders', () => {
     expect(error.code).toBe('INSUFFICIENT_STOCK');
     expect(error.message).toContain('Lamp');
     expect(error.message).not.toContain('Bulb');
-    expect(error.details).toEqual({ products: [{ productId: lamp.productId, name: 'Lamp', requested: 3, available: 1 }] });
+    expect(error.details).toEqual({
+      products: [{ productId: lamp.productId, name: 'Lamp', requested: 3, available: 1 }],
+    });
     // A failed order changes nothing: stock, cart and history are as before.
     expect(await stockOf(lamp.productId)).toBe(1);
     expect(await stockOf(bulb.productId)).toBe(50);
@@ -110,12 +170,22 @@ describe('POST /api/orders', () => {
   });
 
   it('makes exactly one order for ten concurrent requests with one Idempotency-Key', async () => {
-    const mug = await t.createProduct(adminToken, { name: 'Mug', category: 'Kitchen', price: 1_200, stock: 20 });
+    const mug = await t.createProduct(adminToken, {
+      name: 'Mug',
+      category: 'Kitchen',
+      price: 1_200,
+      stock: 20,
+    });
     const { token } = await t.quickCustomer();
     await t.addToCart(token, mug.productId, 2);
-    const responses = await Promise.all(Array.from({ length: 10 }, () => place(token, 'checkout-attempt-0001')));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => place(token, 'checkout-attempt-0001')),
+    );
     const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.every((s) => s === 201), JSON.stringify(responses.map((r) => r.body))).toBe(true);
+    expect(
+      statuses.every((s) => s === 201),
+      JSON.stringify(responses.map((r) => r.body)),
+    ).toBe(true);
     const ids = new Set(responses.map((r) => r.json().orderId));
     expect(ids.size).toBe(1);
     expect(await stockOf(mug.productId)).toBe(18);
@@ -135,7 +205,12 @@ describe('POST /api/orders', () => {
   });
 
   it('keeps keys per user: the same key from two customers makes two orders', async () => {
-    const cup = await t.createProduct(adminToken, { name: 'Cup', category: 'Kitchen', price: 500, stock: 10 });
+    const cup = await t.createProduct(adminToken, {
+      name: 'Cup',
+      category: 'Kitchen',
+      price: 500,
+      stock: 10,
+    });
     const a = await t.quickCustomer();
     const b = await t.quickCustomer();
     await t.addToCart(a.token, cup.productId, 1);
@@ -149,7 +224,12 @@ describe('POST /api/orders', () => {
   });
 
   it('never oversells: 30 buyers race for 10 units, exactly 10 orders and 20 INSUFFICIENT_STOCK, stock 0', async () => {
-    const console = await t.createProduct(adminToken, { name: 'Console', category: 'Games', price: 49_900, stock: 10 });
+    const console = await t.createProduct(adminToken, {
+      name: 'Console',
+      category: 'Games',
+      price: 49_900,
+      stock: 10,
+    });
     const buyers = await Promise.all(Array.from({ length: 30 }, () => t.quickCustomer()));
     for (const buyer of buyers) await t.addToCart(buyer.token, console.productId, 1);
     const responses = await Promise.all(buyers.map((buyer) => place(buyer.token)));
@@ -175,7 +255,12 @@ describe('GET /api/orders and GET /api/orders/:orderId', () => {
   let bob: Awaited<ReturnType<TestApp['quickCustomer']>>;
   const aliceOrders: Order[] = [];
   beforeAll(async () => {
-    const tea = await t.createProduct(adminToken, { name: 'Tea', category: 'Pantry', price: 400, stock: 100 });
+    const tea = await t.createProduct(adminToken, {
+      name: 'Tea',
+      category: 'Pantry',
+      price: 400,
+      stock: 100,
+    });
     alice = await t.quickCustomer('Alice');
     bob = await t.quickCustomer('Bob');
     for (let i = 1; i <= 5; i += 1) {
@@ -196,7 +281,12 @@ describe('GET /api/orders and GET /api/orders/:orderId', () => {
     const all: Order[] = [...page1.items];
     let cursor = page1.nextCursor;
     while (cursor) {
-      const page = (await t.request({ url: `/api/orders?limit=2&cursor=${encodeURIComponent(cursor)}`, token: alice.token })).json();
+      const page = (
+        await t.request({
+          url: `/api/orders?limit=2&cursor=${encodeURIComponent(cursor)}`,
+          token: alice.token,
+        })
+      ).json();
       all.push(...page.items);
       cursor = page.nextCursor;
     }
@@ -222,7 +312,10 @@ describe('GET /api/orders and GET /api/orders/:orderId', () => {
   it("does not let a cursor from another user's listing read their orders", async () => {
     const alicePage = (await t.request({ url: '/api/orders?limit=1', token: alice.token })).json();
     expect(alicePage.nextCursor).toEqual(expect.any(String));
-    const response = await t.request({ url: `/api/orders?cursor=${encodeURIComponent(alicePage.nextCursor)}`, token: bob.token });
+    const response = await t.request({
+      url: `/api/orders?cursor=${encodeURIComponent(alicePage.nextCursor)}`,
+      token: bob.token,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).not.toContain(alice.user.userId);
   });
@@ -233,15 +326,22 @@ describe('GET /api/orders and GET /api/orders/:orderId', () => {
     ['a key missing createdAt', cursorOf({ orderId: 'o', userId: 'u' })],
     ['a key with an empty order id', 'EMPTY'],
   ])('answers 400 for a malformed cursor: %s', async (_label, raw) => {
-    const cursor = raw === 'EMPTY' ? cursorOf({ orderId: '', userId: bob.user.userId, createdAt: 'z' }) : raw;
-    const response = await t.request({ url: `/api/orders?cursor=${encodeURIComponent(cursor)}`, token: bob.token });
+    const cursor =
+      raw === 'EMPTY' ? cursorOf({ orderId: '', userId: bob.user.userId, createdAt: 'z' }) : raw;
+    const response = await t.request({
+      url: `/api/orders?cursor=${encodeURIComponent(cursor)}`,
+      token: bob.token,
+    });
     expect(response.statusCode, response.body).toBe(400);
     expect(errorOf(response).code).toBe('VALIDATION_ERROR');
   });
 
-  it('treats a hand-made cursor in the caller\'s own listing as a position, never a 5xx', async () => {
+  it("treats a hand-made cursor in the caller's own listing as a position, never a 5xx", async () => {
     const cursor = cursorOf({ orderId: 'o', userId: bob.user.userId, createdAt: 'x'.repeat(1200) });
-    const response = await t.request({ url: `/api/orders?cursor=${encodeURIComponent(cursor)}`, token: bob.token });
+    const response = await t.request({
+      url: `/api/orders?cursor=${encodeURIComponent(cursor)}`,
+      token: bob.token,
+    });
     expect(response.statusCode).toBeLessThan(500);
     if (response.statusCode === 200) {
       expect(response.json().items.every((o: Order) => o.userId === bob.user.userId)).toBe(true);
@@ -249,11 +349,15 @@ describe('GET /api/orders and GET /api/orders/:orderId', () => {
   });
 
   it.each(['0', '101', 'x'])('answers 400 for limit=%s', async (limit) => {
-    expect((await t.request({ url: `/api/orders?limit=${limit}`, token: bob.token })).statusCode).toBe(400);
+    expect(
+      (await t.request({ url: `/api/orders?limit=${limit}`, token: bob.token })).statusCode,
+    ).toBe(400);
   });
 
   it('answers 401 without a token', async () => {
     expect((await t.request({ url: '/api/orders' })).statusCode).toBe(401);
-    expect((await t.request({ url: `/api/orders/${aliceOrders[0]?.orderId}` })).statusCode).toBe(401);
+    expect((await t.request({ url: `/api/orders/${aliceOrders[0]?.orderId}` })).statusCode).toBe(
+      401,
+    );
   });
 });

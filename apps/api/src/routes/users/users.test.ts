@@ -37,11 +37,26 @@ describe('GET /api/users/me', () => {
   it('answers 401 for a token signed with another secret, an unsigned (alg none) token and an expired one', async () => {
     const { user } = await t.customer();
     const now = Math.floor(Date.now() / 1000);
-    const forged = signToken({ sub: user.userId, role: 'admin' }, 'some other secret of enough length!!');
+    const forged = signToken(
+      { sub: user.userId, role: 'admin' },
+      'some other secret of enough length!!',
+    );
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: user.userId, role: 'admin', iat: now })}.`;
-    const expired = signToken({ sub: user.userId, role: 'customer', iat: now - 7200, exp: now - 3600 });
+    const expired = signToken({
+      sub: user.userId,
+      role: 'customer',
+      iat: now - 7200,
+      exp: now - 3600,
+    });
     // The same claims, validly signed and current, are accepted: the three refusals are about the signature and expiry.
-    expect((await t.request({ url: '/api/users/me', token: signToken({ sub: user.userId, role: 'customer' }) })).statusCode).toBe(200);
+    expect(
+      (
+        await t.request({
+          url: '/api/users/me',
+          token: signToken({ sub: user.userId, role: 'customer' }),
+        })
+      ).statusCode,
+    ).toBe(200);
     for (const token of [forged, none, expired]) {
       const response = await t.request({ url: '/api/users/me', token });
       expect(response.statusCode, token).toBe(401);

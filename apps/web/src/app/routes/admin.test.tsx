@@ -27,7 +27,9 @@ describe('admin area', () => {
   it('shows a 403 page to customers', async () => {
     server.use(...shop().handlers);
     await signInAs(customer.email, '/admin/products');
-    expect(await screen.findByRole('heading', { level: 1, name: '403 · Access denied' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '403 · Access denied' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
   });
 
@@ -50,8 +52,12 @@ describe('admin area', () => {
     await user.type(screen.getByLabelText('Description'), 'Holds six cups.');
     await user.click(screen.getByRole('button', { name: 'Create product' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Edit Teapot' })).toBeInTheDocument();
-    expect(fake.requests.find((r) => r.method === 'POST' && r.path === '/api/products')?.body).toEqual({
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Edit Teapot' }),
+    ).toBeInTheDocument();
+    expect(
+      fake.requests.find((r) => r.method === 'POST' && r.path === '/api/products')?.body,
+    ).toEqual({
       name: 'Teapot',
       category: 'Kitchen',
       price: 1250,
@@ -71,7 +77,9 @@ describe('admin area', () => {
     const fake = shop();
     server.use(...fake.handlers);
     const { user } = await signInAs(admin.email, '/admin/products/kettle');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Edit Kettle' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Edit Kettle' }),
+    ).toBeInTheDocument();
 
     const price = screen.getByLabelText('Price');
     expect(price).toHaveValue('35.00');
@@ -85,10 +93,16 @@ describe('admin area', () => {
     await user.upload(screen.getByLabelText('Choose an image'), file);
     await user.click(screen.getByRole('button', { name: 'Upload image' }));
     expect(await screen.findByText('Image uploaded.')).toBeInTheDocument();
-    expect(fake.requests.find((r) => r.path.endsWith('/image-upload'))?.body).toEqual({ contentType: 'image/png' });
-    const put = fake.requests.find((r) => r.method === 'PUT' && r.path.startsWith('/products/kettle/'));
+    expect(fake.requests.find((r) => r.path.endsWith('/image-upload'))?.body).toEqual({
+      contentType: 'image/png',
+    });
+    const put = fake.requests.find(
+      (r) => r.method === 'PUT' && r.path.startsWith('/products/kettle/'),
+    );
     expect(put?.headers.get('content-type')).toBe('image/png');
-    expect(fake.catalog.find((p) => p.productId === 'kettle')!.imageUrl).toBe('https://images.example.com/products/kettle/photo.png');
+    expect(fake.catalog.find((p) => p.productId === 'kettle')!.imageUrl).toBe(
+      'https://images.example.com/products/kettle/photo.png',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Delete this product' }));
     await user.click(screen.getByRole('button', { name: 'Yes, delete Kettle' }));
@@ -119,7 +133,11 @@ describe('admin area', () => {
     expect(within(row).getByText('Placed')).toBeInTheDocument();
     // Only the legal next steps are offered.
     const select = within(row).getByLabelText('New status for order ord-9');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Paid', 'Cancelled']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Paid', 'Cancelled']);
     await user.click(within(row).getByRole('button', { name: 'Update order ord-9' }));
     await waitFor(() => expect(fake.orders[0]!.status).toBe('PAID'));
     expect(await within(table).findByText('Paid')).toBeInTheDocument();

@@ -8,7 +8,10 @@ import { errorResponse, server } from '../../testing/server';
 
 describe('accounts', () => {
   it('merges the guest cart into the account on sign-in, capped by stock, and returns where the shopper was', async () => {
-    const shop = fakeShop({ products: [lamp, kettle], accounts: [{ user: customer, password: 'secret-pass' }] });
+    const shop = fakeShop({
+      products: [lamp, kettle],
+      accounts: [{ user: customer, password: 'secret-pass' }],
+    });
     shop.accountByEmail(customer.email)!.cart.set('lamp', 2);
     server.use(...shop.handlers);
     const { user, location } = renderRoute('/');
@@ -30,7 +33,10 @@ describe('accounts', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Checkout' })).toBeInTheDocument();
     // 2 on the account + 2 from the guest cart = 4, but only 3 lamps are in stock.
-    expect(Object.fromEntries(shop.accountByEmail(customer.email)!.cart)).toEqual({ lamp: 3, kettle: 1 });
+    expect(Object.fromEntries(shop.accountByEmail(customer.email)!.cart)).toEqual({
+      lamp: 3,
+      kettle: 1,
+    });
     expect(await screen.findByRole('link', { name: 'Cart, 4 items' })).toBeInTheDocument();
     expect(localStorage.getItem('mini-ecommerce.guest-cart')).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'Checkout' })).toHaveFocus();
@@ -56,7 +62,11 @@ describe('accounts', () => {
 
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(screen.getByText('Grace')).toBeInTheDocument();
-    await waitFor(() => expect(Object.fromEntries(shop.accountByEmail('grace@example.com')!.cart)).toEqual({ kettle: 1 }));
+    await waitFor(() =>
+      expect(Object.fromEntries(shop.accountByEmail('grace@example.com')!.cart)).toEqual({
+        kettle: 1,
+      }),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('link', { name: 'Sign in' })).toBeInTheDocument();
@@ -64,41 +74,60 @@ describe('accounts', () => {
   });
 
   it('explains a wrong password and a taken email', async () => {
-    const shop = fakeShop({ products: [], accounts: [{ user: customer, password: 'secret-pass' }] });
+    const shop = fakeShop({
+      products: [],
+      accounts: [{ user: customer, password: 'secret-pass' }],
+    });
     server.use(...shop.handlers);
     const { user } = renderRoute('/sign-in');
     await user.type(await screen.findByLabelText('Email'), customer.email);
     await user.type(screen.getByLabelText('Password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('That email and password do not match an account.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That email and password do not match an account.',
+    );
 
     await user.click(screen.getByRole('link', { name: 'Create an account' }));
     await user.type(await screen.findByLabelText('Name'), 'Ada');
     await user.type(screen.getByLabelText('Email'), customer.email);
     await user.type(screen.getByLabelText(/^Password/), 'long enough');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('An account with this email already exists.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'An account with this email already exists.',
+    );
   });
 
   it('sends a shopper whose token was rejected to sign in, then back to the page', async () => {
-    const shop = fakeShop({ products: [], accounts: [{ user: customer, password: 'secret-pass' }] });
+    const shop = fakeShop({
+      products: [],
+      accounts: [{ user: customer, password: 'secret-pass' }],
+    });
     server.use(
-      http.get('/api/orders', () => errorResponse(401, 'UNAUTHORIZED', 'Token expired'), { once: true }),
+      http.get('/api/orders', () => errorResponse(401, 'UNAUTHORIZED', 'Token expired'), {
+        once: true,
+      }),
       ...shop.handlers,
     );
     const { user, location } = renderRoute('/orders', { user: customer });
 
-    expect(await screen.findByText('Your session has ended. Sign in again to continue.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Your session has ended. Sign in again to continue.'),
+    ).toBeInTheDocument();
     expect(location()).toBe('/sign-in?next=%2Forders');
     await user.type(screen.getByLabelText('Email'), customer.email);
     await user.type(screen.getByLabelText('Password'), 'secret-pass');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Your orders' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your orders' }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('You have not ordered anything yet.')).toBeInTheDocument();
   });
 
   it('never follows a "next" that leaves the site', async () => {
-    const shop = fakeShop({ products: [], accounts: [{ user: customer, password: 'secret-pass' }] });
+    const shop = fakeShop({
+      products: [],
+      accounts: [{ user: customer, password: 'secret-pass' }],
+    });
     server.use(...shop.handlers);
     const { user, location } = renderRoute('/sign-in?next=%2F%2Fevil.example.com');
     await user.type(await screen.findByLabelText('Email'), customer.email);

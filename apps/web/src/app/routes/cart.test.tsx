@@ -34,11 +34,17 @@ describe('cart', () => {
     await user.click(screen.getByRole('button', { name: 'Remove Kettle' }));
     expect(screen.queryByRole('link', { name: 'Kettle' })).not.toBeInTheDocument();
     expect(screen.getByText('Subtotal').closest('p')).toHaveTextContent('$73.50');
-    expect(screen.getByRole('link', { name: 'Sign in and check out' })).toHaveAttribute('href', '/checkout');
+    expect(screen.getByRole('link', { name: 'Sign in and check out' })).toHaveAttribute(
+      'href',
+      '/checkout',
+    );
   });
 
   it('uses the account cart on the server when signed in', async () => {
-    const shop = fakeShop({ products: [lamp, kettle], accounts: [{ user: customer, password: 'secret-pass' }] });
+    const shop = fakeShop({
+      products: [lamp, kettle],
+      accounts: [{ user: customer, password: 'secret-pass' }],
+    });
     shop.accountByEmail(customer.email)!.cart.set('kettle', 2);
     server.use(...shop.handlers);
     // Sign in through the page so the shop knows the token.
@@ -57,6 +63,8 @@ describe('cart', () => {
 
     await user.click(screen.getByRole('button', { name: 'Remove Kettle' }));
     expect(await screen.findByText('Your cart is empty.')).toBeInTheDocument();
-    expect(shop.requests.some((r) => r.method === 'DELETE' && r.path === '/api/cart/items/kettle')).toBe(true);
+    expect(
+      shop.requests.some((r) => r.method === 'DELETE' && r.path === '/api/cart/items/kettle'),
+    ).toBe(true);
   });
 });

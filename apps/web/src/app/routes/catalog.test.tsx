@@ -10,15 +10,24 @@ describe('catalog', () => {
     server.use(...catalogHandlers([lamp, mug, kettle]));
     renderRoute('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'All products' })).toBeInTheDocument();
-    const lampCard = (await screen.findByRole('heading', { name: 'Desk lamp' })).closest('article')!;
-    expect(within(lampCard).getByRole('img', { name: 'Desk lamp' })).toHaveAttribute('src', lamp.imageUrl);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'All products' }),
+    ).toBeInTheDocument();
+    const lampCard = (await screen.findByRole('heading', { name: 'Desk lamp' })).closest(
+      'article',
+    )!;
+    expect(within(lampCard).getByRole('img', { name: 'Desk lamp' })).toHaveAttribute(
+      'src',
+      lamp.imageUrl,
+    );
     expect(within(lampCard).getByText('$24.50')).toBeInTheDocument();
     expect(within(lampCard).getByText('Only 3 left')).toBeInTheDocument();
     expect(within(lampCard).getByRole('button', { name: 'Add Desk lamp to cart' })).toBeEnabled();
 
     const mugCard = screen.getByRole('heading', { name: 'Coffee mug' }).closest('article')!;
-    expect(within(mugCard).getByRole('button', { name: 'Coffee mug is out of stock' })).toBeDisabled();
+    expect(
+      within(mugCard).getByRole('button', { name: 'Coffee mug is out of stock' }),
+    ).toBeDisabled();
     // A product without an image still has a text alternative.
     expect(within(mugCard).getByRole('img', { name: 'Coffee mug' })).toBeInTheDocument();
   });
@@ -34,11 +43,16 @@ describe('catalog', () => {
     expect(location()).toBe('/?category=Kitchen');
     expect(await screen.findByRole('heading', { name: 'Kettle' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Desk lamp' })).not.toBeInTheDocument();
-    expect(within(nav).getByRole('link', { name: /Kitchen/ })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: /Kitchen/ })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 
   it('pages through the catalog with the cursor', async () => {
-    const many = Array.from({ length: 15 }, (_, i) => product({ productId: `p${i}`, name: `Product ${i}` }));
+    const many = Array.from({ length: 15 }, (_, i) =>
+      product({ productId: `p${i}`, name: `Product ${i}` }),
+    );
     server.use(...catalogHandlers(many));
     const { user } = renderRoute('/');
 

@@ -12,7 +12,11 @@ export default function CatalogRoute() {
       <PageHeading title={category}>{category ?? 'All products'}</PageHeading>
       <CategoryNav active={category} />
       <section className="catalog__products" aria-label="Products">
-        <ProductGrid key={category ?? ''} category={category} renderAction={(product) => <AddToCartButton product={product} />} />
+        <ProductGrid
+          key={category ?? ''}
+          category={category}
+          renderAction={(product) => <AddToCartButton product={product} />}
+        />
       </section>
     </div>
   );

@@ -7,7 +7,10 @@ import { renderRoute } from '../../testing/render-route';
 import { server } from '../../testing/server';
 
 function shopWithCart(lines: Record<string, number>) {
-  const shop = fakeShop({ products: [lamp, kettle], accounts: [{ user: customer, password: 'secret-pass' }] });
+  const shop = fakeShop({
+    products: [lamp, kettle],
+    accounts: [{ user: customer, password: 'secret-pass' }],
+  });
   const account = shop.accountByEmail(customer.email)!;
   for (const [id, quantity] of Object.entries(lines)) account.cart.set(id, quantity);
   return { shop, token: account.token };
@@ -41,7 +44,9 @@ describe('checkout', () => {
     const place = screen.getByRole('button', { name: 'Place order' });
     await user.dblClick(place);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' }),
+    ).toBeInTheDocument();
     expect(location()).toBe('/checkout/confirmation/ord-1');
     expect(await screen.findByText('Your order ord-1 has been placed.')).toBeInTheDocument();
     const posts = shop.requests.filter((r) => r.method === 'POST' && r.path === '/api/orders');
@@ -57,13 +62,21 @@ describe('checkout', () => {
     const { shop } = shopWithCart({ kettle: 1 });
     const [recordAll, ...routes] = shop.handlers;
     // The first order request is lost on the way (after it was recorded).
-    server.use(recordAll!, http.post('/api/orders', () => HttpResponse.error(), { once: true }), ...routes);
+    server.use(
+      recordAll!,
+      http.post('/api/orders', () => HttpResponse.error(), { once: true }),
+      ...routes,
+    );
     const { user } = await signInAt('/checkout');
     await user.click(await screen.findByRole('button', { name: 'Place order' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not reach the shop');
     await user.click(screen.getByRole('button', { name: 'Place order' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeInTheDocument();
-    const keys = shop.requests.filter((r) => r.method === 'POST' && r.path === '/api/orders').map((r) => r.headers.get('idempotency-key'));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' }),
+    ).toBeInTheDocument();
+    const keys = shop.requests
+      .filter((r) => r.method === 'POST' && r.path === '/api/orders')
+      .map((r) => r.headers.get('idempotency-key'));
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
   });
@@ -80,7 +93,10 @@ describe('checkout', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Some items ran out before we could place your order.');
     expect(alert).toHaveTextContent('Desk lamp: you asked for 1, none are left.');
-    expect(within(alert).getByRole('link', { name: 'Update your cart' })).toHaveAttribute('href', '/cart');
+    expect(within(alert).getByRole('link', { name: 'Update your cart' })).toHaveAttribute(
+      'href',
+      '/cart',
+    );
     expect(shop.orders).toHaveLength(0);
   });
 
@@ -108,9 +124,14 @@ describe('orders', () => {
     expect(within(list).getByText(/2 items · \$70\.00/)).toBeInTheDocument();
 
     await user.click(within(list).getByRole('link', { name: 'Order ord-1' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Order details' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Order details' }),
+    ).toBeInTheDocument();
     const items = await screen.findByRole('table', { name: 'Items in this order' });
-    expect(within(items).getByRole('link', { name: 'Kettle' })).toHaveAttribute('href', '/products/kettle');
+    expect(within(items).getByRole('link', { name: 'Kettle' })).toHaveAttribute(
+      'href',
+      '/products/kettle',
+    );
     expect(within(items).getAllByText('$70.00')).toHaveLength(2);
   });
 
@@ -118,7 +139,11 @@ describe('orders', () => {
     const { shop } = shopWithCart({});
     server.use(...shop.handlers);
     await signInAt('/orders/nope');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Order not found' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText('There is no order nope in your account.')).toBeInTheDocument());
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Order not found' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText('There is no order nope in your account.')).toBeInTheDocument(),
+    );
   });
 });

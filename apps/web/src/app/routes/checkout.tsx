@@ -18,7 +18,11 @@ export default function CheckoutRoute() {
         <PlaceOrderForm
           key={version}
           disabled={empty}
-          onPlaced={(order) => void navigate(`/checkout/confirmation/${encodeURIComponent(order.orderId)}`, { replace: true })}
+          onPlaced={(order) =>
+            void navigate(`/checkout/confirmation/${encodeURIComponent(order.orderId)}`, {
+              replace: true,
+            })
+          }
         />
       )}
     </>

@@ -13,7 +13,11 @@ export default function OrderConfirmationRoute() {
       {order.isPending ? (
         <Loading label="Loading your order…" />
       ) : order.isError ? (
-        <ErrorMessage error={order.error} title="Your order could not be loaded" onRetry={() => void order.refetch()} />
+        <ErrorMessage
+          error={order.error}
+          title="Your order could not be loaded"
+          onRetry={() => void order.refetch()}
+        />
       ) : (
         <>
           <Notice tone="success">

@@ -11,13 +11,19 @@ export default function OrderRoute() {
   const notFound = order.error instanceof ApiError && order.error.status === 404;
   return (
     <>
-      <PageHeading title={`Order ${orderId}`}>{notFound ? 'Order not found' : 'Order details'}</PageHeading>
+      <PageHeading title={`Order ${orderId}`}>
+        {notFound ? 'Order not found' : 'Order details'}
+      </PageHeading>
       {order.isPending ? (
         <Loading label="Loading the order…" />
       ) : notFound ? (
         <p>There is no order {orderId} in your account.</p>
       ) : order.isError ? (
-        <ErrorMessage error={order.error} title="The order could not be loaded" onRetry={() => void order.refetch()} />
+        <ErrorMessage
+          error={order.error}
+          title="The order could not be loaded"
+          onRetry={() => void order.refetch()}
+        />
       ) : (
         <OrderDetails order={order.data} />
       )}

@@ -22,7 +22,15 @@ export default function ProductRoute() {
         </>
       );
     }
-    return <ErrorMessage error={product.error} title="This product could not be loaded" onRetry={() => void product.refetch()} />;
+    return (
+      <ErrorMessage
+        error={product.error}
+        title="This product could not be loaded"
+        onRetry={() => void product.refetch()}
+      />
+    );
   }
-  return <ProductDetails product={product.data} action={<AddToCartButton product={product.data} />} />;
+  return (
+    <ProductDetails product={product.data} action={<AddToCartButton product={product.data} />} />
+  );
 }

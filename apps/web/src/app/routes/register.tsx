@@ -20,7 +20,10 @@ export default function RegisterRoute() {
         }}
       />
       <p>
-        Already have an account? <Link to={`/sign-in${params.has('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+        Already have an account?{' '}
+        <Link to={`/sign-in${params.has('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>
+          Sign in
+        </Link>
       </p>
     </div>
   );

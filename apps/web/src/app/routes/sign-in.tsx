@@ -33,7 +33,10 @@ export default function SignInRoute() {
         }}
       />
       <p>
-        New here? <Link to={`/register${params.has('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
+        New here?{' '}
+        <Link to={`/register${params.has('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>
+          Create an account
+        </Link>
       </p>
     </div>
   );

@@ -6,7 +6,13 @@ import { useDocumentTitle } from '../../lib/use-document-title';
  * The page's h1. After a navigation it takes focus so screen reader and keyboard
  * users start at the new content; it also sets the document title.
  */
-export function PageHeading({ children, title }: { children: ReactNode; title?: string | undefined }) {
+export function PageHeading({
+  children,
+  title,
+}: {
+  children: ReactNode;
+  title?: string | undefined;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(title ?? (typeof children === 'string' ? children : undefined));
   useEffect(() => {

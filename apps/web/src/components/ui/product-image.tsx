@@ -1,11 +1,23 @@
 import { useState } from 'react';
 
 /** A product photo, or a neutral placeholder when there is none or it fails to load. */
-export function ProductImage({ src, alt, size = 'card' }: { src?: string | undefined; alt: string; size?: 'card' | 'large' | 'thumb' }) {
+export function ProductImage({
+  src,
+  alt,
+  size = 'card',
+}: {
+  src?: string | undefined;
+  alt: string;
+  size?: 'card' | 'large' | 'thumb';
+}) {
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
     return (
-      <div className={`product-image product-image--${size} product-image--placeholder`} role="img" aria-label={alt}>
+      <div
+        className={`product-image product-image--${size} product-image--placeholder`}
+        role="img"
+        aria-label={alt}
+      >
         <span aria-hidden="true">No image</span>
       </div>
     );

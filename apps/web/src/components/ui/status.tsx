@@ -44,7 +44,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' }) {
+export function Notice({
+  children,
+  tone = 'info',
+}: {
+  children: ReactNode;
+  tone?: 'info' | 'success' | 'warning';
+}) {
   return (
     <div className={`notice notice--${tone}`} role={tone === 'warning' ? 'alert' : 'status'}>
       {children}

@@ -24,17 +24,24 @@ export default function AdminProductEditRoute() {
       <p className="breadcrumb">
         <Link to="/admin/products">Products</Link>
       </p>
-      <PageHeading title="Edit product">{product.data ? `Edit ${product.data.name}` : 'Edit product'}</PageHeading>
+      <PageHeading title="Edit product">
+        {product.data ? `Edit ${product.data.name}` : 'Edit product'}
+      </PageHeading>
       {product.isPending ? (
         <Loading label="Loading product…" />
       ) : product.isError ? (
-        <ErrorMessage error={product.error} title="This product could not be loaded" onRetry={() => void product.refetch()} />
+        <ErrorMessage
+          error={product.error}
+          title="This product could not be loaded"
+          onRetry={() => void product.refetch()}
+        />
       ) : (
         <div className="admin-edit">
           {created && !update.isSuccess ? (
             <Notice tone="success">
               <p>
-                Product created. <Link to={`/products/${encodeURIComponent(productId)}`}>View it in the shop</Link>.
+                Product created.{' '}
+                <Link to={`/products/${encodeURIComponent(productId)}`}>View it in the shop</Link>.
               </p>
             </Notice>
           ) : null}
@@ -64,16 +71,28 @@ export default function AdminProductEditRoute() {
                   className="button button--danger"
                   disabled={remove.isPending}
                   autoFocus
-                  onClick={() => remove.mutate(productId, { onSuccess: () => void navigate('/admin/products', { replace: true }) })}
+                  onClick={() =>
+                    remove.mutate(productId, {
+                      onSuccess: () => void navigate('/admin/products', { replace: true }),
+                    })
+                  }
                 >
                   {remove.isPending ? 'Deleting…' : `Yes, delete ${product.data.name}`}
                 </button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setConfirming(false)}
+                >
                   Cancel
                 </button>
               </p>
             ) : (
-              <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setConfirming(true)}
+              >
                 Delete this product
               </button>
             )}

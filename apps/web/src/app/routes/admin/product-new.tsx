@@ -19,7 +19,9 @@ export default function AdminProductNewRoute() {
         onSubmit={(input) =>
           create.mutate(input, {
             onSuccess: (product) =>
-              void navigate(`/admin/products/${encodeURIComponent(product.productId)}`, { state: { created: true } }),
+              void navigate(`/admin/products/${encodeURIComponent(product.productId)}`, {
+                state: { created: true },
+              }),
           })
         }
       />

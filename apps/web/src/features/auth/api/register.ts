@@ -3,7 +3,11 @@ import type { AuthResponse } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { session } from '../../../lib/session';
 
-export function register(input: { email: string; password: string; name: string }): Promise<AuthResponse> {
+export function register(input: {
+  email: string;
+  password: string;
+  name: string;
+}): Promise<AuthResponse> {
   return api('/api/auth/register', { method: 'POST', body: input });
 }
 

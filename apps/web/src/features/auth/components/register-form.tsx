@@ -9,7 +9,11 @@ const PASSWORD_MIN_LENGTH = 8;
 
 type Errors = Partial<Record<'name' | 'email' | 'password', string>>;
 
-export function RegisterForm({ onSuccess }: { onSuccess: (auth: AuthResponse) => void | Promise<void> }) {
+export function RegisterForm({
+  onSuccess,
+}: {
+  onSuccess: (auth: AuthResponse) => void | Promise<void>;
+}) {
   const [values, setValues] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
   const register = useRegister();
@@ -19,12 +23,16 @@ export function RegisterForm({ onSuccess }: { onSuccess: (auth: AuthResponse) =>
     event.preventDefault();
     const next: Errors = {};
     if (!values.name.trim()) next.name = 'Enter your name.';
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) next.email = 'Enter an email address like name@example.com.';
-    if (values.password.length < PASSWORD_MIN_LENGTH) next.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
+      next.email = 'Enter an email address like name@example.com.';
+    if (values.password.length < PASSWORD_MIN_LENGTH)
+      next.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
     setErrors(next);
     if (Object.keys(next).length > 0) {
       const form = event.currentTarget;
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     register.mutate(
@@ -37,7 +45,8 @@ export function RegisterForm({ onSuccess }: { onSuccess: (auth: AuthResponse) =>
     name: field,
     value: values[field],
     error: errors[field],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [field]: event.target.value })),
   });
 
   return (
@@ -55,7 +64,9 @@ export function RegisterForm({ onSuccess }: { onSuccess: (auth: AuthResponse) =>
       />
       {register.isError ? (
         <p className="form__error" role="alert">
-          {taken ? 'An account with this email already exists. Sign in instead.' : errorMessage(register.error)}
+          {taken
+            ? 'An account with this email already exists. Sign in instead.'
+            : errorMessage(register.error)}
         </p>
       ) : null}
       <button type="submit" className="button" disabled={register.isPending}>

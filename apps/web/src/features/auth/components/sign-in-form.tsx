@@ -5,12 +5,18 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useLogin } from '../api/login';
 
 function loginErrorMessage(error: unknown): string {
-  if (error instanceof ApiError && error.status === 401) return 'That email and password do not match an account.';
-  if (error instanceof ApiError && error.status === 429) return 'Too many attempts. Wait a few minutes and try again.';
+  if (error instanceof ApiError && error.status === 401)
+    return 'That email and password do not match an account.';
+  if (error instanceof ApiError && error.status === 429)
+    return 'Too many attempts. Wait a few minutes and try again.';
   return errorMessage(error);
 }
 
-export function SignInForm({ onSuccess }: { onSuccess: (auth: AuthResponse) => void | Promise<void> }) {
+export function SignInForm({
+  onSuccess,
+}: {
+  onSuccess: (auth: AuthResponse) => void | Promise<void>;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin();
@@ -22,7 +28,15 @@ export function SignInForm({ onSuccess }: { onSuccess: (auth: AuthResponse) => v
 
   return (
     <form className="form form--narrow" onSubmit={submit}>
-      <TextField label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <TextField
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <TextField
         label="Password"
         type="password"

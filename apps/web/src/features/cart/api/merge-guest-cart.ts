@@ -32,7 +32,12 @@ export async function mergeGuestCart(): Promise<MergeResult> {
     try {
       cart = await setCartItem({ productId: line.productId, quantity: wanted });
     } catch (error) {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401) {
+      if (
+        error instanceof ApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        error.status !== 401
+      ) {
         dropped.push(line.product.name);
         continue;
       }

@@ -3,8 +3,18 @@ import type { Cart } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
-export function setCartItem({ productId, quantity }: { productId: string; quantity: number }): Promise<Cart> {
-  return api(`/api/cart/items/${encodeURIComponent(productId)}`, { method: 'PUT', body: { quantity }, auth: true });
+export function setCartItem({
+  productId,
+  quantity,
+}: {
+  productId: string;
+  quantity: number;
+}): Promise<Cart> {
+  return api(`/api/cart/items/${encodeURIComponent(productId)}`, {
+    method: 'PUT',
+    body: { quantity },
+    auth: true,
+  });
 }
 
 export function useSetCartItem() {

@@ -3,7 +3,13 @@ import type { Product } from '@mini-ecommerce/domain';
 import { errorMessage } from '../../../lib/api-client';
 import { maxQuantity, useCart, useCartActions } from '../hooks/use-cart';
 
-export function AddToCartButton({ product, quantity = 1 }: { product: Product; quantity?: number }) {
+export function AddToCartButton({
+  product,
+  quantity = 1,
+}: {
+  product: Product;
+  quantity?: number;
+}) {
   const { cart, isPending: cartLoading } = useCart();
   const actions = useCartActions();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
@@ -36,7 +42,10 @@ export function AddToCartButton({ product, quantity = 1 }: { product: Product; q
       >
         {outOfStock ? 'Out of stock' : 'Add to cart'}
       </button>
-      <p className={message?.error ? 'add-to-cart__message form__error' : 'add-to-cart__message'} role="status">
+      <p
+        className={message?.error ? 'add-to-cart__message form__error' : 'add-to-cart__message'}
+        role="status"
+      >
         {message?.text}
       </p>
     </div>

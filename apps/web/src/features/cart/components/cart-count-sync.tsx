@@ -7,7 +7,8 @@ import { accountCartCount } from '../stores/account-cart-count';
 export function CartCountSync() {
   const signedIn = useSession() !== null;
   const cart = useAccountCart({ enabled: signedIn });
-  const count = signedIn && cart.data ? cart.data.items.reduce((sum, line) => sum + line.quantity, 0) : null;
+  const count =
+    signedIn && cart.data ? cart.data.items.reduce((sum, line) => sum + line.quantity, 0) : null;
   useEffect(() => {
     accountCartCount.set(count);
   }, [count]);

@@ -7,7 +7,8 @@ import { useCart } from '../hooks/use-cart';
 export function CartSummary() {
   const { cart, isPending, isError, error, refetch } = useCart();
   if (isPending) return <Loading label="Loading your cart…" />;
-  if (isError || !cart) return <ErrorMessage error={error} title="Your cart could not be loaded" onRetry={refetch} />;
+  if (isError || !cart)
+    return <ErrorMessage error={error} title="Your cart could not be loaded" onRetry={refetch} />;
   if (cart.items.length === 0) {
     return (
       <EmptyState title="Your cart is empty.">

@@ -13,7 +13,8 @@ export function CartView() {
   const [failure, setFailure] = useState<string | null>(null);
 
   if (isPending) return <Loading label="Loading your cart…" />;
-  if (isError || !cart) return <ErrorMessage error={error} title="Your cart could not be loaded" onRetry={refetch} />;
+  if (isError || !cart)
+    return <ErrorMessage error={error} title="Your cart could not be loaded" onRetry={refetch} />;
   if (cart.items.length === 0) {
     return (
       <EmptyState title="Your cart is empty.">
@@ -51,7 +52,9 @@ export function CartView() {
               disabled={actions.isPending}
               onChange={(next) => run(actions.setQuantity(product, next))}
             />
-            <span className="cart-line__total">{formatMoney(product.price * quantity, product.currency)}</span>
+            <span className="cart-line__total">
+              {formatMoney(product.price * quantity, product.currency)}
+            </span>
             <button
               type="button"
               className="button button--small button--secondary"

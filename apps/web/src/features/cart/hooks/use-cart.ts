@@ -26,7 +26,14 @@ export function useCart() {
     [guestLines],
   );
   if (!signedIn) {
-    return { mode: 'guest' as const, cart: guest, isPending: false, isError: false, error: null, refetch: () => undefined };
+    return {
+      mode: 'guest' as const,
+      cart: guest,
+      isPending: false,
+      isError: false,
+      error: null,
+      refetch: () => undefined,
+    };
   }
   return {
     mode: 'account' as const,

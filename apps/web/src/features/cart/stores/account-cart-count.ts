@@ -22,5 +22,9 @@ export const accountCartCount = {
 };
 
 export function useAccountCartCount(): number | null {
-  return useSyncExternalStore(accountCartCount.subscribe, accountCartCount.get, accountCartCount.get);
+  return useSyncExternalStore(
+    accountCartCount.subscribe,
+    accountCartCount.get,
+    accountCartCount.get,
+  );
 }

@@ -4,7 +4,11 @@ import { api, withQuery } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
 export function getAdminOrders(
-  { status, cursor, limit = 25 }: { status?: OrderStatus | undefined; cursor?: string | undefined; limit?: number },
+  {
+    status,
+    cursor,
+    limit = 25,
+  }: { status?: OrderStatus | undefined; cursor?: string | undefined; limit?: number },
   signal?: AbortSignal,
 ): Promise<Page<Order>> {
   return api(withQuery('/api/admin/orders', { status, limit, cursor }), { auth: true, signal });

@@ -3,7 +3,10 @@ import type { Order, Page } from '@mini-ecommerce/domain';
 import { api, withQuery } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
-export function getOrders({ cursor, limit = 20 }: { cursor?: string | undefined; limit?: number }, signal?: AbortSignal): Promise<Page<Order>> {
+export function getOrders(
+  { cursor, limit = 20 }: { cursor?: string | undefined; limit?: number },
+  signal?: AbortSignal,
+): Promise<Page<Order>> {
   return api(withQuery('/api/orders', { limit, cursor }), { auth: true, signal });
 }
 

@@ -5,7 +5,11 @@ import { queryKeys } from '../../../lib/query-client';
 
 /** Places the order from the account cart; the same key returns the same order, never a second one. */
 export function placeOrder({ idempotencyKey }: { idempotencyKey: string }): Promise<Order> {
-  return api('/api/orders', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, auth: true });
+  return api('/api/orders', {
+    method: 'POST',
+    headers: { 'Idempotency-Key': idempotencyKey },
+    auth: true,
+  });
 }
 
 /** The products named by a 409 `INSUFFICIENT_STOCK`, if that is what the error is. */
@@ -19,13 +23,17 @@ export function usePlaceOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: placeOrder,
-    onSuccess: (order) => queryClient.setQueryData([...queryKeys.orders, 'detail', order.orderId], order),
+    onSuccess: (order) =>
+      queryClient.setQueryData([...queryKeys.orders, 'detail', order.orderId], order),
     // Success empties the cart and lowers stock; a stock refusal means our stock figures are stale.
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
         queryClient.invalidateQueries({ queryKey: queryKeys.products }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.orders, predicate: (q) => q.queryKey[1] !== 'detail' }),
+        queryClient.invalidateQueries({
+          queryKey: queryKeys.orders,
+          predicate: (q) => q.queryKey[1] !== 'detail',
+        }),
       ]),
   });
 }

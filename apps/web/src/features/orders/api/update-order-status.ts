@@ -3,8 +3,18 @@ import type { Order, OrderStatus } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
-export function updateOrderStatus({ orderId, status }: { orderId: string; status: OrderStatus }): Promise<Order> {
-  return api(`/api/orders/${encodeURIComponent(orderId)}`, { method: 'PATCH', body: { status }, auth: true });
+export function updateOrderStatus({
+  orderId,
+  status,
+}: {
+  orderId: string;
+  status: OrderStatus;
+}): Promise<Order> {
+  return api(`/api/orders/${encodeURIComponent(orderId)}`, {
+    method: 'PATCH',
+    body: { status },
+    auth: true,
+  });
 }
 
 export function useUpdateOrderStatus() {
@@ -16,7 +26,9 @@ export function useUpdateOrderStatus() {
         queryClient.invalidateQueries({ queryKey: queryKeys.adminOrders }),
         queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
         // Cancelling puts the stock back.
-        status === 'CANCELLED' ? queryClient.invalidateQueries({ queryKey: queryKeys.products }) : undefined,
+        status === 'CANCELLED'
+          ? queryClient.invalidateQueries({ queryKey: queryKeys.products })
+          : undefined,
       ]),
   });
 }

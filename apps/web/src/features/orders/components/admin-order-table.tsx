@@ -26,7 +26,11 @@ function StatusChanger({ order }: { order: Order }) {
       <label className="visually-hidden" htmlFor={id}>
         New status for order {order.orderId}
       </label>
-      <select id={id} value={status} onChange={(event) => setStatus(event.target.value as OrderStatus)}>
+      <select
+        id={id}
+        value={status}
+        onChange={(event) => setStatus(event.target.value as OrderStatus)}
+      >
         {options.map((option) => (
           <option key={option} value={option}>
             {STATUS_LABELS[option]}
@@ -53,9 +57,21 @@ function StatusChanger({ order }: { order: Order }) {
 export function AdminOrderTable({ status }: { status: OrderStatus | undefined }) {
   const orders = useAdminOrders(status);
   if (orders.isPending) return <Loading label="Loading orders…" />;
-  if (orders.isError) return <ErrorMessage error={orders.error} title="Orders could not be loaded" onRetry={() => void orders.refetch()} />;
+  if (orders.isError)
+    return (
+      <ErrorMessage
+        error={orders.error}
+        title="Orders could not be loaded"
+        onRetry={() => void orders.refetch()}
+      />
+    );
   const items = orders.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) return <EmptyState title={status ? `No ${STATUS_LABELS[status].toLowerCase()} orders.` : 'No orders yet.'} />;
+  if (items.length === 0)
+    return (
+      <EmptyState
+        title={status ? `No ${STATUS_LABELS[status].toLowerCase()} orders.` : 'No orders yet.'}
+      />
+    );
   return (
     <>
       <div className="table-wrap">

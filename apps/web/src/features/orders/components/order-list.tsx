@@ -8,7 +8,14 @@ import { OrderStatusBadge } from './order-status-badge';
 export function OrderList() {
   const orders = useOrders();
   if (orders.isPending) return <Loading label="Loading your orders…" />;
-  if (orders.isError) return <ErrorMessage error={orders.error} title="Your orders could not be loaded" onRetry={() => void orders.refetch()} />;
+  if (orders.isError)
+    return (
+      <ErrorMessage
+        error={orders.error}
+        title="Your orders could not be loaded"
+        onRetry={() => void orders.refetch()}
+      />
+    );
   const items = orders.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return (
@@ -27,7 +34,8 @@ export function OrderList() {
             <Link to={`/orders/${encodeURIComponent(order.orderId)}`}>Order {order.orderId}</Link>
             <span className="muted">{formatDate(order.createdAt)}</span>
             <span>
-              {order.items.reduce((n, item) => n + item.quantity, 0)} items · {formatMoney(order.total, order.currency)}
+              {order.items.reduce((n, item) => n + item.quantity, 0)} items ·{' '}
+              {formatMoney(order.total, order.currency)}
             </span>
             <OrderStatusBadge status={order.status} />
           </li>

@@ -10,7 +10,13 @@ import { stockShortages, usePlaceOrder } from '../api/place-order';
  * click or a retry after a lost response sends the same key, so the server places
  * one order. Render it with `key={cartVersion}` so a changed cart is a new attempt.
  */
-export function PlaceOrderForm({ disabled, onPlaced }: { disabled: boolean; onPlaced: (order: Order) => void }) {
+export function PlaceOrderForm({
+  disabled,
+  onPlaced,
+}: {
+  disabled: boolean;
+  onPlaced: (order: Order) => void;
+}) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const placeOrder = usePlaceOrder();
   const shortages = stockShortages(placeOrder.error);
@@ -32,7 +38,11 @@ export function PlaceOrderForm({ disabled, onPlaced }: { disabled: boolean; onPl
             <ul>
               {shortages.map((s) => (
                 <li key={s.productId}>
-                  {s.name}: you asked for {s.requested}, {s.available === 0 ? 'none are' : `only ${s.available} ${s.available === 1 ? 'is' : 'are'}`} left.
+                  {s.name}: you asked for {s.requested},{' '}
+                  {s.available === 0
+                    ? 'none are'
+                    : `only ${s.available} ${s.available === 1 ? 'is' : 'are'}`}{' '}
+                  left.
                 </li>
               ))}
             </ul>
@@ -48,7 +58,12 @@ export function PlaceOrderForm({ disabled, onPlaced }: { disabled: boolean; onPl
           {errorMessage(placeOrder.error)}
         </p>
       ) : null}
-      <button type="submit" className="button button--large" disabled={disabled || placeOrder.isPending} aria-disabled={placeOrder.isPending || undefined}>
+      <button
+        type="submit"
+        className="button button--large"
+        disabled={disabled || placeOrder.isPending}
+        aria-disabled={placeOrder.isPending || undefined}
+      >
         {placeOrder.isPending ? 'Placing your order…' : 'Place order'}
       </button>
     </form>

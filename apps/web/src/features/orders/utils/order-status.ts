@@ -5,7 +5,13 @@ import type { OrderStatus } from '@mini-ecommerce/domain';
  * module also builds zod schemas that would weigh on the storefront. A test checks
  * both agree.
  */
-export const ORDER_STATUSES: readonly OrderStatus[] = ['PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'PLACED',
+  'PAID',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+];
 
 const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   PLACED: ['PAID', 'CANCELLED'],

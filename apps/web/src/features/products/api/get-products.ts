@@ -6,15 +6,26 @@ import { queryKeys } from '../../../lib/query-client';
 export const PRODUCTS_PAGE_SIZE = 12;
 
 export function getProducts(
-  { category, cursor, limit = PRODUCTS_PAGE_SIZE }: { category?: string | undefined; cursor?: string | undefined; limit?: number },
+  {
+    category,
+    cursor,
+    limit = PRODUCTS_PAGE_SIZE,
+  }: { category?: string | undefined; cursor?: string | undefined; limit?: number },
   signal?: AbortSignal,
 ): Promise<Page<Product>> {
   return api(withQuery('/api/products', { category, limit, cursor }), { signal });
 }
 
-export function getProductsQueryOptions({ category, limit }: { category?: string | undefined; limit?: number } = {}) {
+export function getProductsQueryOptions({
+  category,
+  limit,
+}: { category?: string | undefined; limit?: number } = {}) {
   return infiniteQueryOptions({
-    queryKey: [...queryKeys.products, 'list', { category: category ?? null, limit: limit ?? PRODUCTS_PAGE_SIZE }],
+    queryKey: [
+      ...queryKeys.products,
+      'list',
+      { category: category ?? null, limit: limit ?? PRODUCTS_PAGE_SIZE },
+    ],
     queryFn: ({ pageParam, signal }) => getProducts({ category, cursor: pageParam, limit }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

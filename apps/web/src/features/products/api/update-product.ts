@@ -3,8 +3,18 @@ import type { Product, ProductUpdate } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
-export function updateProduct({ productId, patch }: { productId: string; patch: ProductUpdate }): Promise<Product> {
-  return api(`/api/products/${encodeURIComponent(productId)}`, { method: 'PATCH', body: patch, auth: true });
+export function updateProduct({
+  productId,
+  patch,
+}: {
+  productId: string;
+  patch: ProductUpdate;
+}): Promise<Product> {
+  return api(`/api/products/${encodeURIComponent(productId)}`, {
+    method: 'PATCH',
+    body: patch,
+    auth: true,
+  });
 }
 
 export function useUpdateProduct() {

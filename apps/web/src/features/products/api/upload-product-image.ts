@@ -3,7 +3,13 @@ import type { ImageUpload, Product } from '@mini-ecommerce/domain';
 import { api, ApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml'] as const;
+export const IMAGE_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/svg+xml',
+] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 
 export function isImageType(type: string): type is ImageType {
@@ -11,7 +17,13 @@ export function isImageType(type: string): type is ImageType {
 }
 
 /** Asks the API for a presigned PUT, sends the bytes straight to storage, then points the product at the image. */
-export async function uploadProductImage({ productId, file }: { productId: string; file: File }): Promise<Product> {
+export async function uploadProductImage({
+  productId,
+  file,
+}: {
+  productId: string;
+  file: File;
+}): Promise<Product> {
   if (!isImageType(file.type)) {
     throw new ApiError(400, 'VALIDATION_ERROR', 'Choose a JPEG, PNG, WebP, GIF or SVG image.');
   }
@@ -23,14 +35,26 @@ export async function uploadProductImage({ productId, file }: { productId: strin
   });
   let stored: Response;
   try {
-    stored = await fetch(upload.uploadUrl, { method: 'PUT', headers: { 'Content-Type': file.type }, body: file });
+    stored = await fetch(upload.uploadUrl, {
+      method: 'PUT',
+      headers: { 'Content-Type': file.type },
+      body: file,
+    });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', 'The image could not be sent to storage. Try again.');
   }
   if (!stored.ok) {
-    throw new ApiError(stored.status, 'UPLOAD_FAILED', `Storage refused the image (${stored.status}).`);
+    throw new ApiError(
+      stored.status,
+      'UPLOAD_FAILED',
+      `Storage refused the image (${stored.status}).`,
+    );
   }
-  return api<Product>(`/api/products/${id}`, { method: 'PATCH', body: { imageUrl: upload.imageUrl }, auth: true });
+  return api<Product>(`/api/products/${id}`, {
+    method: 'PATCH',
+    body: { imageUrl: upload.imageUrl },
+    auth: true,
+  });
 }
 
 export function useUploadProductImage() {

@@ -31,12 +31,19 @@ function StockEditor({ product }: { product: Product }) {
         aria-invalid={valid ? undefined : true}
         onChange={(event) => setStock(event.target.value)}
       />
-      <button type="submit" className="button button--small" disabled={!valid || update.isPending || Number(stock) === product.stock}
+      <button
+        type="submit"
+        className="button button--small"
+        disabled={!valid || update.isPending || Number(stock) === product.stock}
         aria-label={`Set stock of ${product.name}`}
       >
         Set
       </button>
-      {update.isError ? <span role="alert" className="form__error">{errorMessage(update.error)}</span> : null}
+      {update.isError ? (
+        <span role="alert" className="form__error">
+          {errorMessage(update.error)}
+        </span>
+      ) : null}
     </form>
   );
 }
@@ -46,7 +53,10 @@ function DeleteButton({ product }: { product: Product }) {
   const remove = useDeleteProduct();
   if (!confirming) {
     return (
-      <button type="button" className="button button--small button--danger" onClick={() => setConfirming(true)}
+      <button
+        type="button"
+        className="button button--small button--danger"
+        onClick={() => setConfirming(true)}
         aria-label={`Delete ${product.name}`}
       >
         Delete
@@ -64,10 +74,18 @@ function DeleteButton({ product }: { product: Product }) {
       >
         {remove.isPending ? 'Deleting…' : `Yes, delete ${product.name}`}
       </button>
-      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(false)}>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        onClick={() => setConfirming(false)}
+      >
         Cancel
       </button>
-      {remove.isError ? <span role="alert" className="form__error">{errorMessage(remove.error)}</span> : null}
+      {remove.isError ? (
+        <span role="alert" className="form__error">
+          {errorMessage(remove.error)}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -75,7 +93,14 @@ function DeleteButton({ product }: { product: Product }) {
 export function AdminProductTable() {
   const products = useProducts({ limit: 50 });
   if (products.isPending) return <Loading label="Loading products…" />;
-  if (products.isError) return <ErrorMessage error={products.error} title="Products could not be loaded" onRetry={() => void products.refetch()} />;
+  if (products.isError)
+    return (
+      <ErrorMessage
+        error={products.error}
+        title="Products could not be loaded"
+        onRetry={() => void products.refetch()}
+      />
+    );
   const items = products.data.pages.flatMap((page) => page.items);
   if (items.length === 0) return <EmptyState title="No products yet." />;
   return (
@@ -96,7 +121,9 @@ export function AdminProductTable() {
             {items.map((product) => (
               <tr key={product.productId}>
                 <th scope="row">
-                  <Link to={`/admin/products/${encodeURIComponent(product.productId)}`}>{product.name}</Link>
+                  <Link to={`/admin/products/${encodeURIComponent(product.productId)}`}>
+                    {product.name}
+                  </Link>
                 </th>
                 <td>{product.category}</td>
                 <td>{formatMoney(product.price, product.currency)}</td>

@@ -26,7 +26,10 @@ export function CategoryNav({ active }: { active: string | undefined }) {
           </li>
           {categories.data.items.map(({ category, count }) => (
             <li key={category}>
-              <Link to={categoryHref(category)} aria-current={active === category ? 'page' : undefined}>
+              <Link
+                to={categoryHref(category)}
+                aria-current={active === category ? 'page' : undefined}
+              >
                 {category} <span className="count">({count})</span>
               </Link>
             </li>

@@ -30,7 +30,11 @@ export function ImageUploadForm({ product }: { product: Product }) {
           }}
         />
       </div>
-      <button type="submit" className="button button--secondary" disabled={!file || upload.isPending}>
+      <button
+        type="submit"
+        className="button button--secondary"
+        disabled={!file || upload.isPending}
+      >
         {upload.isPending ? 'Uploading…' : 'Upload image'}
       </button>
       {upload.isError ? (

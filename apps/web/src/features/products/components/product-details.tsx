@@ -21,7 +21,9 @@ export function ProductDetails({ product, action }: { product: Product; action?:
           <StockLabel stock={product.stock} />
         </p>
         {action}
-        {product.description ? <p className="product-details__description">{product.description}</p> : null}
+        {product.description ? (
+          <p className="product-details__description">{product.description}</p>
+        ) : null}
       </div>
     </article>
   );

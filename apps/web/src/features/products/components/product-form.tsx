@@ -28,7 +28,8 @@ export function validateProduct(values: Values): { errors: Errors; input?: Produ
   if (!name) errors.name = 'Enter a name.';
   else if (name.length > 200) errors.name = 'Use at most 200 characters.';
   if (!category) errors.category = 'Enter a category.';
-  else if (category.length > 64 || category.includes('#')) errors.category = 'Use at most 64 characters and no "#".';
+  else if (category.length > 64 || category.includes('#'))
+    errors.category = 'Use at most 64 characters and no "#".';
   if (!/^[A-Z]{3}$/.test(currency)) errors.currency = 'Use a three-letter ISO code such as USD.';
   if (values.description.length > 5000) errors.description = 'Use at most 5000 characters.';
   let price: number | undefined;
@@ -41,18 +42,32 @@ export function validateProduct(values: Values): { errors: Errors; input?: Produ
     if (!errors.currency && price === undefined) errors.price = 'Enter a price such as 19.99.';
   }
   const stock = /^\d+$/.test(values.stock.trim()) ? Number(values.stock.trim()) : undefined;
-  if (stock === undefined || stock > 1_000_000) errors.stock = 'Enter a whole number from 0 to 1,000,000.';
-  if (Object.keys(errors).length > 0 || price === undefined || stock === undefined) return { errors };
-  return { errors, input: { name, description: values.description.trim(), category, price, currency, stock } };
+  if (stock === undefined || stock > 1_000_000)
+    errors.stock = 'Enter a whole number from 0 to 1,000,000.';
+  if (Object.keys(errors).length > 0 || price === undefined || stock === undefined)
+    return { errors };
+  return {
+    errors,
+    input: { name, description: values.description.trim(), category, price, currency, stock },
+  };
 }
 
 /** Field-level messages from a 400 `VALIDATION_ERROR`, when the API names the fields. */
 function serverFieldErrors(error: unknown): Errors {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_ERROR' || !Array.isArray(error.details)) return {};
+  if (
+    !(error instanceof ApiError) ||
+    error.code !== 'VALIDATION_ERROR' ||
+    !Array.isArray(error.details)
+  )
+    return {};
   const errors: Errors = {};
   for (const issue of error.details as { path?: unknown; message?: unknown }[]) {
     const field = Array.isArray(issue.path) ? issue.path[0] : undefined;
-    if (typeof field === 'string' && field in initialValues() && typeof issue.message === 'string') {
+    if (
+      typeof field === 'string' &&
+      field in initialValues() &&
+      typeof issue.message === 'string'
+    ) {
       errors[field as keyof Values] = issue.message;
     }
   }
@@ -81,7 +96,8 @@ export function ProductForm({
     name: field,
     value: values[field],
     error: shown[field],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [field]: event.target.value })),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -93,7 +109,11 @@ export function ProductForm({
     } else {
       const first = event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]');
       // Wait for the re-render that marks the fields invalid.
-      requestAnimationFrame(() => (first ?? event.currentTarget?.querySelector<HTMLElement>('[aria-invalid="true"]'))?.focus());
+      requestAnimationFrame(() =>
+        (
+          first ?? event.currentTarget?.querySelector<HTMLElement>('[aria-invalid="true"]')
+        )?.focus(),
+      );
     }
   }
 
@@ -109,11 +129,25 @@ export function ProductForm({
         {...bind('category')}
       />
       <datalist id="category-options">
-        {categories.data?.items.map(({ category }) => <option key={category} value={category} />)}
+        {categories.data?.items.map(({ category }) => (
+          <option key={category} value={category} />
+        ))}
       </datalist>
       <div className="form__row">
-        <TextField label="Price" required inputMode="decimal" hint="For example 19.99" {...bind('price')} />
-        <TextField label="Currency" required maxLength={3} autoCapitalize="characters" {...bind('currency')} />
+        <TextField
+          label="Price"
+          required
+          inputMode="decimal"
+          hint="For example 19.99"
+          {...bind('price')}
+        />
+        <TextField
+          label="Currency"
+          required
+          maxLength={3}
+          autoCapitalize="characters"
+          {...bind('currency')}
+        />
         <TextField label="Stock" required inputMode="numeric" {...bind('stock')} />
       </div>
       <TextAreaField label="Description" rows={5} maxLength={5000} {...bind('description')} />

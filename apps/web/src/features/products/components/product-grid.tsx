@@ -30,14 +30,25 @@ export function ProductGrid({
   }, [items.length]);
 
   if (products.isPending) return <Loading label="Loading products…" />;
-  if (!products.data) return <ErrorMessage error={products.error} title="Products could not be loaded" onRetry={() => void products.refetch()} />;
+  if (!products.data)
+    return (
+      <ErrorMessage
+        error={products.error}
+        title="Products could not be loaded"
+        onRetry={() => void products.refetch()}
+      />
+    );
   if (items.length === 0) {
     return <EmptyState title={category ? `No products in ${category} yet.` : 'No products yet.'} />;
   }
 
   return (
     <>
-      <ul className="product-grid" ref={list} aria-label={category ? `Products in ${category}` : 'Products'}>
+      <ul
+        className="product-grid"
+        ref={list}
+        aria-label={category ? `Products in ${category}` : 'Products'}
+      >
         {items.map((product) => (
           <li key={product.productId}>
             <ProductCard product={product} action={renderAction?.(product)} />
