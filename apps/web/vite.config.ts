@@ -1,12 +1,47 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `.br` and `.gz` beside every text asset of the build, so the API (locally) serves them
+ * precompressed with the best settings instead of sending 270 KB of raw JavaScript. CloudFront
+ * compresses on its own in AWS.
+ */
+function precompress(): Plugin {
+  const TEXT = /\.(js|css|html|svg|json|txt|webmanifest)$/;
+  let outDir = '';
+  return {
+    name: 'mini-ecommerce:precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: () => {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? walk(path) : [path];
+        });
+      for (const file of walk(outDir).filter((path) => TEXT.test(path))) {
+        const content = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
 
 const API_TARGET = process.env['API_PROXY_TARGET'] ?? 'http://127.0.0.1:3001';
 
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // Workspace libs export their TypeScript source under this condition.
     conditions: ['@mini-ecommerce/source', ...defaultClientConditions],

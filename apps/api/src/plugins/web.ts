@@ -19,6 +19,10 @@ export default fp(
         prefix: '/',
         wildcard: false,
         index: false,
+        // The storefront build writes .br/.gz beside each text asset (apps/web/vite.config.ts).
+        preCompressed: true,
+        // Our setHeaders decides caching; send's default (max-age=0) would override it.
+        cacheControl: false,
         setHeaders: (res, path) => {
           res.setHeader(
             'cache-control',
@@ -36,6 +40,7 @@ export default fp(
       root: images.dir,
       prefix: '/images/',
       decorateReply: !hasWeb,
+      cacheControl: false,
       setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=86400'),
     });
 

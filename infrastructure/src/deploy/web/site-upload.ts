@@ -7,10 +7,11 @@ import { cacheControlFor, contentTypeFor } from './cache-policy';
 
 const CONCURRENCY = 8;
 
+/** Files of the build to upload. The `.br`/`.gz` copies are for the local server; CloudFront compresses itself. */
 export async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !/\.(br|gz)$/.test(entry.name))
     .map((entry) =>
       path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
     )

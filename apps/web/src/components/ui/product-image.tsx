@@ -5,10 +5,13 @@ export function ProductImage({
   src,
   alt,
   size = 'card',
+  priority = false,
 }: {
   src?: string | undefined;
   alt: string;
   size?: 'card' | 'large' | 'thumb';
+  /** The first images of a page are its largest paint: load them at once, not lazily. */
+  priority?: boolean;
 }) {
   const [failed, setFailed] = useState(false);
   if (!src || failed) {
@@ -27,7 +30,8 @@ export function ProductImage({
       className={`product-image product-image--${size}`}
       src={src}
       alt={alt}
-      loading="lazy"
+      loading={priority ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
       onError={() => setFailed(true)}
     />

@@ -6,10 +6,18 @@ import { formatMoney } from '../../../lib/money';
 import { StockLabel } from './stock-label';
 
 /** `action` is the slot for the "Add to cart" control, composed by the route. */
-export function ProductCard({ product, action }: { product: Product; action?: ReactNode }) {
+export function ProductCard({
+  product,
+  action,
+  priority = false,
+}: {
+  product: Product;
+  action?: ReactNode;
+  priority?: boolean;
+}) {
   return (
     <article className="product-card" aria-labelledby={`product-${product.productId}`}>
-      <ProductImage src={product.imageUrl} alt={product.name} />
+      <ProductImage src={product.imageUrl} alt={product.name} priority={priority} />
       <div className="product-card__body">
         <h2 className="product-card__name" id={`product-${product.productId}`}>
           <Link to={`/products/${encodeURIComponent(product.productId)}`}>{product.name}</Link>

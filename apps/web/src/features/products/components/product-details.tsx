@@ -10,7 +10,7 @@ import { StockLabel } from './stock-label';
 export function ProductDetails({ product, action }: { product: Product; action?: ReactNode }) {
   return (
     <article className="product-details">
-      <ProductImage src={product.imageUrl} alt={product.name} size="large" />
+      <ProductImage src={product.imageUrl} alt={product.name} size="large" priority />
       <div className="product-details__info">
         <p className="breadcrumb">
           <Link to={categoryHref(product.category)}>{product.category}</Link>

@@ -4,6 +4,9 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status
 import { useProducts } from '../api/get-products';
 import { ProductCard } from './product-card';
 
+/** Images of the first row or so are loaded at once; the rest when scrolled near. */
+const EAGER_IMAGES = 3;
+
 /**
  * The catalog, a page at a time. After "Load more", focus moves to the first new
  * product so keyboard users continue where the new content starts.
@@ -49,9 +52,13 @@ export function ProductGrid({
         ref={list}
         aria-label={category ? `Products in ${category}` : 'Products'}
       >
-        {items.map((product) => (
+        {items.map((product, index) => (
           <li key={product.productId}>
-            <ProductCard product={product} action={renderAction?.(product)} />
+            <ProductCard
+              product={product}
+              action={renderAction?.(product)}
+              priority={index < EAGER_IMAGES}
+            />
           </li>
         ))}
       </ul>
