@@ -188,8 +188,11 @@ describe('resilience', () => {
     });
     const result = await answer;
     expect(result.status).toBe(200);
+    // The buyer's cart may still hold lines from the load above (a sold-out checkout keeps them).
     expect(JSON.parse(result.body)).toMatchObject({
-      items: [{ productId: productIds[1], quantity: 3 }],
+      items: expect.arrayContaining([
+        expect.objectContaining({ productId: productIds[1], quantity: 3 }),
+      ]),
     });
     expect(await api.exited).toBe(0);
   });
