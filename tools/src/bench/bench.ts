@@ -19,6 +19,7 @@ import {
   planShoppers,
 } from './checkout';
 import { initialJs } from './initial-js';
+import { lighthousePerformance } from './lighthouse';
 import { combine, runLoad, type LoadFigures } from './load';
 import { LOAD_TEST_TMP, startLoadTestStack, type LoadTestStack } from './load-test-stack';
 import { runNpmStart } from './npm-start';
@@ -201,6 +202,19 @@ async function main(): Promise<void> {
   const memory = sampleResidentMemory(stack.apiPid);
   cleanups.push(() => memory.stop());
   const idleRss = memory.peak();
+
+  // Lighthouse on the catalog page, before any load, as a shopper's phone would see it.
+  log('Lighthouse performance of the catalog page (mobile emulation, simulated throttling)');
+  const lighthouseRun = await lighthousePerformance(`${stack.url}/`);
+  report.lighthouse = lighthouseRun;
+  rows.push({
+    budget: 'Storefront Lighthouse performance (mobile)',
+    measured: `${lighthouseRun.score} (${Object.entries(lighthouseRun.metrics)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ')})`,
+    target: '≥ 95',
+    pass: lighthouseRun.score >= 95,
+  });
   const phasePeaks: Record<string, number> = {};
   let phaseFrom = memory.samples.length;
   const endPhase = (name: string) => {
