@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createDataLayer, type DataLayer } from '@mini-ecommerce/data';
-import { LOAD_TEST_JWT_SECRET } from './api-process';
+import { LOAD_TEST_JWT_SECRET, ROOT } from './api-process';
 import { runNpmStart, type NpmStart } from './npm-start';
 
 /**
@@ -23,8 +23,6 @@ export interface LoadTestStack {
   npmStart: NpmStart;
   stop(): Promise<void>;
 }
-
-const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Builds the deployable API bundle (`nx run api:bundle`'s script) into a fresh directory. */
 async function bundleApi(log?: (m: string) => void): Promise<string> {
