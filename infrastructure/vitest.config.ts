@@ -6,6 +6,8 @@ export default defineConfig({
     name: 'infra',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // `--env local` provisioning is tested against a real DynamoDB Local.
+    globalSetup: ['../tools/src/local-stack/vitest-global-setup.ts'],
     // cfn-guard and the specification check take a few seconds on 2 shared cores.
     testTimeout: 120_000,
     hookTimeout: 120_000,
