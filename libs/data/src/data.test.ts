@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DomainError, type Product } from '@mini-ecommerce/domain';
 import { INDEX_NAMES, TABLES, TABLE_KEYS } from '@mini-ecommerce/stack-model';
 import type { DataLayer } from './index';
@@ -127,6 +127,26 @@ describe('products', () => {
     const b = await newProduct();
     const found = await data.products.getMany([a.productId, b.productId, 'missing']);
     expect([...found.keys()].sort()).toEqual([a.productId, b.productId].sort());
+  });
+
+  it('keeps stock taken by an order placed while an admin edits the price', async () => {
+    const lamp = await newProduct({ stock: 10 });
+    const buyer = await newCustomer();
+    await data.cart.setQuantity(buyer.userId, lamp.productId, 3);
+    // The order lands between the update's read and its write.
+    const get = data.products.get.bind(data.products);
+    const spy = vi.spyOn(data.products, 'get').mockImplementationOnce(async (...args) => {
+      const read = await get(...args);
+      spy.mockRestore();
+      await data.orders.place(buyer.userId);
+      return read;
+    });
+    const updated = await data.products.update(lamp.productId, { price: 2500 });
+    expect(updated).toMatchObject({ price: 2500, stock: 7 });
+    expect(await data.products.get(lamp.productId, { consistent: true })).toMatchObject({
+      price: 2500,
+      stock: 7,
+    });
   });
 });
 

@@ -7,6 +7,8 @@ import {
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $remove } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import type { ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import {
@@ -131,15 +133,21 @@ export class ProductRepository {
     return retryOnTransactionConflict(async () => {
       const current = await this.get(productId, { consistent: true });
       if (!current) throw notFound('The product');
-      const next: Product = { ...current, updatedAt: this.ctx.now().toISOString() };
-      for (const [field, value] of Object.entries(patch) as [keyof ProductUpdate, unknown][]) {
-        if (value === undefined) continue;
-        if (field === 'imageUrl' && value === null) delete next.imageUrl;
-        else (next as Record<string, unknown>)[field] = value;
-      }
+      const updatedAt = this.ctx.now().toISOString();
+      const { imageUrl, ...fields } = patch;
+      const next: Product = { ...current, ...fields, updatedAt };
+      if (imageUrl === null) delete next.imageUrl;
+      else if (imageUrl !== undefined) next.imageUrl = imageUrl;
+      // Only the fields sent are written: a Put of the whole item read above would undo the stock
+      // decrements of orders placed in between (overselling) and the restocks of cancellations.
       // Conditional on the category we read, so the counters cannot drift under a concurrent move.
-      const put = this.ctx.entities.ProductEntity.build(PutTransaction)
-        .item(next)
+      const put = this.ctx.entities.ProductEntity.build(UpdateTransaction)
+        .item({
+          productId,
+          updatedAt,
+          ...fields,
+          ...(imageUrl === null ? { imageUrl: $remove() } : imageUrl ? { imageUrl } : {}),
+        })
         .options({
           condition: {
             and: [
@@ -161,7 +169,8 @@ export class ProductRepository {
         }
         throw error;
       }
-      return next;
+      // Stock may have moved since the read; answer with what is stored now.
+      return (await this.get(productId, { consistent: true })) ?? next;
     });
   }
 
