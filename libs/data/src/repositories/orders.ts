@@ -115,43 +115,52 @@ export class OrderRepository {
 
     for (let attempt = 0; ; attempt += 1) {
       const lines = await this.cart.lines(userId);
-      if (lines.length === 0) {
+      if (lines.length > MAX_CART_LINES) {
+        throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);
+      }
+      const products = lines.length
+        ? await this.products.getMany(
+            lines.map((line) => line.productId),
+            { consistent: true },
+          )
+        : new Map<string, Product>();
+      // Lines whose product was deleted are not in the cart the shopper sees (GET /api/cart leaves
+      // them out); the order leaves them out too and the transaction removes them.
+      const buyable = lines.filter((line) => products.has(line.productId));
+      if (buyable.length === 0) {
         // A concurrent request with the same key may have just placed the order and emptied the cart.
         const placed = options.idempotencyKey ? await this.get(orderId) : undefined;
         if (placed) return this.replay(placed, userId);
         throw validationError('The cart is empty');
       }
-      if (lines.length > MAX_CART_LINES) {
-        throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);
-      }
-      const products = await this.products.getMany(
-        lines.map((line) => line.productId),
-        { consistent: true },
-      );
-      const shortages = findShortages(lines, products);
+      const shortages = findShortages(buyable, products);
       if (shortages.length > 0) throw insufficientStock(shortages);
 
-      const order = this.buildOrder(orderId, userId, lines, products);
+      const order = this.buildOrder(orderId, userId, buyable, products);
       try {
         await this.writeOrder(order, lines);
         return { order: toOrder(order), replayed: false };
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
-        const orderPutFailed = codes[lines.length] === 'ConditionalCheckFailed';
+        const orderPutFailed = codes[buyable.length] === 'ConditionalCheckFailed';
         if (orderPutFailed && options.idempotencyKey) {
           const placed = await this.get(orderId);
           if (placed) return this.replay(placed, userId);
         }
         const stockFailed = codes
-          .slice(0, lines.length)
+          .slice(0, buyable.length)
           .some((code) => code === 'ConditionalCheckFailed');
         if (stockFailed) {
           const fresh = await this.products.getMany(
-            lines.map((line) => line.productId),
+            buyable.map((line) => line.productId),
             { consistent: true },
           );
-          const now = findShortages(lines, fresh);
+          // A product deleted meanwhile is dropped on the next attempt, not a shortage.
+          const now = findShortages(
+            buyable.filter((line) => fresh.has(line.productId)),
+            fresh,
+          );
           if (now.length > 0) throw insufficientStock(now);
         }
         // A price changed, the cart changed or another transaction touched the same items: try again from the top.

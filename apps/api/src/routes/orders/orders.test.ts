@@ -75,6 +75,53 @@ describe('POST /api/orders', () => {
     expect((await t.request({ url: `/api/orders/${order.orderId}`, token })).json()).toEqual(order);
   });
 
+  it('places the cart the shopper sees when a product in it was deleted meanwhile', async () => {
+    const kept = await t.createProduct(adminToken, {
+      name: 'Kept',
+      category: 'Office',
+      price: 400,
+      stock: 5,
+    });
+    const gone = await t.createProduct(adminToken, {
+      name: 'Gone',
+      category: 'Office',
+      price: 900,
+      stock: 5,
+    });
+    const { token } = await t.quickCustomer();
+    await t.addToCart(token, kept.productId, 2);
+    await t.addToCart(token, gone.productId, 1);
+    await t.request({
+      method: 'DELETE',
+      url: `/api/products/${gone.productId}`,
+      token: adminToken,
+    });
+    const response = await place(token);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<Order>()).toMatchObject({
+      total: 800,
+      items: [{ productId: kept.productId, quantity: 2 }],
+    });
+    expect(await stockOf(kept.productId)).toBe(3);
+    expect((await t.request({ url: '/api/cart', token })).json().items).toEqual([]);
+    // A cart holding only deleted products is empty.
+    const onlyGone = await t.createProduct(adminToken, {
+      name: 'Gone too',
+      category: 'Office',
+      price: 100,
+      stock: 1,
+    });
+    await t.addToCart(token, onlyGone.productId, 1);
+    await t.request({
+      method: 'DELETE',
+      url: `/api/products/${onlyGone.productId}`,
+      token: adminToken,
+    });
+    const empty = await place(token);
+    expect(empty.statusCode).toBe(400);
+    expect(errorOf(empty).code).toBe('VALIDATION_ERROR');
+  });
+
   it('ignores a price, total or items sent by the client: the total comes from the catalog', async () => {
     const chair = await t.createProduct(adminToken, {
       name: 'Chair',
