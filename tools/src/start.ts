@@ -7,7 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDataLayer, provisionTables, tableNamesFor } from '@mini-ecommerce/data';
+import {
+  createDataLayer,
+  isUnavailableError,
+  provisionTables,
+  tableNamesFor,
+} from '@mini-ecommerce/data';
 import { API_NODE_FLAGS, API_PORT, isEnvironment } from '@mini-ecommerce/stack-model';
 import { startDynamoDbLocal, type DynamoDbLocal } from './local-stack/dynamodb-local';
 import { MissingJavaError } from './local-stack/java';
@@ -65,13 +70,26 @@ async function main(): Promise<void> {
       ...(endpoint ? { endpoint } : {}),
       requestTimeoutMs: 5000,
     });
-    const { created } = await provisionTables(data.clients.client, names, (m) => step(m));
-    step(created.length > 0 ? `created ${created.length} tables` : 'tables are ready');
-    const { seeded } = await seedCatalogIfEmpty(data.products, imagesDir, (m) => step(m));
-    step(
-      seeded > 0 ? `seeded the demo catalog (${seeded} products)` : 'catalog already has products',
-    );
-    data.close();
+    try {
+      const { created } = await provisionTables(data.clients.client, names, (m) => step(m));
+      step(created.length > 0 ? `created ${created.length} tables` : 'tables are ready');
+      const { seeded } = await seedCatalogIfEmpty(data.products, imagesDir, (m) => step(m));
+      step(
+        seeded > 0
+          ? `seeded the demo catalog (${seeded} products)`
+          : 'catalog already has products',
+      );
+    } catch (error) {
+      if (!isUnavailableError(error)) throw error;
+      throw new UserError(
+        `DynamoDB does not answer on ${endpoint ?? 'the default endpoint'} (${(error as Error).message}). ` +
+          (process.env.DYNAMODB_ENDPOINT
+            ? 'Start it, or unset DYNAMODB_ENDPOINT to let npm start run DynamoDB Local.'
+            : 'Try again; if it persists, delete the data directory and restart.'),
+      );
+    } finally {
+      data.close();
+    }
   } else {
     step(
       `using AWS DynamoDB tables mini-ecommerce-${appEnv}-* through the default credential chain`,
@@ -157,6 +175,11 @@ async function waitForReady(url: string, timeoutMs: number, exited: () => boolea
 main().catch((error: unknown) => {
   if (error instanceof MissingJavaError || error instanceof UserError)
     console.error(`npm start: ${error.message}`);
-  else console.error('npm start failed:', error);
+  // A message, not a stack trace; DEBUG=1 shows the whole error.
+  else if (process.env.DEBUG) console.error('npm start failed:', error);
+  else
+    console.error(
+      `npm start failed: ${error instanceof Error ? error.message : String(error)} (run with DEBUG=1 for details)`,
+    );
   process.exit(1);
 });

@@ -29,6 +29,30 @@ describe('DynamoDB Local runner', () => {
 });
 
 describe('npm start', () => {
+  it('says plainly that DYNAMODB_ENDPOINT does not answer, without a stack trace', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@mini-ecommerce/source', '--import', 'tsx', 'tools/src/start.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(await freePort()),
+          DYNAMODB_ENDPOINT: `http://127.0.0.1:${await freePort()}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(output).toMatch(/npm start: DynamoDB does not answer on http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toMatch(/unset DYNAMODB_ENDPOINT/);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+
   it('serves the shop, then Ctrl-C (SIGINT) stops everything it started', async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'start-'));
