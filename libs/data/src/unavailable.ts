@@ -3,6 +3,7 @@
  * the API answers these with 503 and Retry-After.
  */
 const UNAVAILABLE_NAMES = new Set([
+  'IncompleteBatchError',
   'TimeoutError',
   'RequestTimeout',
   'RequestTimeoutException',

@@ -36,6 +36,11 @@ const COUNT_PREFIX = 'count:';
 
 const BATCH_GET_LIMIT = 100;
 
+/** A BatchGetItem that DynamoDB could not finish (throttling); the API answers 503. */
+export class IncompleteBatchError extends Error {
+  override readonly name = 'IncompleteBatchError';
+}
+
 type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 type StoredProduct = Omit<Product, 'imageUrl'> & { imageUrl?: string };
@@ -100,7 +105,15 @@ export class ProductRepository {
           ...chunk.map((productId) => ProductEntity.build(BatchGetRequest).key({ productId })),
         )
         .options({ consistent: options.consistent ?? false });
-      const { Responses } = await executeBatchGet({ maxAttempts: 5 }, command);
+      const { Responses, UnprocessedKeys } = await executeBatchGet({ maxAttempts: 5 }, command);
+      // Keys DynamoDB still left unprocessed are unknown, not missing: callers would otherwise
+      // treat those products as deleted (and checkout would drop them from the cart).
+      if (
+        UnprocessedKeys &&
+        Object.values(UnprocessedKeys).some((request) => request.Keys?.length)
+      ) {
+        throw new IncompleteBatchError('DynamoDB left product reads unprocessed after 5 attempts');
+      }
       for (const item of Responses?.[0] ?? []) {
         if (item) found.set(item.productId, toProduct(item));
       }
