@@ -140,6 +140,11 @@ async function main(): Promise<void> {
       },
     },
   );
+  // If this process ends any other way (not ready in time, an error), the API goes with it.
+  const child = api;
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
   api.once('exit', (code) => {
     if (!stopping) {
       console.error(`The API stopped (exit ${code ?? 'signal'}).`);

@@ -77,8 +77,12 @@ export const CategoryCount = z.object({ category: Category, count: z.number().in
 export type CategoryCount = z.infer<typeof CategoryCount>;
 export const CategoryList = z.object({ items: z.array(CategoryCount) });
 
+/**
+ * Raster formats only: an uploaded SVG served from the shop's own origin could run script there
+ * (and read a shopper's token). The demo catalog's SVGs are the shop's own files.
+ */
 export const ImageUploadRequest = z.strictObject({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/svg+xml']),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/gif']),
 });
 export const ImageUpload = z.object({
   uploadUrl: z.url(),

@@ -8,7 +8,6 @@ export const IMAGE_EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/webp': 'webp',
   'image/gif': 'gif',
-  'image/svg+xml': 'svg',
 };
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const UPLOAD_TTL_SECONDS = 300;

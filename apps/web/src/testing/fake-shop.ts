@@ -112,6 +112,16 @@ export function fakeShop({
         return errorResponse(404, 'NOT_FOUND', 'Product was not found');
       if (!Number.isInteger(quantity) || quantity < 1 || quantity > 99)
         return errorResponse(400, 'VALIDATION_ERROR', 'quantity must be 1..99');
+      // As the API: more than the stock is refused, naming what is available.
+      const product = catalog.find((p) => p.productId === productId)!;
+      if (quantity > product.stock) {
+        const products = [
+          { productId, name: product.name, requested: quantity, available: product.stock },
+        ];
+        return errorResponse(409, 'INSUFFICIENT_STOCK', `Not enough stock for: ${product.name}`, {
+          products,
+        });
+      }
       account.cart.set(productId, quantity);
       return HttpResponse.json(cartOf(account));
     }),

@@ -32,6 +32,14 @@ const local = (url: string) => {
 };
 
 describe('POST /api/products/:productId/image-upload and the local upload target', () => {
+  it('refuses SVG uploads, which could run script on the shop origin', async () => {
+    const response = await askUpload(adminToken, product.productId, {
+      contentType: 'image/svg+xml',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).code).toBe('VALIDATION_ERROR');
+  });
+
   it('presigns a PUT; uploading with the right Content-Type stores the file, served at imageUrl', async () => {
     const response = await askUpload(adminToken, product.productId);
     expect(response.statusCode, response.body).toBe(200);

@@ -77,8 +77,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const order = await app.data.orders.get(request.params.orderId);
-      if (!order || (order.userId !== request.user.userId && request.user.role !== 'admin')) {
-        throw notFound('The order');
+      if (!order) throw notFound('The order');
+      if (order.userId !== request.user.userId) {
+        // Only an admin may read another user's order, and that is checked against the users
+        // table (a demoted admin's token still says admin until it expires).
+        const caller =
+          request.user.role === 'admin'
+            ? await app.data.users.getById(request.user.userId)
+            : undefined;
+        if (caller?.role !== 'admin') throw notFound('The order');
       }
       return order;
     },

@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, Product } from '@mini-ecommerce/domain';
 import { buildTestApp, errorOf, type TestApp } from '../../test/test-app';
@@ -354,6 +355,25 @@ describe('GET /api/orders and GET /api/orders/:orderId', () => {
     expect(missing.statusCode).toBe(404);
     expect(errorOf(stolen)).toEqual(errorOf(missing));
     expect(stolen.body).not.toContain(alice.user.userId);
+  });
+
+  it("lets an admin read another user's order only while the users table says admin", async () => {
+    const order = aliceOrders[0] as Order;
+    const admin = await t.admin();
+    const asAdmin = await t.request({ url: `/api/orders/${order.orderId}`, token: admin.token });
+    expect(asAdmin.statusCode).toBe(200);
+    // Demoted: the token still says admin until it expires, the users table does not.
+    await t.data.clients.documentClient.send(
+      new UpdateCommand({
+        TableName: t.data.names.users,
+        Key: { userId: admin.user.userId },
+        UpdateExpression: 'SET #role = :customer',
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: { ':customer': 'customer' },
+      }),
+    );
+    const demoted = await t.request({ url: `/api/orders/${order.orderId}`, token: admin.token });
+    expect(demoted.statusCode).toBe(404);
   });
 
   it("does not let a cursor from another user's listing read their orders", async () => {

@@ -42,6 +42,28 @@ describe('accounts', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Checkout' })).toHaveFocus();
   });
 
+  it('carries over what is left when stock fell after the guest added a line', async () => {
+    const shop = fakeShop({
+      products: [{ ...lamp, stock: 3 }],
+      accounts: [{ user: customer, password: 'secret-pass' }],
+    });
+    server.use(...shop.handlers);
+    const { user } = renderRoute('/');
+    await user.click(await screen.findByRole('button', { name: 'Add Desk lamp to cart' }));
+    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
+    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
+    // Someone else buys two lamps meanwhile.
+    shop.catalog.find((p) => p.productId === 'lamp')!.stock = 1;
+
+    await user.click(screen.getByRole('link', { name: 'Sign in' }));
+    await user.type(await screen.findByLabelText('Email'), customer.email);
+    await user.type(screen.getByLabelText('Password'), 'secret-pass');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(shop.accountByEmail(customer.email)!.cart)).toEqual({ lamp: 1 }),
+    );
+  });
+
   it('registers a new account, merges the guest cart and signs out again', async () => {
     const shop = fakeShop({ products: [kettle] });
     server.use(...shop.handlers);

@@ -30,7 +30,7 @@ export async function mergeGuestCart(): Promise<MergeResult> {
     }
     if (wanted === existing?.quantity) continue;
     try {
-      cart = await setCartItem({ productId: line.productId, quantity: wanted });
+      cart = await setLine(line.productId, wanted);
     } catch (error) {
       if (
         error instanceof ApiError &&
@@ -46,6 +46,25 @@ export async function mergeGuestCart(): Promise<MergeResult> {
   }
   guestCart.clear();
   return { cart, dropped };
+}
+
+/** Sets the line; when stock fell since the guest added it, carries over what is left instead. */
+async function setLine(productId: string, quantity: number): Promise<Cart> {
+  try {
+    return await setCartItem({ productId, quantity });
+  } catch (error) {
+    const available = availableFrom(error, productId);
+    if (available === undefined || available < 1 || available >= quantity) throw error;
+    return setCartItem({ productId, quantity: available });
+  }
+}
+
+/** The units still available according to an INSUFFICIENT_STOCK answer for this product. */
+function availableFrom(error: unknown, productId: string): number | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'INSUFFICIENT_STOCK') return undefined;
+  const products = (error.details as { products?: { productId: string; available: number }[] })
+    ?.products;
+  return products?.find((product) => product.productId === productId)?.available;
 }
 
 export function useMergeGuestCart() {

@@ -3,13 +3,7 @@ import type { ImageUpload, Product } from '@mini-ecommerce/domain';
 import { api, ApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
-export const IMAGE_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/gif',
-  'image/svg+xml',
-] as const;
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 
 export function isImageType(type: string): type is ImageType {
