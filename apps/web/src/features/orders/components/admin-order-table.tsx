@@ -8,6 +8,7 @@ import { useAdminOrders } from '../api/get-admin-orders';
 import { useUpdateOrderStatus } from '../api/update-order-status';
 import { nextStatuses, STATUS_LABELS } from '../utils/order-status';
 import { OrderStatusBadge } from './order-status-badge';
+import { LoadMore } from '../../../components/ui/load-more';
 
 function StatusChanger({ order }: { order: Order }) {
   const options = nextStatuses(order.status);
@@ -107,18 +108,7 @@ export function AdminOrderTable({ status }: { status: OrderStatus | undefined })
           </tbody>
         </table>
       </div>
-      {orders.hasNextPage ? (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={orders.isFetchingNextPage}
-            onClick={() => void orders.fetchNextPage()}
-          >
-            {orders.isFetchingNextPage ? 'Loading more…' : 'Load more orders'}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore pages={orders} label="Load more orders" />
     </>
   );
 }

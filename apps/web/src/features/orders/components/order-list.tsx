@@ -4,6 +4,7 @@ import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { useOrders } from '../api/get-orders';
 import { OrderStatusBadge } from './order-status-badge';
+import { LoadMore } from '../../../components/ui/load-more';
 
 export function OrderList() {
   const orders = useOrders();
@@ -41,18 +42,7 @@ export function OrderList() {
           </li>
         ))}
       </ul>
-      {orders.hasNextPage ? (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={orders.isFetchingNextPage}
-            onClick={() => void orders.fetchNextPage()}
-          >
-            {orders.isFetchingNextPage ? 'Loading more…' : 'Load more orders'}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore pages={orders} label="Load more orders" />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { formatMoney } from '../../../lib/money';
 import { useDeleteProduct } from '../api/delete-product';
 import { useProducts } from '../api/get-products';
 import { useUpdateProduct } from '../api/update-product';
+import { LoadMore } from '../../../components/ui/load-more';
 
 function StockEditor({ product }: { product: Product }) {
   const [stock, setStock] = useState(String(product.stock));
@@ -138,18 +139,7 @@ export function AdminProductTable() {
           </tbody>
         </table>
       </div>
-      {products.hasNextPage ? (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={products.isFetchingNextPage}
-            onClick={() => void products.fetchNextPage()}
-          >
-            {products.isFetchingNextPage ? 'Loading more…' : 'Load more products'}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore pages={products} label="Load more products" />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { Product } from '@mini-ecommerce/domain';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
 import { useProducts } from '../api/get-products';
 import { ProductCard } from './product-card';
+import { LoadMore } from '../../../components/ui/load-more';
 
 /** Images of the first row or so are loaded at once; the rest when scrolled near. */
 const EAGER_IMAGES = 3;
@@ -65,21 +66,13 @@ export function ProductGrid({
       {products.isFetchNextPageError ? (
         <ErrorMessage error={products.error} title="More products could not be loaded" />
       ) : null}
-      {products.hasNextPage ? (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={products.isFetchingNextPage}
-            onClick={() => {
-              focusIndex.current = items.length;
-              void products.fetchNextPage();
-            }}
-          >
-            {products.isFetchingNextPage ? 'Loading more…' : 'Load more products'}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore
+        pages={products}
+        label="Load more products"
+        onLoad={() => {
+          focusIndex.current = items.length;
+        }}
+      />
     </>
   );
 }
