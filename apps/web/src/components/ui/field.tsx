@@ -11,17 +11,23 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
-function describedBy(hintId: string, errorId: string, hint: unknown, error: unknown) {
-  return [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+/** What a control needs to be labelled and described by its hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
 }
 
-export function TextField({
+/** Label, hint and error around one control, wired for screen readers. */
+function Field({
   label,
   error,
   hint,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: FieldProps & { control: (props: ControlProps) => ReactNode }) {
   const id = useId();
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,12 +36,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -45,32 +46,34 @@ export function TextField({
   );
 }
 
+export function TextField({
+  label,
+  error,
+  hint,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      control={(props) => <input {...props} {...input} />}
+    />
+  );
+}
+
 export function TextAreaField({
   label,
   error,
   hint,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...textarea}
-      />
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      control={(props) => <textarea {...props} {...textarea} />}
+    />
   );
 }
