@@ -15,6 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiDeployCommand, type ApiDeployDependencies } from './api-deploy-command';
 import { UserError } from './errors';
+import { committedOutputs } from './testing/committed-outputs';
 import { testContext, testWorkspace } from './testing/test-context';
 
 const cf = mockClient(CloudFormationClient);
@@ -22,6 +23,20 @@ const s3 = mockClient(S3Client);
 const ssm = mockClient(SSMClient);
 
 const PREVIOUS = '20250101T000000-aaaaaaaaaaaa';
+
+/**
+ * What a healthy instance prints for each script: the install's markers name the release the
+ * script activates (and the one it replaced), the gate prints READY.
+ */
+function healthyOutput(script: string, previous = PREVIOUS): string {
+  const activated = /activate_release \/opt\/mini-ecommerce\/api\/releases\/(\S+)$/m.exec(
+    script,
+  )?.[1];
+  if (script.includes('/health/ready')) return '{"status":"ready"}\nREADY';
+  if (script.includes('PREVIOUS_RELEASE='))
+    return `PREVIOUS_RELEASE=${previous}\nACTIVE_RELEASE=${activated}`;
+  return activated ? `ACTIVE_RELEASE=${activated}` : '';
+}
 
 /** Each SendCommand gets an id; its outcome is decided by what the script does. */
 function instanceThatAnswers(
@@ -71,10 +86,10 @@ beforeEach(async () => {
         StackName: 'mini-ecommerce-dev-main',
         StackStatus: 'CREATE_COMPLETE',
         CreationTime: new Date(),
-        Outputs: [
-          { OutputKey: 'ArtifactsBucketName', OutputValue: 'artifacts' },
-          { OutputKey: 'ImagesBucketName', OutputValue: 'images' },
-        ],
+        Outputs: committedOutputs('main', {
+          ArtifactsBucketName: 'artifacts',
+          ImagesBucketName: 'images',
+        }),
       },
     ],
   });
@@ -87,10 +102,11 @@ beforeEach(async () => {
 
 describe('api:deploy', () => {
   it('uploads a versioned artifact and rolls it out, gated on /health/ready', async () => {
-    const scripts = instanceThatAnswers(() => ({
+    const scripts = instanceThatAnswers((script) => ({
       Status: 'Success',
-      StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}`,
+      StandardOutputContent: healthyOutput(script),
     }));
+    ssm.on(PutParameterCommand).resolves({ Version: 2 });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
 
     await apiDeployCommand(ctx, deps);
@@ -98,9 +114,11 @@ describe('api:deploy', () => {
     const keys = s3
       .commandCalls(PutObjectCommand)
       .map((call) => `${call.args[0].input.Bucket}/${call.args[0].input.Key}`);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^artifacts\/api\/dev\/\d{8}T\d{6}-ffffffffffff\/server\.mjs$/);
     expect(keys[1]).toMatch(/\/static\/logo\.svg$/);
+    // The checksums travel with the release, for instances that boot it later.
+    expect(keys[2]).toMatch(/\/SHA256SUMS$/);
     expect(ssm.commandCalls(DescribeInstanceInformationCommand)[0]?.args[0].input.Filters).toEqual([
       { Key: 'tag:aws:cloudformation:stack-name', Values: ['mini-ecommerce-dev-ec2'] },
     ]);
@@ -109,12 +127,22 @@ describe('api:deploy', () => {
     // Every file is downloaded and checked against its hash before the release is switched to.
     expect(install).toContain(`${'a'.repeat(64)}  server.mjs\n${'b'.repeat(64)}  static/logo.svg`);
     expect(install).toContain('sha256sum -c --quiet SHA256SUMS');
-    expect(install).toContain('"IMAGES_BUCKET":"images"');
-    // The secret is fetched on the instance, never sent in the command.
-    expect(install).toContain("--name '/mini-ecommerce/dev/jwt-secret' --with-decryption");
+    // The environment comes from the stack's SSM parameters, the same way the boot script reads
+    // it; the secret is fetched on the instance, never sent in the command.
+    expect(install).toContain('IMAGES_BUCKET="$(app_param images-bucket)"');
+    expect(install).toContain('JWT_SECRET="$(app_param jwt-secret --with-decryption)"');
+    expect(install).not.toMatch(/JWT_SECRET=['"][^$]/);
     expect(gate).toContain('/health/ready');
     expect(scripts.size).toBe(2);
-    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
+    // Only after the gate passed is the release recorded as the one new instances boot.
+    const recorded = ssm.commandCalls(PutParameterCommand).map((call) => call.args[0].input);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        Name: '/mini-ecommerce/dev/api-release',
+        Value: expect.stringMatching(/^\d{8}T\d{6}-ffffffffffff$/),
+        Overwrite: true,
+      }),
+    ]);
     expect(ctx.output.text).toContain(
       'JWT secret /mini-ecommerce/dev/jwt-secret: exists, left unchanged',
     );
@@ -122,6 +150,7 @@ describe('api:deploy', () => {
 
   it('rolls back to the previous release when the gate fails, and fails', async () => {
     const scripts = instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: '' }));
+    ssm.on(PutParameterCommand).resolves({ Version: 2 });
     // The first gate fails; everything else, the gate after the rollback included, succeeds.
     let gates = 0;
     ssm.on(GetCommandInvocationCommand).callsFake((input: { CommandId: string }) => {
@@ -133,9 +162,9 @@ describe('api:deploy', () => {
               Status: 'Failed',
               StandardOutputContent: 'Error: connect ECONNREFUSED 127.0.0.1:3001',
             }
-          : { Status: 'Success', StandardOutputContent: 'READY' };
+          : { Status: 'Success', StandardOutputContent: healthyOutput(script) };
       }
-      return { Status: 'Success', StandardOutputContent: `PREVIOUS_RELEASE=${PREVIOUS}` };
+      return { Status: 'Success', StandardOutputContent: healthyOutput(script) };
     });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
 
@@ -150,8 +179,58 @@ describe('api:deploy', () => {
     expect((error as UserError).details.join('\n')).toContain('ECONNREFUSED');
     const sent = [...scripts.values()];
     expect(sent).toHaveLength(4); // install, gate, rollback, gate again
-    expect(sent[2]).toContain(`/opt/mini-ecommerce/api/releases/${PREVIOUS}`);
-    expect(sent[2]).toContain('pm2 reload');
+    expect(sent[2]).toContain(`activate_release /opt/mini-ecommerce/api/releases/${PREVIOUS}`);
+    expect(sent[2]).toContain('pm2 startOrReload');
+    // A failed release is never what new instances boot.
+    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
+  });
+
+  it('fails when the install reports success but the release did not become active', async () => {
+    instanceThatAnswers((script) => ({
+      Status: 'Success',
+      StandardOutputContent: script.includes('PREVIOUS_RELEASE=')
+        ? `PREVIOUS_RELEASE=${PREVIOUS}\nACTIVE_RELEASE=${PREVIOUS}`
+        : healthyOutput(script),
+    }));
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(
+      /reported success, but the instance says the active release is 20250101T000000-aaaaaaaaaaaa/,
+    );
+    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
+  });
+
+  it('does not take a gate that exits 0 without READY for a ready API', async () => {
+    ssm.on(PutParameterCommand).resolves({ Version: 2 });
+    instanceThatAnswers((script) => ({
+      Status: 'Success',
+      StandardOutputContent: script.includes('/health/ready') ? '' : healthyOutput(script),
+    }));
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(/failed its readiness gate/);
+    expect(
+      ssm
+        .commandCalls(PutParameterCommand)
+        .filter((call) => call.args[0].input.Name?.endsWith('/api-release')),
+    ).toHaveLength(0);
+  });
+
+  it('refuses to roll back to a previous release id that is not one api:deploy makes', async () => {
+    instanceThatAnswers((script) =>
+      script.includes('/health/ready')
+        ? { Status: 'Failed', StandardOutputContent: 'not ready' }
+        : {
+            Status: 'Success',
+            StandardOutputContent: healthyOutput(script, 'x||eval${IFS}id;#'),
+          },
+    );
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await expect(apiDeployCommand(ctx, deps)).rejects.toThrow(
+      /is not a release id: not rolling back/,
+    );
+    expect(ssm.commandCalls(SendCommandCommand)).toHaveLength(2); // install, gate: no rollback script
   });
 
   it('stops without switching when the install itself fails', async () => {
@@ -168,7 +247,10 @@ describe('api:deploy', () => {
   });
 
   it('creates the JWT secret once as a SecureString with a random value', async () => {
-    instanceThatAnswers(() => ({ Status: 'Success', StandardOutputContent: '' }));
+    instanceThatAnswers((script) => ({
+      Status: 'Success',
+      StandardOutputContent: healthyOutput(script),
+    }));
     ssm
       .on(GetParameterCommand)
       .rejects(new ParameterNotFound({ message: 'not found', $metadata: {} }));

@@ -1,10 +1,19 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
+import { apiReleasePrefix, appParameterName } from '@mini-ecommerce/stack-model';
+import { CHECKSUMS_FILE, RELEASE_ID_PATTERN } from '../instance/app-scripts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bundleApi, type ApiBundle } from './api/bundle';
 import { ensureJwtSecret, jwtSecretName } from './api/jwt-secret';
-import { gateScript, installScript, rollbackScript } from './api/remote-scripts';
+import {
+  MARKERS,
+  checksums,
+  gateScript,
+  installScript,
+  rollbackScript,
+} from './api/remote-scripts';
 import { findInstances, runOnInstance } from './api/run-command';
 import type { DeployContext } from './context';
 import { UserError } from './errors';
@@ -35,7 +44,7 @@ export async function apiDeployCommand(
   const { reporter, env, clients } = ctx;
   const outputs = new StackOutputs(ctx);
   // Everything that can be checked before the build is checked first: a missing stack fails in seconds.
-  const bucket = await outputs.get('artifactBucket');
+  const bucket = await outputs.get('artifactsBucketName');
   const instances = await findInstances(ctx, stackName(env, 'ec2'));
   reporter.heading(
     `Deploying the API to ${env} (${instances.map((i) => i.InstanceId).join(', ')})`,
@@ -51,7 +60,7 @@ export async function apiDeployCommand(
   );
 
   const releaseId = `${new Date(ctx.timing.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${bundle.sha256.slice(0, 12)}`;
-  const prefix = `api/${env}/${releaseId}`;
+  const prefix = `${apiReleasePrefix(env)}${releaseId}`;
   let uploaded = 0;
   for (const file of bundle.files) {
     await clients.s3.send(
@@ -65,6 +74,15 @@ export async function apiDeployCommand(
     uploaded += 1;
     reporter.progress(`uploading to s3://${bucket}/${prefix}/: ${uploaded}/${bundle.files.length}`);
   }
+  // The checksums travel with the release: a booting instance verifies its download against them.
+  await clients.s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: `${prefix}/${CHECKSUMS_FILE}`,
+      Body: `${checksums(bundle.files)}\n`,
+      ContentType: 'text/plain',
+    }),
+  );
   reporter.endProgress();
   reporter.line(`  uploaded s3://${bucket}/${prefix}/`);
 
@@ -73,11 +91,6 @@ export async function apiDeployCommand(
     `  JWT secret ${jwtSecretName(env)}: ${secret === 'created' ? 'created (random, SecureString)' : 'exists, left unchanged'}`,
   );
 
-  const environment: Record<string, string> = {};
-  const imagesBucket = await outputs.optional('imagesBucket');
-  const websiteUrl = await outputs.optional('websiteUrl');
-  if (imagesBucket) environment['IMAGES_BUCKET'] = imagesBucket;
-  if (websiteUrl) environment['WEB_ORIGIN'] = websiteUrl;
   const files = await Promise.all(
     bundle.files.map(async (file) => ({
       ...file,
@@ -92,9 +105,16 @@ export async function apiDeployCommand(
       ctx,
       id,
       `mini-ecommerce ${env}: install ${releaseId}`,
-      installScript({ env, region: ctx.region, releaseId, files, environment }),
+      installScript({ env, region: ctx.region, releaseId, files }),
     );
-    const previous = /PREVIOUS_RELEASE=(\S*)/.exec(install.output)?.[1] || undefined;
+    const previous = markerValue(install.output, MARKERS.previous);
+    const active = markerValue(install.output, MARKERS.active);
+    if (install.succeeded && active !== releaseId) {
+      throw new UserError(
+        `Installing release ${releaseId} on ${id} reported success, but the instance says the active release is ${active ?? 'unknown'}: the release did not become active.`,
+        tail(install.output),
+      );
+    }
     if (!install.succeeded) {
       throw new UserError(
         `Installing release ${releaseId} on ${id} failed (${install.status}); the running release was not switched.`,
@@ -110,7 +130,7 @@ export async function apiDeployCommand(
       gateScript(),
       120,
     );
-    if (gate.succeeded) {
+    if (gate.succeeded && outputLines(gate.output).includes(MARKERS.ready)) {
       reporter.success(`${id}: /health/ready answers 200 on ${releaseId}`);
       continue;
     }
@@ -121,12 +141,18 @@ export async function apiDeployCommand(
         tail(gate.output),
       );
     }
+    if (!RELEASE_ID_PATTERN.test(previous)) {
+      throw new UserError(
+        `Release ${releaseId} is not ready on ${id}, and the previous release the instance reported (${JSON.stringify(previous)}) is not a release id: not rolling back to it. Check the instance.`,
+        tail(gate.output),
+      );
+    }
     reporter.line(`  rolling back to ${previous}`);
     const rollback = await runOnInstance(
       ctx,
       id,
       `mini-ecommerce ${env}: roll back to ${previous}`,
-      rollbackScript(previous),
+      rollbackScript({ env, region: ctx.region }, previous),
     );
     const recheck = rollback.succeeded
       ? await runOnInstance(
@@ -137,15 +163,44 @@ export async function apiDeployCommand(
           120,
         )
       : undefined;
+    const recovered =
+      recheck?.succeeded === true &&
+      markerValue(rollback.output, MARKERS.active) === previous &&
+      outputLines(recheck.output).includes(MARKERS.ready);
     throw new UserError(
-      recheck?.succeeded
+      recovered
         ? `Release ${releaseId} failed its readiness gate on ${id}; rolled back to ${previous}, which is ready again.`
         : `Release ${releaseId} failed its readiness gate on ${id} and the rollback to ${previous} did not become ready either: the API is down, check the instance.`,
       tail(gate.output),
     );
   }
+  // Only now, with every instance ready on it, does the release become the one new instances boot.
+  await clients.ssm.send(
+    new PutParameterCommand({
+      Name: appParameterName(env, 'apiRelease'),
+      Value: releaseId,
+      Type: 'String',
+      Overwrite: true,
+      Description: 'API release that passed its readiness gate (written by nx run api:deploy)',
+    }),
+  );
+  reporter.line(
+    `  ${appParameterName(env, 'apiRelease')} = ${releaseId} (what new instances boot)`,
+  );
   reporter.line();
   reporter.success(`API release ${releaseId} is live on ${instances.length} instance(s).`);
+}
+
+function outputLines(output: string): string[] {
+  return output.split('\n').map((line) => line.trim());
+}
+
+/** The value of the last `NAME=value` line a script printed, if any. */
+function markerValue(output: string, marker: string): string | undefined {
+  const line = outputLines(output)
+    .filter((candidate) => candidate.startsWith(marker))
+    .at(-1);
+  return line === undefined ? undefined : line.slice(marker.length) || undefined;
 }
 
 function tail(output: string, lines = 30): string[] {

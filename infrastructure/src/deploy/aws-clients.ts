@@ -1,5 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -10,6 +11,8 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly cloudFront: CloudFrontClient;
   readonly sts: STSClient;
+  /** Only to look up the CloudFront origin-facing prefix list the API security groups admit. */
+  readonly ec2: EC2Client;
 }
 
 /**
@@ -24,17 +27,55 @@ export function resolveRegion(
   return flag ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'] ?? undefined;
 }
 
+export type AwsClientsFactory = (region: string | undefined) => AwsClients & { destroy(): void };
+
+/** The SDK's clients share this much of their middleware stack; enough to add one step. */
+interface WithMiddleware {
+  readonly middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string; clientName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'initialize'; name: string; priority: 'high' },
+    ): void;
+  };
+}
+
+/**
+ * Marks every error a call throws with the client and command that threw it, so that the CLI's
+ * last-resort message can say which call AWS refused ("AWS refused CloudFormation
+ * ExecuteChangeSet (...)") instead of a bare error code.
+ */
+export function annotateErrors<T>(client: T): T {
+  (client as unknown as WithMiddleware).middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error instanceof Error && !('$operation' in error)) {
+          Object.assign(error, { $operation: context.commandName, $service: context.clientName });
+        }
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'annotateAwsErrors', priority: 'high' },
+  );
+  return client;
+}
+
 export function createAwsClients(region: string | undefined): AwsClients & { destroy(): void } {
   // With no explicit region the SDK falls back to the shared config file; assertCredentials
   // reports the region actually resolved.
   const config = region ? { region } : {};
   const clients = {
-    cloudFormation: new CloudFormationClient(config),
-    s3: new S3Client(config),
-    ssm: new SSMClient(config),
+    cloudFormation: annotateErrors(new CloudFormationClient(config)),
+    s3: annotateErrors(new S3Client(config)),
+    ssm: annotateErrors(new SSMClient(config)),
     // CloudFront is a global service; the SDK routes it to us-east-1 whatever region is given.
-    cloudFront: new CloudFrontClient(config),
-    sts: new STSClient(config),
+    cloudFront: annotateErrors(new CloudFrontClient(config)),
+    sts: annotateErrors(new STSClient(config)),
+    ec2: annotateErrors(new EC2Client(config)),
   };
   return {
     ...clients,
@@ -45,6 +86,7 @@ export function createAwsClients(region: string | undefined): AwsClients & { des
         clients.ssm,
         clients.cloudFront,
         clients.sts,
+        clients.ec2,
       ]) {
         client.destroy();
       }

@@ -6,23 +6,49 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { USAGE, isHelpRequest, parseCliArgs, type CliOptions } from './args';
-import { createAwsClients, resolveRegion } from './aws-clients';
+import { createAwsClients, resolveRegion, type AwsClientsFactory } from './aws-clients';
 import type { DeployContext } from './context';
 import { assertCredentials } from './credentials';
-import { UserError } from './errors';
+import {
+  UserError,
+  describeAwsError,
+  describeAwsTransportError,
+  isAwsServiceError,
+  isAwsTransportError,
+} from './errors';
 import { terminalConfirm } from './prompt';
 import { Reporter } from './reporter';
-import { PRODUCTION_TIMING } from './timing';
+import { PRODUCTION_TIMING, type Timing } from './timing';
 import { runCommand } from './commands';
 import { provisionLocal } from './local-provision';
 
-const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * What the CLI builds for itself, replaceable by a test that runs `main` in-process: the
+ * end-to-end test points it at a temporary workspace and at clients that talk to an emulator.
+ */
+export interface CliDependencies {
+  /** Where `infrastructure/*.yml`, `apps/web/dist` and the saved outputs are. */
+  readonly workspaceRoot: string;
+  readonly createClients: AwsClientsFactory;
+  readonly confirm: (question: string) => Promise<boolean>;
+  readonly timing: Timing;
+}
 
 export async function main(
   argv: readonly string[],
   reporter = new Reporter(),
   errors = new Reporter(process.stderr),
+  dependencies: Partial<CliDependencies> = {},
 ): Promise<number> {
+  const deps: CliDependencies = {
+    workspaceRoot: WORKSPACE_ROOT,
+    createClients: createAwsClients,
+    confirm: terminalConfirm(),
+    timing: PRODUCTION_TIMING,
+    ...dependencies,
+  };
   if (isHelpRequest(argv)) {
     reporter.line(USAGE);
     return 0;
@@ -33,13 +59,23 @@ export async function main(
       await provisionLocal(options, reporter);
       return 0;
     }
-    await withAws(options, reporter, runCommand);
+    await withAws(options, reporter, deps, runCommand);
     return 0;
   } catch (error) {
     reporter.endProgress();
     if (error instanceof UserError) {
       errors.error(error.message);
       for (const detail of error.details) errors.line(`    ${detail}`);
+      return 1;
+    }
+    // Whatever AWS answered that no command expected is still the operator's to act on, in
+    // one sentence; anything else (a TypeError, ...) is a bug and keeps its stack trace.
+    if (isAwsServiceError(error)) {
+      errors.error(describeAwsError(error));
+      return 1;
+    }
+    if (isAwsTransportError(error)) {
+      errors.error(describeAwsTransportError(error as Error, process.env['AWS_ENDPOINT_URL']));
       return 1;
     }
     throw error;
@@ -49,9 +85,10 @@ export async function main(
 async function withAws(
   options: CliOptions,
   reporter: Reporter,
+  deps: CliDependencies,
   run: (ctx: DeployContext) => Promise<void>,
 ): Promise<void> {
-  const clients = createAwsClients(resolveRegion(options.region));
+  const clients = deps.createClients(resolveRegion(options.region));
   try {
     const identity = await assertCredentials(clients.sts);
     await run({
@@ -60,10 +97,10 @@ async function withAws(
       account: identity.account,
       clients,
       reporter,
-      timing: PRODUCTION_TIMING,
+      timing: deps.timing,
       options,
-      confirm: terminalConfirm(),
-      workspaceRoot,
+      confirm: deps.confirm,
+      workspaceRoot: deps.workspaceRoot,
     });
   } finally {
     clients.destroy();

@@ -3,7 +3,8 @@ import { UserError, errorMessage } from './errors';
 import { StackOutputs, saveOutputs } from './outputs';
 import { assertKnownParameters } from './parameters';
 import { deployStack } from './deploy-stack';
-import { API_ORIGIN_PARAMETER } from './output-names';
+import { stackInputs } from './stack-inputs';
+import { API_ORIGIN_PARAMETER, API_ORIGIN_PORT_PARAMETER } from './output-names';
 import { describeStack } from './stack-state';
 import { stackName, type StackId } from './stacks';
 import { loadTemplate, type StackTemplate } from './template';
@@ -33,18 +34,55 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
   );
   for (const template of templates) {
     reporter.heading(stackName(env, template.id));
-    await deployStack(ctx, template, {
+    const inputs = await stackInputs(ctx, template);
+    const stackCtx = {
+      ...ctx,
+      options: { ...ctx.options, parameters: { ...inputs, ...ctx.options.parameters } },
+    };
+    await deployStack(stackCtx, template, {
       planOnly: options.dryRun,
-      artifactBucket: () => outputs.get('artifactBucket'),
+      artifactBucket: () => outputs.get('artifactsBucketName'),
     });
   }
-  if (!options.dryRun) await connectApiOrigin(ctx, templates);
   if (options.dryRun) {
     reporter.line();
     reporter.success('Dry run: nothing was executed and no change set was left behind.');
     return;
   }
+  // An unusable API address must not cost the operator the outputs of four deployed stacks:
+  // they are saved first, and the problem is reported after.
+  const unconnected = await connectApiOrigin(ctx, templates);
   await printAndSaveOutputs(ctx);
+  if (unconnected) throw new UserError(unconnected);
+}
+
+/**
+ * The host and port CloudFront can forward /api/* to, from the ec2 stack's ApiUrl output; a
+ * sentence saying what is wrong when the output is no usable http(s) address. An instance without
+ * a public address, for instance, makes the output `http://:3001`.
+ */
+export function apiOrigin(
+  apiUrl: string,
+  env: string,
+): { host: string; hostname: string; port: string } | { problem: string } {
+  let url: URL | undefined;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    url = undefined;
+  }
+  const label = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
+  const validHost =
+    url !== undefined &&
+    (new RegExp(`^${label}(\\.${label})*$`, 'i').test(url.hostname) ||
+      /^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname));
+  if (!url || !/^https?:$/.test(url.protocol) || !validHost) {
+    return {
+      problem: `The ec2 stack's ApiUrl output "${apiUrl}" has no usable host, so CloudFront cannot forward /api/* to the API (the stacks are deployed and their outputs saved): give the API a public address (check the ec2 stack's instance, Elastic IP or load balancer) and run \`nx run infra:deploy --env ${env}\` again.`,
+    };
+  }
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return { host: url.host, hostname: url.hostname, port };
 }
 
 /**
@@ -56,7 +94,7 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
 async function connectApiOrigin(
   ctx: DeployContext,
   templates: readonly StackTemplate[],
-): Promise<void> {
+): Promise<string | undefined> {
   const main = templates.find((template) => template.id === 'main');
   if (
     !main ||
@@ -68,7 +106,8 @@ async function connectApiOrigin(
   const outputs = new StackOutputs(ctx);
   const apiUrl = await outputs.optional('apiUrl');
   if (!apiUrl) return;
-  const url = new URL(apiUrl);
+  const url = apiOrigin(apiUrl, ctx.env);
+  if ('problem' in url) return url.problem;
   const deployed = await describeStack(ctx.clients.cloudFormation, stackName(ctx.env, 'main'));
   const current = deployed?.Parameters?.find(
     (parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER,
@@ -78,11 +117,11 @@ async function connectApiOrigin(
   const parameters = {
     ...ctx.options.parameters,
     [API_ORIGIN_PARAMETER]: url.hostname,
-    ApiOriginPort: url.port || '80',
+    [API_ORIGIN_PORT_PARAMETER]: url.port,
   };
   await deployStack({ ...ctx, options: { ...ctx.options, parameters } }, main, {
     planOnly: false,
-    artifactBucket: () => outputs.get('artifactBucket'),
+    artifactBucket: () => outputs.get('artifactsBucketName'),
   });
 }
 
@@ -128,7 +167,7 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
     try {
       await deployStack(ctx, template, {
         planOnly: true,
-        artifactBucket: () => outputs.get('artifactBucket'),
+        artifactBucket: () => outputs.get('artifactsBucketName'),
       });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -19,6 +19,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployCommand } from './deploy-command';
 import { UserError } from './errors';
+import { committedOutputs } from './testing/committed-outputs';
 import { stackNotFound, testContext, testWorkspace } from './testing/test-context';
 
 const cf = mockClient(CloudFormationClient);
@@ -307,12 +308,9 @@ describe('infra:deploy, API origin', () => {
           StackName: ec2,
           StackStatus: 'UPDATE_COMPLETE',
           CreationTime: new Date(),
-          Outputs: [
-            {
-              OutputKey: 'ApiUrl',
-              OutputValue: 'http://ec2-1-2-3-4.eu-west-1.compute.amazonaws.com:3001',
-            },
-          ],
+          Outputs: committedOutputs('ec2', {
+            ApiUrl: 'http://ec2-1-2-3-4.eu-west-1.compute.amazonaws.com:3001',
+          }),
         },
       ],
     });

@@ -39,7 +39,8 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
         `Stack ${name} has termination protection on: pass --force to turn it off and delete it.`,
       );
     }
-    present.push({ id, name, stack, buckets: await bucketsOf(ctx, name) });
+    const resources = await resourcesOf(ctx, name);
+    present.push({ id, name, stack, resources, buckets: physicalIds(resources, BUCKET) });
   }
   if (present.length === 0) {
     reporter.success(`Nothing to destroy in ${env}.`);
@@ -47,12 +48,24 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
   }
 
   reporter.heading(`Destroying ${env} in ${ctx.region} (account ${ctx.account})`);
-  for (const { name, buckets } of present) {
+  const doomed = new Map<string, string[]>();
+  for (const { name, buckets, resources } of present) {
     reporter.line(`  ${name}${buckets.length > 0 ? `  (empties ${buckets.join(', ')})` : ''}`);
+    for (const [type, label] of DATA_TYPES) {
+      const ids = physicalIds(resources, type);
+      if (ids.length === 0) continue;
+      reporter.line(`    ${label}: ${ids.join(', ')}`);
+      doomed.set(label, [...(doomed.get(label) ?? []), ...ids]);
+    }
   }
+  // One question, naming every piece of data that goes (in prod, --force still keeps what the
+  // templates retain, and says so after).
+  const summary = [...doomed].map(([label, ids]) => `${ids.length} ${label}`).join(', ');
   if (
     !options.yes &&
-    !(await ctx.confirm(`Delete these ${present.length} stack(s) and everything in them?`))
+    !(await ctx.confirm(
+      `Delete these ${present.length} stack(s) and everything in them${summary ? ` (${summary}, listed above)` : ''}?`,
+    ))
   ) {
     throw new UserError('Cancelled: nothing was deleted.');
   }
@@ -79,12 +92,23 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
     if (!result.succeeded) {
       throw new UserError(`Deleting ${name} failed.`, failureDetails(result.events));
     }
-    await handleRetained(ctx, result.events);
+    await handleRetained(ctx, result.events, buckets);
     reporter.success(`${name} deleted`);
   }
 }
 
-async function bucketsOf(ctx: DeployContext, name: string): Promise<string[]> {
+const BUCKET = 'AWS::S3::Bucket';
+
+/** The resources holding data, in the words the confirmation uses. */
+const DATA_TYPES: readonly (readonly [string, string])[] = [
+  ['AWS::DynamoDB::Table', 'tables'],
+  ['AWS::Logs::LogGroup', 'log groups'],
+  [BUCKET, 'buckets'],
+  ['AWS::KMS::Key', 'KMS keys'],
+  ['AWS::SSM::Parameter', 'SSM parameters'],
+];
+
+async function resourcesOf(ctx: DeployContext, name: string): Promise<StackResourceSummary[]> {
   const resources: StackResourceSummary[] = [];
   let nextToken: string | undefined;
   do {
@@ -94,13 +118,21 @@ async function bucketsOf(ctx: DeployContext, name: string): Promise<string[]> {
     resources.push(...(page.StackResourceSummaries ?? []));
     nextToken = page.NextToken;
   } while (nextToken);
+  return resources;
+}
+
+function physicalIds(resources: readonly StackResourceSummary[], type: string): string[] {
   return resources
-    .filter(
-      (resource) => resource.ResourceType === 'AWS::S3::Bucket' && resource.PhysicalResourceId,
-    )
+    .filter((resource) => resource.ResourceType === type && resource.PhysicalResourceId)
     .map((resource) => resource.PhysicalResourceId as string);
 }
 
+/**
+ * What the templates retain (DeletionPolicy Retain) outlives its stack. Outside prod the buckets
+ * go too, so that the next deploy can create them again under the same name: every bucket the
+ * stack had is deleted if it is still there (it was emptied before), whether or not the delete
+ * reported it as DELETE_SKIPPED. Other retained resources are listed.
+ */
 async function handleRetained(
   ctx: DeployContext,
   events: readonly {
@@ -109,24 +141,30 @@ async function handleRetained(
     PhysicalResourceId?: string;
     LogicalResourceId?: string;
   }[],
+  buckets: readonly string[],
 ): Promise<void> {
   const retained = events.filter(
     (event) => event.ResourceStatus === 'DELETE_SKIPPED' && event.PhysicalResourceId,
   );
-  for (const resource of retained) {
-    const id = resource.PhysicalResourceId as string;
-    if (resource.ResourceType === 'AWS::S3::Bucket' && ctx.env !== 'prod') {
-      try {
-        await ctx.clients.s3.send(new DeleteBucketCommand({ Bucket: id }));
-        ctx.reporter.line(`  deleted retained bucket ${id}`);
-      } catch (error) {
-        if (errorName(error) !== 'NoSuchBucket')
-          ctx.reporter.warn(`retained bucket ${id} could not be deleted: ${errorName(error)}`);
-      }
-    } else {
-      ctx.reporter.warn(
-        `kept by DeletionPolicy Retain: ${resource.ResourceType} ${id} (delete it by hand if it should go too)`,
-      );
+  const retainedBuckets = new Set([
+    ...buckets,
+    ...retained
+      .filter((resource) => resource.ResourceType === BUCKET)
+      .map((resource) => resource.PhysicalResourceId as string),
+  ]);
+  for (const id of ctx.env === 'prod' ? [] : retainedBuckets) {
+    try {
+      await ctx.clients.s3.send(new DeleteBucketCommand({ Bucket: id }));
+      ctx.reporter.line(`  deleted retained bucket ${id}`);
+    } catch (error) {
+      if (errorName(error) !== 'NoSuchBucket')
+        ctx.reporter.warn(`retained bucket ${id} could not be deleted: ${errorName(error)}`);
     }
+  }
+  for (const resource of retained) {
+    if (resource.ResourceType === BUCKET && ctx.env !== 'prod') continue;
+    ctx.reporter.warn(
+      `kept by DeletionPolicy Retain: ${resource.ResourceType} ${resource.PhysicalResourceId} (delete it by hand if it should go too)`,
+    );
   }
 }

@@ -1,19 +1,12 @@
-import type { StackId } from './stacks';
+import { STACK_OUTPUTS, STACK_PARAMETERS } from '@mini-ecommerce/stack-model';
 
 /**
- * The stack outputs the deploy commands read, by the names the template generators give them.
- * Kept in one place so a renamed output is a one-line change and a missing one a clear error.
+ * The stack outputs the deploy commands read: the contract's own table (libs/stack-model), so a
+ * renamed output cannot leave a reader behind. `contract.test.ts` checks each against the YAML.
  */
-export const OUTPUTS = {
-  artifactBucket: { stack: 'main', key: 'ArtifactsBucketName' },
-  websiteBucket: { stack: 'main', key: 'WebsiteBucketName' },
-  distributionId: { stack: 'main', key: 'DistributionId' },
-  websiteUrl: { stack: 'main', key: 'WebsiteUrl' },
-  imagesBucket: { stack: 'main', key: 'ImagesBucketName' },
-  apiUrl: { stack: 'ec2', key: 'ApiUrl' },
-} as const satisfies Record<string, { stack: StackId; key: string }>;
-
+export const OUTPUTS = STACK_OUTPUTS;
 export type OutputName = keyof typeof OUTPUTS;
 
 /** Main-stack parameter: the API host CloudFront forwards /api/* to (empty until ec2 exists). */
-export const API_ORIGIN_PARAMETER = 'ApiOriginDomain';
+export const API_ORIGIN_PARAMETER = STACK_PARAMETERS.apiOriginDomain;
+export const API_ORIGIN_PORT_PARAMETER = STACK_PARAMETERS.apiOriginPort;

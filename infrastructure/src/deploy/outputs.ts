@@ -32,7 +32,7 @@ export class StackOutputs {
   constructor(private readonly ctx: DeployContext) {}
 
   async get(name: OutputName): Promise<string> {
-    const { stack, key } = OUTPUTS[name];
+    const { stack, output: key } = OUTPUTS[name];
     const outputs = await this.forStack(stack);
     const fullName = stackName(this.ctx.env, stack);
     if (!outputs) {
@@ -51,7 +51,7 @@ export class StackOutputs {
 
   /** For values the API can run without (it then disables the feature): undefined when absent. */
   async optional(name: OutputName): Promise<string | undefined> {
-    const { stack, key } = OUTPUTS[name];
+    const { stack, output: key } = OUTPUTS[name];
     return (await this.forStack(stack))?.[key];
   }
 

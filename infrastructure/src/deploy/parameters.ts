@@ -1,10 +1,10 @@
 import type { Parameter } from '@aws-sdk/client-cloudformation';
-import type { Environment } from '@mini-ecommerce/stack-model';
+import { STACK_PARAMETERS, type Environment } from '@mini-ecommerce/stack-model';
 import { UserError } from './errors';
 import type { StackTemplate } from './template';
 
 /** The parameter every template takes; the deploy code always sets it from --env. */
-export const ENVIRONMENT_PARAMETER = 'Environment';
+export const ENVIRONMENT_PARAMETER = STACK_PARAMETERS.environment;
 
 /**
  * Only parameters the template declares are passed (CloudFormation rejects unknown ones). On an

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { committedOutputs } from './testing/committed-outputs';
 import { testContext, testWorkspace } from './testing/test-context';
 import { cacheControlFor, contentTypeFor } from './web/cache-policy';
 import { API_URL_VARIABLE, webDeployCommand } from './web-deploy-command';
@@ -36,10 +37,7 @@ const outputs = (
       })),
       StackStatus: 'CREATE_COMPLETE' as const,
       CreationTime: new Date(),
-      Outputs: Object.entries(values).map(([OutputKey, OutputValue]) => ({
-        OutputKey,
-        OutputValue,
-      })),
+      Outputs: committedOutputs(name.endsWith('-main') ? 'main' : 'ec2', values),
     },
   ],
 });

@@ -68,7 +68,7 @@ export async function webDeployCommand(
 ): Promise<void> {
   const { reporter, env, clients } = ctx;
   const outputs = new StackOutputs(ctx);
-  const bucket = await outputs.get('websiteBucket');
+  const bucket = await outputs.get('websiteBucketName');
   const distributionId = await outputs.get('distributionId');
   const apiUrl = await apiAddress(ctx, await outputs.get('apiUrl'));
   const websiteUrl = await outputs.optional('websiteUrl');

@@ -2,6 +2,8 @@ import {
   CLOUD_ENVIRONMENTS,
   type Environment,
   type ExportKey,
+  type OutputKey,
+  STACK_OUTPUTS,
   exportName,
   logGroupName,
   resourceName,
@@ -38,6 +40,22 @@ export function envName(name: string): Expr {
 
 export function exportAs(key: ExportKey): { readonly Name: Str } {
   return { Name: envSub(exportName(ENV_PLACEHOLDER, key)) };
+}
+
+/**
+ * Declares the output the contract (`STACK_OUTPUTS` in libs/stack-model) names for `key`, exported
+ * under the contract's export name when it has one.
+ */
+export function stackOutput(
+  template: TemplateBuilder,
+  key: OutputKey,
+  output: { readonly Description: string; readonly Value: Expr },
+): void {
+  const contract: { readonly output: string; readonly export?: string } = STACK_OUTPUTS[key];
+  template.output(contract.output, {
+    ...output,
+    ...(contract.export ? { Export: exportAs(key as ExportKey) } : {}),
+  });
 }
 
 export function importFrom(key: ExportKey): ImportValueFn {

@@ -1,7 +1,7 @@
 import {
   TABLES,
   TABLE_KEYS,
-  type ExportKey,
+  type OutputKey,
   type TableDefinition,
   type TableKey,
   keyAttributes,
@@ -10,7 +10,7 @@ import {
 import { fnIf } from '../model/intrinsics';
 import type { ResourceProps } from '../model/generated/cfn-resources';
 import type { TemplateDocument } from '../model/template';
-import { ENV_PLACEHOLDER, IS_PROD, envSub, exportAs, stackTemplate } from './common';
+import { ENV_PLACEHOLDER, IS_PROD, envSub, stackOutput, stackTemplate } from './common';
 
 const PITR_REASON =
   'Point-in-time recovery is on in prod (IsProd) and off in dev and staging, whose data is disposable test data, to save its per-GB cost.';
@@ -72,15 +72,13 @@ export function databaseStack(): TemplateDocument {
         guardExceptions: [{ rule: 'CT.DYNAMODB.PR.1', reason: PITR_REASON }],
       },
     );
-    template.output(`${TABLE_LOGICAL_IDS[key]}Name`, {
+    stackOutput(template, `${key}TableName` as OutputKey, {
       Description: `${key} table name`,
       Value: table.ref(),
-      Export: exportAs(`${key}TableName` as ExportKey),
     });
-    template.output(`${TABLE_LOGICAL_IDS[key]}Arn`, {
+    stackOutput(template, `${key}TableArn` as OutputKey, {
       Description: `${key} table ARN`,
       Value: table.getAtt('Arn'),
-      Export: exportAs(`${key}TableArn` as ExportKey),
     });
   }
   return template.build();

@@ -21,9 +21,9 @@ import {
   envLogGroupName,
   envName,
   envSub,
-  exportAs,
   importFrom,
   nameTag,
+  stackOutput,
   stackTemplate,
 } from './common';
 import { NETWORK } from './main/network';
@@ -295,49 +295,41 @@ export function ec2Stack(): TemplateDocument {
     },
   );
 
-  template.output('InstanceRoleArn', {
+  stackOutput(template, 'instanceRoleArn', {
     Description: 'Role of the API instances',
     Value: role.getAtt('Arn'),
-    Export: exportAs('instanceRoleArn'),
   });
-  template.output('InstanceId', {
+  stackOutput(template, 'instanceId', {
     Description: 'The single API instance (none in Auto Scaling mode)',
     Value: fnIf(SINGLE, instance.ref(), 'none'),
-    Export: exportAs('instanceId'),
   });
-  template.output('AutoScalingGroupName', {
+  stackOutput(template, 'autoScalingGroupName', {
     Description: 'The Auto Scaling group (none in single-instance mode)',
     Value: fnIf(USE_ASG, asg.ref(), 'none'),
-    Export: exportAs('autoScalingGroupName'),
   });
-  template.output('LoadBalancerDnsName', {
+  stackOutput(template, 'loadBalancerDnsName', {
     Description: 'Load balancer DNS name (none in single-instance mode)',
     Value: fnIf(USE_ASG, alb.loadBalancer.getAtt('DNSName'), 'none'),
-    Export: exportAs('loadBalancerDnsName'),
   });
-  template.output('LoadBalancerFullName', {
+  stackOutput(template, 'loadBalancerFullName', {
     Description: 'Load balancer full name for CloudWatch dimensions (none in single-instance mode)',
     Value: fnIf(USE_ASG, alb.loadBalancer.getAtt('LoadBalancerFullName'), 'none'),
-    Export: exportAs('loadBalancerFullName'),
   });
-  template.output('TargetGroupFullName', {
+  stackOutput(template, 'targetGroupFullName', {
     Description: 'Target group full name for CloudWatch dimensions (none in single-instance mode)',
     Value: fnIf(USE_ASG, alb.targetGroup.getAtt('TargetGroupFullName'), 'none'),
-    Export: exportAs('targetGroupFullName'),
   });
-  template.output('ApiUrl', {
+  stackOutput(template, 'apiUrl', {
     Description: 'Base URL of the API (the load balancer, or the instance public DNS name)',
     Value: fnIf(
       USE_ASG,
       sub('http://${ApplicationLoadBalancer.DNSName}'),
       sub(`http://\${Instance.PublicDnsName}:${API_PORT}`),
     ),
-    Export: exportAs('apiUrl'),
   });
-  template.output('ApplicationLogGroupName', {
+  stackOutput(template, 'applicationLogGroupName', {
     Description: 'API log group',
     Value: appLogs.ref(),
-    Export: exportAs('applicationLogGroupName'),
   });
   return template.build();
 }
@@ -347,7 +339,11 @@ function addAppParameters(
   values: { webOrigin: Expr; logLevel: Expr },
 ): void {
   const parameters: {
-    [K in Exclude<AppParameterKey, 'jwtSecret'>]: { id: string; value: Expr; description: string };
+    [K in Exclude<AppParameterKey, 'jwtSecret' | 'apiRelease'>]: {
+      id: string;
+      value: Expr;
+      description: string;
+    };
   } = {
     appEnv: {
       id: 'AppEnvParameter',
@@ -376,7 +372,7 @@ function addAppParameters(
     },
   };
   for (const [key, p] of Object.entries(parameters) as [
-    Exclude<AppParameterKey, 'jwtSecret'>,
+    Exclude<AppParameterKey, 'jwtSecret' | 'apiRelease'>,
     (typeof parameters)[keyof typeof parameters],
   ][]) {
     template.resource(p.id, 'AWS::SSM::Parameter', {
@@ -447,15 +443,12 @@ function addInstanceRole(
               ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
               sub(`\${Arn}/${IMAGES_KEY_PREFIX}*`, { Arn: imagesArn }),
             ),
-            // Boot installs the newest API release (nx run api:deploy hands out presigned URLs instead).
+            // Boot installs the release nx run api:deploy recorded (api:deploy hands out presigned URLs instead).
             statement(
               'ApiReleases',
               ['s3:GetObject'],
               sub(`\${Arn}/${apiReleasePrefix(ENV_PLACEHOLDER)}*`, { Arn: artifactsArn }),
             ),
-            statement('ListApiReleases', ['s3:ListBucket'], artifactsArn, {
-              StringLike: { 's3:prefix': [sub(`${apiReleasePrefix(ENV_PLACEHOLDER)}*`)] },
-            }),
             statement('ListImages', ['s3:ListBucket'], imagesArn),
             statement(
               'ApplicationParameters',
@@ -520,15 +513,16 @@ function addLoadBalancer(template: TemplateBuilder) {
     'LoadBalancerSecurityGroup',
     'AWS::EC2::SecurityGroup',
     {
-      GroupDescription: 'API load balancer: HTTP from anywhere, to the instances on the API port',
+      GroupDescription:
+        'API load balancer: HTTP from CloudFront only, to the instances on the API port',
       VpcId: importFrom('vpcId'),
       SecurityGroupIngress: [
         {
           IpProtocol: 'tcp',
           FromPort: HTTP_PORT,
           ToPort: HTTP_PORT,
-          CidrIp: '0.0.0.0/0',
-          Description: 'HTTP',
+          SourcePrefixListId: importFrom('cloudFrontPrefixListId'),
+          Description: 'HTTP from CloudFront (origin-facing addresses)',
         },
       ],
       SecurityGroupEgress: [

@@ -1,6 +1,8 @@
 import {
   API_PORT,
+  CLOUDFRONT_ORIGIN_PREFIX_LIST,
   HTTPS_PORT,
+  STACK_PARAMETERS,
   HTTP_PORT,
   IMAGES_KEY_PREFIX,
   SSH_PORT,
@@ -8,7 +10,14 @@ import {
 import { AWS_NO_VALUE, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Str } from '../model/values';
-import { envLogGroupText, envName, envNameText, exportAs, nameTag, stackTemplate } from './common';
+import {
+  envLogGroupText,
+  envName,
+  envNameText,
+  nameTag,
+  stackOutput,
+  stackTemplate,
+} from './common';
 import { denyInsecureTransport, keyAdministration } from './shared-policies';
 import { EXPIRE_NONCURRENT, addBucket, envBucketName, type Bucket } from './main/buckets';
 import { addCdn } from './main/cdn';
@@ -73,6 +82,16 @@ export function mainStack(): TemplateDocument {
     },
     'Storefront',
   );
+  const cloudFrontPrefixList = template.parameter(
+    STACK_PARAMETERS.cloudFrontPrefixListId,
+    {
+      Type: 'String',
+      Description: `Id of the managed prefix list ${CLOUDFRONT_ORIGIN_PREFIX_LIST} in this region (infra:deploy looks it up): the only source the API security groups admit.`,
+      AllowedPattern: '^pl-[0-9a-f]+$',
+      ConstraintDescription: 'a prefix list id such as pl-3b927c52',
+    },
+    'Network',
+  );
   const hasWebOrigin = template.condition('HasWebOrigin', not(equals(webOrigin.ref(), '')));
   const hasApiOrigin = template.condition('HasApiOrigin', not(equals(apiOriginDomain.ref(), '')));
 
@@ -83,6 +102,7 @@ export function mainStack(): TemplateDocument {
     network.vpc,
     sshCidr.ref(),
     network.hasSshCidr,
+    cloudFrontPrefixList.ref(),
   );
 
   const accessLogs = addAccessLogsBucket(template);
@@ -115,9 +135,11 @@ export function mainStack(): TemplateDocument {
       {
         Id: 'tier-old-images',
         Status: 'Enabled',
+        // Only classes CloudFront can read without a restore: GLACIER would turn every image
+        // older than three months into a 403. Glacier Instant Retrieval answers in milliseconds.
         Transitions: [
           { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
-          { StorageClass: 'GLACIER', TransitionInDays: 90 },
+          { StorageClass: 'GLACIER_IR', TransitionInDays: 90 },
         ],
       },
       EXPIRE_NONCURRENT,
@@ -176,100 +198,85 @@ export function mainStack(): TemplateDocument {
     },
   });
 
-  template.output('VpcId', {
+  stackOutput(template, 'vpcId', {
     Description: 'VPC',
     Value: network.vpc.ref(),
-    Export: exportAs('vpcId'),
   });
-  template.output('VpcCidr', {
+  stackOutput(template, 'vpcCidr', {
     Description: 'VPC CIDR',
     Value: network.vpc.getAtt('CidrBlock'),
-    Export: exportAs('vpcCidr'),
   });
-  template.output('PublicSubnetId', {
+  stackOutput(template, 'publicSubnetId', {
     Description: `Public subnet ${NETWORK.publicSubnetCidr}`,
     Value: network.publicSubnet.ref(),
-    Export: exportAs('publicSubnetId'),
   });
-  template.output('PublicSubnet2Id', {
+  stackOutput(template, 'publicSubnet2Id', {
     Description: `Second-AZ public subnet ${NETWORK.publicSubnet2Cidr}`,
     Value: network.publicSubnet2.ref(),
-    Export: exportAs('publicSubnet2Id'),
   });
-  template.output('PrivateSubnetId', {
+  stackOutput(template, 'privateSubnetId', {
     Description: `Private subnet ${NETWORK.privateSubnetCidr}`,
     Value: network.privateSubnet.ref(),
-    Export: exportAs('privateSubnetId'),
   });
-  template.output('PrivateSubnet2Id', {
+  stackOutput(template, 'privateSubnet2Id', {
     Description: `Second-AZ private subnet ${NETWORK.privateSubnet2Cidr}`,
     Value: network.privateSubnet2.ref(),
-    Export: exportAs('privateSubnet2Id'),
   });
-  template.output('Ec2SecurityGroupId', {
+  stackOutput(template, 'ec2SecurityGroupId', {
     Description: 'Security group of the API instances',
     Value: ec2SecurityGroup.getAtt('GroupId'),
-    Export: exportAs('ec2SecurityGroupId'),
   });
-  template.output('DatabaseSecurityGroupId', {
+  stackOutput(template, 'databaseSecurityGroupId', {
     Description: 'Security group reserved for VPC-internal data stores',
     Value: databaseSecurityGroup.getAtt('GroupId'),
-    Export: exportAs('databaseSecurityGroupId'),
   });
-  template.output('LogsKeyArn', {
+  stackOutput(template, 'cloudFrontPrefixListId', {
+    Description: 'CloudFront origin-facing prefix list the API security groups admit',
+    Value: cloudFrontPrefixList.ref(),
+  });
+  stackOutput(template, 'logsKeyArn', {
     Description: 'KMS key of the CloudWatch Logs groups',
     Value: logsKey.getAtt('Arn'),
-    Export: exportAs('logsKeyArn'),
   });
-  template.output('WebsiteBucketName', {
+  stackOutput(template, 'websiteBucketName', {
     Description: 'Storefront bucket (private, served by CloudFront)',
     Value: website.ref(),
-    Export: exportAs('websiteBucketName'),
   });
-  template.output('WebsiteBucketArn', {
+  stackOutput(template, 'websiteBucketArn', {
     Description: 'Storefront bucket ARN',
     Value: website.getAtt('Arn'),
-    Export: exportAs('websiteBucketArn'),
   });
-  template.output('ImagesBucketName', {
+  stackOutput(template, 'imagesBucketName', {
     Description: `Product images bucket (keys under ${IMAGES_KEY_PREFIX})`,
     Value: images.ref(),
-    Export: exportAs('imagesBucketName'),
   });
-  template.output('ImagesBucketArn', {
+  stackOutput(template, 'imagesBucketArn', {
     Description: 'Product images bucket ARN',
     Value: images.getAtt('Arn'),
-    Export: exportAs('imagesBucketArn'),
   });
-  template.output('ArtifactBucketName', {
+  stackOutput(template, 'artifactsBucketName', {
     Description: 'Application artifacts bucket',
     Value: artifacts.ref(),
-    Export: exportAs('artifactsBucketName'),
   });
-  template.output('ArtifactsBucketArn', {
+  stackOutput(template, 'artifactsBucketArn', {
     Description: 'Application artifacts bucket ARN',
     Value: artifacts.getAtt('Arn'),
-    Export: exportAs('artifactsBucketArn'),
   });
-  template.output('AccessLogsBucketName', {
+  stackOutput(template, 'accessLogsBucketName', {
     Description: 'S3 and CloudFront access logs',
     Value: accessLogs.ref(),
-    Export: exportAs('accessLogsBucketName'),
   });
-  template.output('CloudFrontDistributionId', {
+  stackOutput(template, 'distributionId', {
     Description: 'CloudFront distribution (invalidate after a storefront deploy)',
     Value: distribution.ref(),
-    Export: exportAs('distributionId'),
   });
-  template.output('DistributionDomainName', {
+  stackOutput(template, 'distributionDomainName', {
     Description: 'CloudFront domain',
     Value: distribution.getAtt('DomainName'),
-    Export: exportAs('distributionDomainName'),
   });
-  template.output('WebsiteUrl', {
+  stackOutput(template, 'websiteUrl', {
     Description: 'Storefront URL',
     Value: distributionOrigin,
-    Export: exportAs('websiteUrl'),
   });
   return template.build();
 }
@@ -322,25 +329,31 @@ function addSecurityGroups(
   vpc: ResourceHandle<'AWS::EC2::VPC'>,
   sshCidr: Str,
   hasSshCidr: string,
+  cloudFrontPrefixList: Str,
 ) {
-  const anywhere = (port: number, description: string) => ({
-    IpProtocol: 'tcp',
-    FromPort: port,
-    ToPort: port,
-    CidrIp: '0.0.0.0/0',
-    Description: description,
-  });
   const ec2SecurityGroup = template.resource(
     'Ec2SecurityGroup',
     'AWS::EC2::SecurityGroup',
     {
       GroupName: envName('ec2'),
-      GroupDescription: 'API instances: HTTP, HTTPS and the API port; SSH only from SshCidr',
+      GroupDescription:
+        'API instances: the API port from CloudFront and the load balancer only; SSH only from SshCidr',
       VpcId: vpc.ref(),
       SecurityGroupIngress: [
-        anywhere(HTTP_PORT, 'HTTP'),
-        anywhere(HTTPS_PORT, 'HTTPS'),
-        anywhere(API_PORT, 'API (CloudFront /api/* origin or direct)'),
+        {
+          IpProtocol: 'tcp',
+          FromPort: API_PORT,
+          ToPort: API_PORT,
+          SourcePrefixListId: cloudFrontPrefixList,
+          Description: 'API from CloudFront (origin-facing addresses): no way around the CDN',
+        },
+        {
+          IpProtocol: 'tcp',
+          FromPort: API_PORT,
+          ToPort: API_PORT,
+          CidrIp: NETWORK.vpcCidr,
+          Description: 'API from the load balancer (auto scaling mode)',
+        },
         fnIf(
           hasSshCidr,
           {
@@ -375,7 +388,7 @@ function addSecurityGroups(
       guardExceptions: [
         {
           rule: 'CT.EC2.PR.3',
-          reason: `The API listens on ${API_PORT} and is reached directly or as the CloudFront /api/* origin, whose edge addresses are not a fixed CIDR; only 80, 443 and ${API_PORT} are open, SSH stays closed unless SshCidr is set.`,
+          reason: `Only ${API_PORT} is open, to CloudFront's origin-facing prefix list and the VPC (the load balancer); cfn-guard cannot see that a prefix list is not the internet. SSH stays closed unless SshCidr is set.`,
         },
       ],
     },

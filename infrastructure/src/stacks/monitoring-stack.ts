@@ -3,6 +3,8 @@ import {
   APP_METRICS,
   METRICS_DIMENSION,
   METRICS_NAMESPACE,
+  STACK_INPUTS,
+  STACK_PARAMETERS,
   TABLE_KEYS,
 } from '@mini-ecommerce/stack-model';
 import type { ResourceProps } from '../model/generated/cfn-resources';
@@ -16,8 +18,8 @@ import {
   envLogGroupText,
   envName,
   envNameText,
-  exportAs,
   importFrom,
+  stackOutput,
   stackTemplate,
 } from './common';
 import { EXPIRE_NONCURRENT, addBucket } from './main/buckets';
@@ -67,16 +69,23 @@ export function monitoringStack(): TemplateDocument {
     },
     'Notifications',
   );
-  const enableAutoScaling = template.parameter(
-    'EnableAutoScaling',
-    {
-      Type: 'String',
-      Description:
-        'The same value as the ec2 stack: watch the Auto Scaling group instead of the single instance.',
-      Default: 'false',
-      AllowedValues: ['true', 'false'],
-    },
-    'Compute',
+  // What to watch, passed by infra:deploy from the ec2 stack's outputs (STACK_INPUTS): parameters,
+  // not imports, so replacing the instance or toggling auto scaling never meets "export in use".
+  const computeInput = (key: keyof typeof STACK_INPUTS.monitoring, description: string) =>
+    template.parameter(
+      STACK_PARAMETERS[key],
+      { Type: 'String', Description: `${description} ('none' when absent).`, Default: 'none' },
+      'Compute',
+    );
+  const instanceId = computeInput('instanceId', 'The single API instance');
+  const asgName = computeInput('autoScalingGroupName', 'The API Auto Scaling group');
+  const loadBalancer = computeInput(
+    'loadBalancerFullName',
+    'Full name of the API load balancer (app/...)',
+  );
+  const targetGroup = computeInput(
+    'targetGroupFullName',
+    'Full name of the API target group (targetgroup/...)',
   );
   const enableTrail = template.parameter(
     'EnableCloudTrail',
@@ -90,8 +99,8 @@ export function monitoringStack(): TemplateDocument {
   );
   template.condition('HasEmail', not(equals(email.ref(), '')));
   template.condition('HasSms', not(equals(sms.ref(), '')));
-  template.condition(USE_ASG, equals(enableAutoScaling.ref(), 'true'));
-  template.condition(SINGLE, equals(enableAutoScaling.ref(), 'false'));
+  template.condition(USE_ASG, not(equals(asgName.ref(), 'none')));
+  template.condition(SINGLE, equals(asgName.ref(), 'none'));
   template.condition(CREATE_TRAIL, equals(enableTrail.ref(), 'true'));
 
   const key = addMonitoringKey(template);
@@ -141,7 +150,7 @@ export function monitoringStack(): TemplateDocument {
   const compute: Dimension[] = [
     {
       Name: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
-      Value: fnIf(USE_ASG, importFrom('autoScalingGroupName'), importFrom('instanceId')),
+      Value: fnIf(USE_ASG, asgName.ref(), instanceId.ref()),
     },
   ];
   alarms.add('CpuHighAlarm', 'EC2 CPU above 80% for 15 minutes', {
@@ -174,7 +183,7 @@ export function monitoringStack(): TemplateDocument {
     Threshold: 80,
     ComparisonOperator: 'GreaterThanThreshold',
   });
-  const instance: Dimension[] = [{ Name: 'InstanceId', Value: importFrom('instanceId') }];
+  const instance: Dimension[] = [{ Name: 'InstanceId', Value: instanceId.ref() }];
   alarms.add(
     'SystemStatusCheckAlarm',
     'EC2 system status check failed: recover the instance onto healthy hardware',
@@ -291,6 +300,83 @@ export function monitoringStack(): TemplateDocument {
     ],
     { Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 2 },
   );
+  // Missing heartbeats are the point: a crashed, hung or stopped API writes none.
+  alarms.add('ApiDownAlarm', 'API not running: no heartbeat from any API process for 3 minutes', {
+    Namespace: METRICS_NAMESPACE,
+    MetricName: APP_METRICS.heartbeat.name,
+    Dimensions: appDimension,
+    Statistic: 'Sum',
+    Period: 60,
+    EvaluationPeriods: 3,
+    Threshold: 1,
+    ComparisonOperator: 'LessThanThreshold',
+    TreatMissingData: 'breaching',
+  });
+  const targets: Dimension[] = [
+    { Name: 'LoadBalancer', Value: loadBalancer.ref() },
+    { Name: 'TargetGroup', Value: targetGroup.ref() },
+  ];
+  alarms.add(
+    'NoHealthyTargetAlarm',
+    'Load balancer has no healthy API instance: the API is unreachable',
+    {
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'HealthyHostCount',
+      Dimensions: targets,
+      Statistic: 'Minimum',
+      Period: 60,
+      EvaluationPeriods: 2,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    },
+    { condition: USE_ASG },
+  );
+  alarms.add(
+    'UnhealthyTargetsAlarm',
+    'Load balancer reports unhealthy API instances for 5 minutes',
+    {
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'UnHealthyHostCount',
+      Dimensions: targets,
+      Statistic: 'Maximum',
+      Period: 60,
+      EvaluationPeriods: 5,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    },
+    { condition: USE_ASG },
+  );
+  alarms.add(
+    'LoadBalancer5xxAlarm',
+    'Load balancer answering 5xx itself (no target could answer)',
+    {
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'HTTPCode_ELB_5XX_Count',
+      Dimensions: [{ Name: 'LoadBalancer', Value: loadBalancer.ref() }],
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 10,
+      ComparisonOperator: 'GreaterThanThreshold',
+    },
+    { condition: USE_ASG },
+  );
+  alarms.add(
+    'Targets5xxAlarm',
+    'API instances behind the load balancer answering 5xx',
+    {
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'HTTPCode_Target_5XX_Count',
+      Dimensions: targets,
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 10,
+      ComparisonOperator: 'GreaterThanThreshold',
+    },
+    { condition: USE_ASG },
+  );
   alarms.add('CheckoutLatencyAlarm', 'Checkout p99 latency above 1 s', {
     Namespace: METRICS_NAMESPACE,
     MetricName: APP_METRICS.checkoutLatency.name,
@@ -320,13 +406,12 @@ export function monitoringStack(): TemplateDocument {
     { condition: IS_PROD },
   );
 
-  addDashboard(template, alarms.unconditional());
+  addDashboard(template, alarms.unconditional(), fnIf(USE_ASG, asgName.ref(), instanceId.ref()));
   addTrail(template, key);
 
-  template.output('AlarmTopicArn', {
+  stackOutput(template, 'alarmTopicArn', {
     Description: 'Alarm notifications topic',
     Value: topic.ref(),
-    Export: exportAs('alarmTopicArn'),
   });
   return template.build();
 }
@@ -461,10 +546,11 @@ function addMonitoringKey(template: TemplateBuilder): ResourceHandle<'AWS::KMS::
 function addDashboard(
   template: TemplateBuilder,
   alarms: ResourceHandle<'AWS::CloudWatch::Alarm'>[],
+  computeId: Expr,
 ): void {
   const variables: Record<string, Expr> = {
     ComputeDimension: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
-    ComputeId: fnIf(USE_ASG, importFrom('autoScalingGroupName'), importFrom('instanceId')),
+    ComputeId: computeId,
     ImagesBucket: importFrom('imagesBucketName'),
   };
   for (const key of TABLE_KEYS) variables[`${key}Table`] = importFrom(`${key}TableName` as const);

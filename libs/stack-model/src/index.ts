@@ -5,3 +5,4 @@ export * from './tables';
 export * from './metrics';
 export * from './stacks';
 export * from './runtime';
+export * from './instance';

@@ -6,3 +6,6 @@ export const WEB_DEV_PORT = 4200;
 export const HTTP_PORT = 80;
 export const HTTPS_PORT = 443;
 export const SSH_PORT = 22;
+
+/** AWS-managed prefix list of CloudFront's origin-facing addresses: the only source the API admits. */
+export const CLOUDFRONT_ORIGIN_PREFIX_LIST = 'com.amazonaws.global.cloudfront.origin-facing';

@@ -19,52 +19,166 @@ export function stackName(env: Environment, key: StackKey): string {
 }
 
 /**
- * Names of the values the stacks export. The export name is `mini-ecommerce-<env>-<name>`,
- * independent of the stack name, so an importer needs only the environment.
+ * Every stack output: the stack that declares it, its output key, and the name it is exported
+ * under (`mini-ecommerce-<env>-<export>`, independent of the stack name, so an importer needs
+ * only the environment). Generators declare outputs from this table and the deploy commands read
+ * them by the same keys; `contract.test.ts` in infrastructure holds the committed YAML to it.
  */
-export const EXPORTS = {
-  vpcId: 'vpc-id',
-  vpcCidr: 'vpc-cidr',
-  publicSubnetId: 'public-subnet-id',
-  publicSubnet2Id: 'public-subnet-2-id',
-  privateSubnetId: 'private-subnet-id',
-  privateSubnet2Id: 'private-subnet-2-id',
-  ec2SecurityGroupId: 'ec2-security-group-id',
-  databaseSecurityGroupId: 'database-security-group-id',
-  logsKeyArn: 'logs-key-arn',
-  websiteBucketName: 'website-bucket-name',
-  websiteBucketArn: 'website-bucket-arn',
-  imagesBucketName: 'images-bucket-name',
-  imagesBucketArn: 'images-bucket-arn',
-  artifactsBucketName: 'artifacts-bucket-name',
-  artifactsBucketArn: 'artifacts-bucket-arn',
-  accessLogsBucketName: 'access-logs-bucket-name',
-  distributionId: 'distribution-id',
-  distributionDomainName: 'distribution-domain-name',
-  websiteUrl: 'website-url',
-  productsTableName: 'products-table-name',
-  productsTableArn: 'products-table-arn',
-  usersTableName: 'users-table-name',
-  usersTableArn: 'users-table-arn',
-  ordersTableName: 'orders-table-name',
-  ordersTableArn: 'orders-table-arn',
-  cartTableName: 'cart-table-name',
-  cartTableArn: 'cart-table-arn',
-  instanceRoleArn: 'instance-role-arn',
-  instanceId: 'instance-id',
-  autoScalingGroupName: 'auto-scaling-group-name',
-  loadBalancerDnsName: 'load-balancer-dns-name',
-  loadBalancerFullName: 'load-balancer-full-name',
-  targetGroupFullName: 'target-group-full-name',
-  apiUrl: 'api-url',
-  applicationLogGroupName: 'application-log-group-name',
-  alarmTopicArn: 'alarm-topic-arn',
-} as const;
-export type ExportKey = keyof typeof EXPORTS;
+export const STACK_OUTPUTS = {
+  vpcId: { stack: 'main', output: 'VpcId', export: 'vpc-id' },
+  vpcCidr: { stack: 'main', output: 'VpcCidr', export: 'vpc-cidr' },
+  publicSubnetId: { stack: 'main', output: 'PublicSubnetId', export: 'public-subnet-id' },
+  publicSubnet2Id: { stack: 'main', output: 'PublicSubnet2Id', export: 'public-subnet-2-id' },
+  privateSubnetId: { stack: 'main', output: 'PrivateSubnetId', export: 'private-subnet-id' },
+  privateSubnet2Id: { stack: 'main', output: 'PrivateSubnet2Id', export: 'private-subnet-2-id' },
+  ec2SecurityGroupId: {
+    stack: 'main',
+    output: 'Ec2SecurityGroupId',
+    export: 'ec2-security-group-id',
+  },
+  databaseSecurityGroupId: {
+    stack: 'main',
+    output: 'DatabaseSecurityGroupId',
+    export: 'database-security-group-id',
+  },
+  cloudFrontPrefixListId: {
+    stack: 'main',
+    output: 'CloudFrontPrefixListId',
+    export: 'cloudfront-prefix-list-id',
+  },
+  logsKeyArn: { stack: 'main', output: 'LogsKeyArn', export: 'logs-key-arn' },
+  websiteBucketName: { stack: 'main', output: 'WebsiteBucketName', export: 'website-bucket-name' },
+  websiteBucketArn: { stack: 'main', output: 'WebsiteBucketArn', export: 'website-bucket-arn' },
+  imagesBucketName: { stack: 'main', output: 'ImagesBucketName', export: 'images-bucket-name' },
+  imagesBucketArn: { stack: 'main', output: 'ImagesBucketArn', export: 'images-bucket-arn' },
+  artifactsBucketName: {
+    stack: 'main',
+    output: 'ArtifactsBucketName',
+    export: 'artifacts-bucket-name',
+  },
+  artifactsBucketArn: {
+    stack: 'main',
+    output: 'ArtifactsBucketArn',
+    export: 'artifacts-bucket-arn',
+  },
+  accessLogsBucketName: {
+    stack: 'main',
+    output: 'AccessLogsBucketName',
+    export: 'access-logs-bucket-name',
+  },
+  distributionId: { stack: 'main', output: 'DistributionId', export: 'distribution-id' },
+  distributionDomainName: {
+    stack: 'main',
+    output: 'DistributionDomainName',
+    export: 'distribution-domain-name',
+  },
+  websiteUrl: { stack: 'main', output: 'WebsiteUrl', export: 'website-url' },
+  productsTableName: {
+    stack: 'database',
+    output: 'ProductsTableName',
+    export: 'products-table-name',
+  },
+  productsTableArn: { stack: 'database', output: 'ProductsTableArn', export: 'products-table-arn' },
+  usersTableName: { stack: 'database', output: 'UsersTableName', export: 'users-table-name' },
+  usersTableArn: { stack: 'database', output: 'UsersTableArn', export: 'users-table-arn' },
+  ordersTableName: { stack: 'database', output: 'OrdersTableName', export: 'orders-table-name' },
+  ordersTableArn: { stack: 'database', output: 'OrdersTableArn', export: 'orders-table-arn' },
+  cartTableName: { stack: 'database', output: 'CartTableName', export: 'cart-table-name' },
+  cartTableArn: { stack: 'database', output: 'CartTableArn', export: 'cart-table-arn' },
+  instanceRoleArn: { stack: 'ec2', output: 'InstanceRoleArn', export: 'instance-role-arn' },
+  /**
+   * Not exported: an exported value cannot change while another stack imports it, and the
+   * instance id changes with every replacement (new AMI, new user data, auto scaling toggled).
+   * `infra:deploy` passes it to the monitoring stack as a parameter instead.
+   */
+  instanceId: { stack: 'ec2', output: 'InstanceId' },
+  autoScalingGroupName: { stack: 'ec2', output: 'AutoScalingGroupName' },
+  loadBalancerFullName: { stack: 'ec2', output: 'LoadBalancerFullName' },
+  targetGroupFullName: { stack: 'ec2', output: 'TargetGroupFullName' },
+  loadBalancerDnsName: { stack: 'ec2', output: 'LoadBalancerDnsName' },
+  apiUrl: { stack: 'ec2', output: 'ApiUrl' },
+  applicationLogGroupName: {
+    stack: 'ec2',
+    output: 'ApplicationLogGroupName',
+    export: 'application-log-group-name',
+  },
+  alarmTopicArn: { stack: 'monitoring', output: 'AlarmTopicArn', export: 'alarm-topic-arn' },
+} as const satisfies Record<string, { stack: StackKey; output: string; export?: string }>;
+export type OutputKey = keyof typeof STACK_OUTPUTS;
+
+/** The outputs other stacks import. */
+export type ExportKey = {
+  [K in OutputKey]: (typeof STACK_OUTPUTS)[K] extends { export: string } ? K : never;
+}[OutputKey];
 
 export function exportName(env: Environment, key: ExportKey): string {
-  return resourceName(env, EXPORTS[key]);
+  return resourceName(env, (STACK_OUTPUTS[key] as { export: string }).export);
 }
+
+/** Output keys of one stack, in the order the table lists them. */
+export function outputsOfStack(stack: StackKey): OutputKey[] {
+  return (Object.keys(STACK_OUTPUTS) as OutputKey[]).filter(
+    (key) => STACK_OUTPUTS[key].stack === stack,
+  );
+}
+
+/**
+ * Template parameter names. The deploy commands set some of them (`Environment` from --env,
+ * the API origin and the CloudFront prefix list on main, the instance id on monitoring).
+ */
+export const STACK_PARAMETERS = {
+  environment: 'Environment',
+  sshCidr: 'SshCidr',
+  natGatewayMode: 'NatGatewayMode',
+  webOrigin: 'WebOrigin',
+  apiOriginDomain: 'ApiOriginDomain',
+  apiOriginPort: 'ApiOriginPort',
+  cloudFrontPrefixListId: 'CloudFrontPrefixListId',
+  instanceType: 'InstanceType',
+  latestAmiId: 'LatestAmiId',
+  enableAutoScaling: 'EnableAutoScaling',
+  asgMinSize: 'AsgMinSize',
+  asgMaxSize: 'AsgMaxSize',
+  allocateElasticIp: 'AllocateElasticIp',
+  logLevel: 'LogLevel',
+  alarmEmail: 'AlarmEmail',
+  alarmSmsNumber: 'AlarmSmsNumber',
+  enableCloudTrail: 'EnableCloudTrail',
+  instanceId: 'InstanceId',
+  autoScalingGroupName: 'AutoScalingGroupName',
+  loadBalancerFullName: 'LoadBalancerFullName',
+  targetGroupFullName: 'TargetGroupFullName',
+} as const;
+export type ParameterKey = keyof typeof STACK_PARAMETERS;
+
+/**
+ * Parameters `infra:deploy` fills from an earlier stack's outputs rather than through
+ * Fn::ImportValue: values that change when the instance is replaced or auto scaling is toggled,
+ * which an export could not (CloudFormation refuses to change an export another stack imports).
+ */
+export const STACK_INPUTS = {
+  monitoring: {
+    instanceId: 'instanceId',
+    autoScalingGroupName: 'autoScalingGroupName',
+    loadBalancerFullName: 'loadBalancerFullName',
+    targetGroupFullName: 'targetGroupFullName',
+  },
+} as const satisfies Partial<Record<StackKey, Partial<Record<ParameterKey, OutputKey>>>>;
+
+/** Template condition names shared by more than one stack or read outside the generators. */
+export const STACK_CONDITIONS = {
+  isProd: 'IsProd',
+  useAutoScaling: 'UseAutoScaling',
+  useSingleInstance: 'UseSingleInstance',
+  useElasticIp: 'UseElasticIp',
+  hasWebOrigin: 'HasWebOrigin',
+  hasApiOrigin: 'HasApiOrigin',
+  hasSshCidr: 'HasSshCidr',
+  createNatGateway: 'CreateNatGateway',
+  hasEmail: 'HasEmail',
+  hasSms: 'HasSms',
+  createTrail: 'CreateTrail',
+} as const;
 
 /** Application buckets. Physical names append the account id because bucket names are global. */
 export const BUCKETS = {
@@ -85,7 +199,8 @@ export const IMAGES_KEY_PREFIX = 'images/';
 
 /**
  * Key prefix of the API releases in the artifacts bucket: `api/<env>/<releaseId>/...`, release ids
- * sorting by time. `nx run api:deploy` uploads there; a booting instance installs the newest.
+ * sorting by time. `nx run api:deploy` uploads there; a booting instance installs the release the
+ * `apiRelease` parameter names, never simply the newest prefix.
  */
 export function apiReleasePrefix(env: Environment): string {
   return `api/${env}/`;
@@ -100,6 +215,11 @@ export const APP_PARAMETERS = {
   logLevel: 'log-level',
   /** SecureString, created once by `nx run api:deploy` (CloudFormation cannot create SecureStrings). */
   jwtSecret: 'jwt-secret',
+  /**
+   * The release id that passed its readiness gate, written by `nx run api:deploy` only after the
+   * gate; a booting instance installs exactly this release.
+   */
+  apiRelease: 'api-release',
 } as const;
 export type AppParameterKey = keyof typeof APP_PARAMETERS;
 

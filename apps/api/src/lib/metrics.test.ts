@@ -32,6 +32,7 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
         Namespace: 'MiniEcommerce',
         Dimensions: [['Environment']],
         Metrics: [
+          { Name: 'Heartbeat', Unit: 'Count' },
           { Name: 'Requests', Unit: 'Count' },
           { Name: 'Http5xx', Unit: 'Count' },
           { Name: 'OrdersPlaced', Unit: 'Count' },
@@ -41,6 +42,7 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
     ]);
     expect(emf).toMatchObject({
       Environment: 'staging',
+      Heartbeat: 1,
       Requests: 5,
       Http5xx: 2,
       OrdersPlaced: 2,
@@ -50,11 +52,14 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
     for (const metric of emf._aws.CloudWatchMetrics[0].Metrics)
       expect(emf).toHaveProperty(metric.Name);
 
-    // Counts restart after a flush; an idle interval writes nothing.
-    metrics.recordRequest(200);
+    // Counts restart after a flush; an idle interval still writes its heartbeat, and health
+    // checks (the load balancer's, the deploy gate's) are not shopper requests.
+    metrics.recordRequest(200, '/api/products');
+    metrics.recordRequest(200, '/health');
+    metrics.recordRequest(200, '/health/ready');
     expect(metrics.flush()).toMatchObject({ Requests: 1, Http5xx: 0, OrdersPlaced: 0 });
-    expect(metrics.flush()).toBeUndefined();
-    expect(sink.lines).toHaveLength(2);
+    expect(metrics.flush()).toMatchObject({ Heartbeat: 1, Requests: 0 });
+    expect(sink.lines).toHaveLength(3);
     expect(JSON.parse(sink.lines[1] as string)).not.toHaveProperty('CheckoutLatency');
   });
 

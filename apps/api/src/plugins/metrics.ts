@@ -13,7 +13,9 @@ export default fp<{ sink?: MetricsSink }>(
     const metrics = new Metrics(app.config.env, sink);
     metrics.start();
     app.decorate('metrics', metrics);
-    app.addHook('onResponse', async (_request, reply) => metrics.recordRequest(reply.statusCode));
+    app.addHook('onResponse', async (request, reply) =>
+      metrics.recordRequest(reply.statusCode, request.url.split('?')[0]),
+    );
     app.addHook('onClose', async () => metrics.stop());
   },
   { name: 'metrics', dependencies: ['config'] },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { apiEntryPoint, bundleApi } from './bundle';
-import { CJS_WRAPPER } from './remote-scripts';
+import { CJS_WRAPPER } from '../../instance/app-scripts';
 
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const hasApi = existsSync(apiEntryPoint(workspaceRoot));

@@ -65,7 +65,8 @@ export async function bundleApi(workspaceRoot: string, outDir: string): Promise<
       ].join('\n'),
     },
     plugins: [assetPackagesPlugin(packages)],
-    sourcemap: 'linked',
+    // The map stays in dist/deploy/api for reading traces locally; it never ships (9 MB the instance does not use).
+    sourcemap: 'external',
     legalComments: 'none',
     logLevel: 'silent',
   });
@@ -107,7 +108,7 @@ function assetPackagesPlugin(packages: readonly { name: string; root: string }[]
 async function describeBundle(dir: string): Promise<ApiBundle> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const paths = entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
     .map((entry) =>
       path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
     )

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { parameterPath, standardTags, type Environment } from '@mini-ecommerce/stack-model';
+import { appParameterName, standardTags, type Environment } from '@mini-ecommerce/stack-model';
 import { errorName } from '../errors';
 
 export function jwtSecretName(env: Environment): string {
-  return `${parameterPath(env)}/jwt-secret`;
+  return appParameterName(env, 'jwtSecret');
 }
 
 /**

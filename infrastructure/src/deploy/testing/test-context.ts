@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -87,6 +88,7 @@ export function testContext(
       ssm: new SSMClient(config),
       cloudFront: new CloudFrontClient(config),
       sts: new STSClient(config),
+      ec2: new EC2Client(config),
     },
     reporter: new Reporter(output),
     timing: FAST_TIMING,

@@ -30,10 +30,15 @@ export const NETWORK = {
 } as const;
 
 /** Ephemeral ports, split around RDP (3389), which nothing here serves (CT.EC2.PR.5). */
-const EPHEMERAL_PORTS = [
-  { From: 1024, To: 3388 },
-  { From: 3390, To: 65535 },
-] as const;
+/**
+ * Replies to the instances' own connections arrive on any ephemeral port, 3389 included: a
+ * stateless NACL that skips it drops those replies at random. RDP stays closed where it matters,
+ * in the stateful security groups, which open no such port.
+ */
+const EPHEMERAL_PORTS = { From: 1024, To: 65535 } as const;
+const ICMP = '1';
+const RETURN_TRAFFIC_REASON =
+  'Return traffic of outbound connections arrives on any ephemeral port, 3389 included, and a NACL is stateless; no instance listens on 22 or 3389 and the stateful security groups open neither.';
 const TCP = '6';
 const ANYWHERE = '0.0.0.0/0';
 
@@ -82,14 +87,30 @@ export function addNetwork(
   );
 
   const subnet = (id: string, cidr: string, az: number, isPublic: boolean, name: string) =>
-    template.resource(id, 'AWS::EC2::Subnet', {
-      VpcId: vpc.ref(),
-      CidrBlock: cidr,
-      AvailabilityZone: select(az, getAZs(AWS_REGION)),
-      // Instances get addresses from the launch template's network interface, not from the subnet.
-      MapPublicIpOnLaunch: false,
-      Tags: [nameTag(name), { Key: 'Tier', Value: isPublic ? 'public' : 'private' }],
-    });
+    template.resource(
+      id,
+      'AWS::EC2::Subnet',
+      {
+        VpcId: vpc.ref(),
+        CidrBlock: cidr,
+        AvailabilityZone: select(az, getAZs(AWS_REGION)),
+        // The API instances live in the public subnets and reach dnf, npm, SSM and CloudFormation
+        // through the internet gateway, so they need a public address; the private ones never get one.
+        MapPublicIpOnLaunch: isPublic,
+        Tags: [nameTag(name), { Key: 'Tier', Value: isPublic ? 'public' : 'private' }],
+      },
+      isPublic
+        ? {
+            guardExceptions: [
+              {
+                rule: 'CT.EC2.PR.11',
+                reason:
+                  'The public subnets hold the API instances, which reach package repositories and AWS endpoints through the internet gateway (no NAT gateway in dev); their security group admits only CloudFront and the VPC, so the public address exposes nothing.',
+              },
+            ],
+          }
+        : {},
+    );
   const publicSubnet = subnet('PublicSubnet', NETWORK.publicSubnetCidr, 0, true, 'public-a');
   const publicSubnet2 = subnet('PublicSubnet2', NETWORK.publicSubnet2Cidr, 1, true, 'public-b');
   const privateSubnet = subnet('PrivateSubnet', NETWORK.privateSubnetCidr, 0, false, 'private-a');
@@ -205,7 +226,9 @@ function addNetworkAcls(
     cidr: Str;
     ports?: { readonly From: number; readonly To: number };
     protocol?: string;
+    icmp?: { readonly Type: number; readonly Code: number };
     condition?: string;
+    guardReason?: string;
   };
   const entries = (acl: typeof publicAcl, list: Entry[]) => {
     for (const e of list) {
@@ -220,8 +243,14 @@ function addNetworkAcls(
           Egress: e.egress,
           CidrBlock: e.cidr,
           ...(e.ports ? { PortRange: e.ports } : {}),
+          ...(e.icmp ? { Icmp: e.icmp } : {}),
         },
-        e.condition ? { condition: e.condition } : {},
+        {
+          ...(e.condition ? { condition: e.condition } : {}),
+          ...(e.guardReason
+            ? { guardExceptions: [{ rule: 'CT.EC2.PR.5', reason: e.guardReason }] }
+            : {}),
+        },
       );
     }
   };
@@ -249,14 +278,17 @@ function addNetworkAcls(
       rule: 120,
       egress: false,
       cidr: ANYWHERE,
-      ports: EPHEMERAL_PORTS[0],
+      ports: EPHEMERAL_PORTS,
+      guardReason: RETURN_TRAFFIC_REASON,
     },
+    // "Fragmentation needed": without it path-MTU discovery fails and large replies hang.
     {
-      id: 'PublicAclInEphemeralHigh',
+      id: 'PublicAclInPathMtu',
       rule: 125,
       egress: false,
       cidr: ANYWHERE,
-      ports: EPHEMERAL_PORTS[1],
+      protocol: ICMP,
+      icmp: { Type: 3, Code: 4 },
     },
     {
       id: 'PublicAclInSsh',
@@ -297,14 +329,16 @@ function addNetworkAcls(
       rule: 110,
       egress: false,
       cidr: ANYWHERE,
-      ports: EPHEMERAL_PORTS[0],
+      ports: EPHEMERAL_PORTS,
+      guardReason: RETURN_TRAFFIC_REASON,
     },
     {
-      id: 'PrivateAclInEphemeralHigh',
+      id: 'PrivateAclInPathMtu',
       rule: 115,
       egress: false,
       cidr: ANYWHERE,
-      ports: EPHEMERAL_PORTS[1],
+      protocol: ICMP,
+      icmp: { Type: 3, Code: 4 },
     },
     { id: 'PrivateAclOutVpc', rule: 100, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
     {

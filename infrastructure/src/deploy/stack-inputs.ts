@@ -1,0 +1,62 @@
+import { DescribeManagedPrefixListsCommand } from '@aws-sdk/client-ec2';
+import {
+  CLOUDFRONT_ORIGIN_PREFIX_LIST,
+  STACK_INPUTS,
+  STACK_OUTPUTS,
+  STACK_PARAMETERS,
+} from '@mini-ecommerce/stack-model';
+import { UserError } from './errors';
+import type { DeployContext } from './context';
+import { StackOutputs } from './outputs';
+import type { StackId } from './stacks';
+import type { StackTemplate } from './template';
+
+/**
+ * The parameters a stack takes from an earlier stack's outputs (`STACK_INPUTS` in the contract),
+ * read fresh from CloudFormation just before the stack deploys, so a replaced instance's new id
+ * reaches the monitoring stack in the same run. An explicit `--parameters` value wins; an output
+ * that does not exist yet (the earlier stack is not deployed) leaves the template's default.
+ */
+export async function stackInputs(
+  ctx: DeployContext,
+  template: StackTemplate,
+): Promise<Record<string, string>> {
+  const inputs: Partial<Record<string, string>> =
+    (STACK_INPUTS as Partial<Record<StackId, Record<string, string>>>)[template.id] ?? {};
+  const outputs = new StackOutputs(ctx);
+  const values: Record<string, string> = {};
+  const prefixList = STACK_PARAMETERS.cloudFrontPrefixListId;
+  if (
+    template.parameters.some((declared) => declared.name === prefixList) &&
+    ctx.options.parameters[prefixList] === undefined
+  ) {
+    values[prefixList] = await cloudFrontPrefixListId(ctx);
+  }
+  for (const [parameterKey, outputKey] of Object.entries(inputs)) {
+    const parameter = STACK_PARAMETERS[parameterKey as keyof typeof STACK_PARAMETERS];
+    if (!template.parameters.some((declared) => declared.name === parameter)) continue;
+    if (ctx.options.parameters[parameter] !== undefined) continue;
+    const value = await outputs.optional(outputKey as keyof typeof STACK_OUTPUTS);
+    if (value !== undefined) values[parameter] = value;
+  }
+  return values;
+}
+
+/**
+ * The id of CloudFront's origin-facing managed prefix list differs per region; the API's security
+ * groups admit only it, so the API cannot be reached around CloudFront.
+ */
+export async function cloudFrontPrefixListId(ctx: DeployContext): Promise<string> {
+  const { PrefixLists } = await ctx.clients.ec2.send(
+    new DescribeManagedPrefixListsCommand({
+      Filters: [{ Name: 'prefix-list-name', Values: [CLOUDFRONT_ORIGIN_PREFIX_LIST] }],
+    }),
+  );
+  const id = PrefixLists?.[0]?.PrefixListId;
+  if (!id) {
+    throw new UserError(
+      `The managed prefix list ${CLOUDFRONT_ORIGIN_PREFIX_LIST} was not found in ${ctx.region}: pass its id with --parameters ${STACK_PARAMETERS.cloudFrontPrefixListId}=pl-... (see the VPC console, Managed prefix lists).`,
+    );
+  }
+  return id;
+}

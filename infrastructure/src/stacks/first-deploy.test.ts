@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STACK_KEYS, STACK_TEMPLATE_FILES, type StackKey } from '@mini-ecommerce/stack-model';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What a real account would have hit on the first deploy (issue "A deploy that works the first
+ * time"), checked on the committed templates.
+ */
+type Resource = { Type: string; Properties: Record<string, unknown>; Condition?: string };
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resources = (stack: StackKey) =>
+  (
+    parse(readFileSync(path.join(dir, STACK_TEMPLATE_FILES[stack]), 'utf8')) as {
+      Resources: Record<string, Resource>;
+    }
+  ).Resources;
+const ofType = (stack: StackKey, type: string) =>
+  Object.entries(resources(stack)).filter(([, resource]) => resource.Type === type);
+
+describe('a first deploy in a real account', () => {
+  it('gives instances in the public subnets a public address to reach dnf, npm, SSM and CloudFormation', () => {
+    const subnets = Object.fromEntries(ofType('main', 'AWS::EC2::Subnet'));
+    expect(subnets['PublicSubnet']?.Properties['MapPublicIpOnLaunch']).toBe(true);
+    expect(subnets['PublicSubnet2']?.Properties['MapPublicIpOnLaunch']).toBe(true);
+    expect(subnets['PrivateSubnet']?.Properties['MapPublicIpOnLaunch']).toBe(false);
+    const instance = resources('ec2')['Instance'];
+    expect(JSON.stringify(instance?.Properties['SubnetId'])).toContain('public-subnet-id');
+  });
+
+  it('admits the API port only from CloudFront and the VPC, never from anywhere', () => {
+    const groups = [
+      ...ofType('main', 'AWS::EC2::SecurityGroup'),
+      ...ofType('ec2', 'AWS::EC2::SecurityGroup'),
+    ];
+    for (const [id, group] of groups) {
+      const ingress = (group.Properties['SecurityGroupIngress'] ?? []) as Record<string, unknown>[];
+      for (const rule of ingress.filter((r) => r && typeof r === 'object' && 'IpProtocol' in r))
+        expect(rule['CidrIp'], `${id} ${JSON.stringify(rule)}`).not.toBe('0.0.0.0/0');
+    }
+    const api = resources('main')['Ec2SecurityGroup']?.Properties['SecurityGroupIngress'] as Record<
+      string,
+      unknown
+    >[];
+    expect(
+      api.find((rule) => rule['FromPort'] === 3001 && 'SourcePrefixListId' in rule),
+    ).toBeDefined();
+    const alb = resources('ec2')['LoadBalancerSecurityGroup']?.Properties[
+      'SecurityGroupIngress'
+    ] as Record<string, unknown>[];
+    expect(JSON.stringify(alb)).toContain('cloudfront-prefix-list-id');
+  });
+
+  it('keeps current product images in classes CloudFront can read without a restore', () => {
+    for (const id of ['ImagesBucket', 'WebsiteBucket']) {
+      const rules = (
+        resources('main')[id]?.Properties['LifecycleConfiguration'] as {
+          Rules: { Transitions?: { StorageClass: string }[] }[];
+        }
+      ).Rules;
+      for (const rule of rules)
+        for (const transition of rule.Transitions ?? [])
+          expect(['STANDARD_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR']).toContain(
+            transition.StorageClass,
+          );
+    }
+  });
+
+  it('lets return traffic in on every ephemeral port and path-MTU discovery work', () => {
+    for (const acl of ['PublicNetworkAcl', 'PrivateNetworkAcl']) {
+      const entries = ofType('main', 'AWS::EC2::NetworkAclEntry')
+        .map(([, entry]) => entry.Properties)
+        .filter(
+          (entry) => (entry['NetworkAclId'] as { Ref: string }).Ref === acl && !entry['Egress'],
+        );
+      expect(
+        entries.some(
+          (entry) =>
+            JSON.stringify(entry['PortRange']) === JSON.stringify({ From: 1024, To: 65535 }),
+        ),
+        acl,
+      ).toBe(true);
+      expect(
+        entries.some(
+          (entry) =>
+            entry['Protocol'] === 1 &&
+            JSON.stringify(entry['Icmp']) === JSON.stringify({ Type: 3, Code: 4 }),
+        ),
+        acl,
+      ).toBe(true);
+    }
+  });
+
+  it('lets the instance be replaced: nothing the ec2 stack exports changes with the instance', () => {
+    const monitoring = JSON.stringify(resources('monitoring'));
+    for (const name of [
+      'instance-id',
+      'auto-scaling-group-name',
+      'load-balancer-full-name',
+      'target-group-full-name',
+    ])
+      expect(monitoring).not.toContain(`-${name}`);
+  });
+
+  it('alarms when the API is down, also when no one is shopping, and on the load balancer', () => {
+    const alarms = Object.fromEntries(ofType('monitoring', 'AWS::CloudWatch::Alarm'));
+    expect(alarms['ApiDownAlarm']?.Properties).toMatchObject({
+      MetricName: 'Heartbeat',
+      TreatMissingData: 'breaching',
+      ComparisonOperator: 'LessThanThreshold',
+    });
+    expect(alarms['NoHealthyTargetAlarm']).toMatchObject({
+      Condition: 'UseAutoScaling',
+      Properties: { MetricName: 'HealthyHostCount', TreatMissingData: 'breaching' },
+    });
+    expect(alarms['UnhealthyTargetsAlarm']?.Properties['MetricName']).toBe('UnHealthyHostCount');
+    expect(alarms['LoadBalancer5xxAlarm']?.Properties['MetricName']).toBe('HTTPCode_ELB_5XX_Count');
+  });
+
+  it('boots the release api:deploy recorded, never the newest upload', () => {
+    const userData = JSON.stringify(resources('ec2')['LaunchTemplate']?.Properties);
+    expect(userData).toContain('app_param api-release');
+    expect(userData).not.toContain('list-objects');
+    const role = JSON.stringify(resources('ec2')['InstanceRole']?.Properties);
+    expect(role).not.toContain('ListApiReleases');
+  });
+});
+
+it('covers every stack', () => expect(STACK_KEYS).toHaveLength(4));

@@ -1,0 +1,35 @@
+import { API_PORT } from './ports';
+import { PROJECT_NAME } from './naming';
+
+/**
+ * The layout of an API instance, shared by the EC2 user data (first boot, replaced or scaled-out
+ * instances) and `nx run api:deploy` (every release after that): where releases live, who runs
+ * them, how PM2 knows the app.
+ */
+export const INSTANCE_LAYOUT = {
+  /** The unprivileged user the API runs as. */
+  user: PROJECT_NAME,
+  home: `/opt/${PROJECT_NAME}`,
+  appDir: `/opt/${PROJECT_NAME}/api`,
+  releasesDir: `/opt/${PROJECT_NAME}/api/releases`,
+  /** Symlink to the active release. */
+  currentLink: `/opt/${PROJECT_NAME}/api/current`,
+  /** Root-owned, mode 600 until PM2 reads it: the API's environment, JWT secret included. */
+  environmentFile: `/opt/${PROJECT_NAME}/api/environment.json`,
+  ecosystemFile: `/opt/${PROJECT_NAME}/api/ecosystem.config.cjs`,
+  pm2Home: `/opt/${PROJECT_NAME}/.pm2`,
+  pm2App: `${PROJECT_NAME}-api`,
+  /** PM2 from npm at a pinned version, so every instance runs the same one. */
+  pm2Version: '6.0.14',
+  /** Releases kept on disk for rollback. */
+  keepReleases: 5,
+} as const;
+
+/** The API's readiness endpoint: the deploy gate and the load balancer's health check. */
+export const HEALTH_READY_PATH = '/health/ready';
+/** Liveness (the process answers); the readiness path lives under it. */
+export const HEALTH_LIVE_PATH = '/health';
+
+/** Where the API listens on an instance. */
+export const INSTANCE_API_HOST = '0.0.0.0';
+export const INSTANCE_API_PORT = API_PORT;
