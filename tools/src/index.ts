@@ -1,1 +1,9 @@
-export {};
+export {
+  MOTO_VERSION,
+  MissingMotoError,
+  assertMotoInstalled,
+  startMotoServer,
+  waitForMoto,
+  type MotoServer,
+  type MotoServerOptions,
+} from './moto/moto-server';

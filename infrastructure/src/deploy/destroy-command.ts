@@ -60,7 +60,10 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
   }
   // One question, naming every piece of data that goes (in prod, --force still keeps what the
   // templates retain, and says so after).
-  const summary = [...doomed].map(([label, ids]) => `${ids.length} ${label}`).join(', ');
+  const summary = DATA_TYPES.flatMap(([, label]) => {
+    const count = doomed.get(label)?.length ?? 0;
+    return count > 0 ? [`${count} ${label}`] : [];
+  }).join(', ');
   if (
     !options.yes &&
     !(await ctx.confirm(

@@ -8,13 +8,15 @@ import {
   logGroupName,
   resourceName,
   standardTags,
+  STACK_PARAMETERS,
+  STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
 import { equals, importValue, sub, type Expr, type ImportValueFn } from '../model/intrinsics';
 import { TemplateBuilder } from '../model/template';
 import type { CfnTag, Str } from '../model/values';
 
 /** Every template takes the environment as its `Environment` parameter. */
-export const ENVIRONMENT_PARAMETER = 'Environment';
+export const ENVIRONMENT_PARAMETER = STACK_PARAMETERS.environment;
 
 /**
  * The stack model's naming functions take an environment; the templates only know it at
@@ -66,7 +68,7 @@ export function templateTags(): CfnTag[] {
   return standardTags(ENV_PLACEHOLDER).map((tag) => ({ Key: tag.Key, Value: envSub(tag.Value) }));
 }
 
-export const IS_PROD = 'IsProd';
+export const IS_PROD = STACK_CONDITIONS.isProd;
 
 /** Every log group keeps a year of logs (CT.CLOUDWATCH.PR.2); one value, so cfn-guard can check it. */
 export const LOG_RETENTION_DAYS = 365;

@@ -9,6 +9,8 @@ import {
   type AppParameterKey,
   appParameterName,
   parameterPath,
+  STACK_PARAMETERS,
+  STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
 import { allOf, base64, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
@@ -42,11 +44,11 @@ export const INSTANCE_TYPES = [
   't3a.medium',
 ] as const;
 
-const USE_ASG = 'UseAutoScaling';
+const USE_ASG = STACK_CONDITIONS.useAutoScaling;
 const NITRO_REASON = `The instance type is the InstanceType parameter, whose allowed values are all Nitro types (${INSTANCE_TYPES.join(', ')}); cfn-guard cannot resolve a parameter.`;
 const LOG_KEY_REASON =
   "Encrypted with the main stack's logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.";
-const SINGLE = 'UseSingleInstance';
+const SINGLE = STACK_CONDITIONS.useSingleInstance;
 
 /** ec2-stack.ts: the API tier. One instance by default; an Auto Scaling group behind a load balancer on demand. */
 export function ec2Stack(): TemplateDocument {
@@ -55,7 +57,7 @@ export function ec2Stack(): TemplateDocument {
     { isProd: true },
   );
   const instanceType = template.parameter(
-    'InstanceType',
+    STACK_PARAMETERS.instanceType,
     {
       Type: 'String',
       Description: 'Instance type (Nitro, x86_64).',
@@ -65,7 +67,7 @@ export function ec2Stack(): TemplateDocument {
     'Compute',
   );
   const amiId = template.parameter(
-    'LatestAmiId',
+    STACK_PARAMETERS.latestAmiId,
     {
       Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
       Description: 'Amazon Linux 2023 AMI, resolved from the public SSM parameter at deploy time.',
@@ -74,7 +76,7 @@ export function ec2Stack(): TemplateDocument {
     'Compute',
   );
   const enableAutoScaling = template.parameter(
-    'EnableAutoScaling',
+    STACK_PARAMETERS.enableAutoScaling,
     {
       Type: 'String',
       Description:
@@ -85,7 +87,7 @@ export function ec2Stack(): TemplateDocument {
     'Compute',
   );
   const minSize = template.parameter(
-    'AsgMinSize',
+    STACK_PARAMETERS.asgMinSize,
     {
       Type: 'Number',
       Description: 'Auto Scaling group minimum size.',
@@ -96,7 +98,7 @@ export function ec2Stack(): TemplateDocument {
     'Compute',
   );
   const maxSize = template.parameter(
-    'AsgMaxSize',
+    STACK_PARAMETERS.asgMaxSize,
     {
       Type: 'Number',
       Description: 'Auto Scaling group maximum size.',
@@ -107,7 +109,7 @@ export function ec2Stack(): TemplateDocument {
     'Compute',
   );
   const allocateEip = template.parameter(
-    'AllocateElasticIp',
+    STACK_PARAMETERS.allocateElasticIp,
     {
       Type: 'String',
       Description: 'Give the single instance a fixed public address (an Elastic IP).',
@@ -117,7 +119,7 @@ export function ec2Stack(): TemplateDocument {
     'Compute',
   );
   const webOrigin = template.parameter(
-    'WebOrigin',
+    STACK_PARAMETERS.webOrigin,
     {
       Type: 'String',
       Description:
@@ -127,7 +129,7 @@ export function ec2Stack(): TemplateDocument {
     'Application',
   );
   const logLevel = template.parameter(
-    'LogLevel',
+    STACK_PARAMETERS.logLevel,
     {
       Type: 'String',
       Description: 'API log level.',
@@ -139,10 +141,13 @@ export function ec2Stack(): TemplateDocument {
   template.condition(USE_ASG, equals(enableAutoScaling.ref(), 'true'));
   template.condition(SINGLE, equals(enableAutoScaling.ref(), 'false'));
   const withEip = template.condition(
-    'UseElasticIp',
+    STACK_CONDITIONS.useElasticIp,
     allOf({ Condition: SINGLE }, equals(allocateEip.ref(), 'true')),
   );
-  const hasWebOrigin = template.condition('HasWebOrigin', not(equals(webOrigin.ref(), '')));
+  const hasWebOrigin = template.condition(
+    STACK_CONDITIONS.hasWebOrigin,
+    not(equals(webOrigin.ref(), '')),
+  );
 
   const logGroup = (id: string, name: string) =>
     template.resource(

@@ -6,6 +6,7 @@ import {
   HTTP_PORT,
   IMAGES_KEY_PREFIX,
   SSH_PORT,
+  STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
 import { AWS_NO_VALUE, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
@@ -29,7 +30,7 @@ export function mainStack(): TemplateDocument {
     'mini-ecommerce network (VPC, subnets, gateways, NACLs, security groups, flow logs), storefront and images buckets behind CloudFront, and the shared CloudWatch Logs key.',
   );
   const sshCidr = template.parameter(
-    'SshCidr',
+    STACK_PARAMETERS.sshCidr,
     {
       Type: 'String',
       Description:
@@ -41,7 +42,7 @@ export function mainStack(): TemplateDocument {
     'Network',
   );
   const natGateway = template.parameter(
-    'NatGatewayMode',
+    STACK_PARAMETERS.natGatewayMode,
     {
       Type: 'String',
       Description:
@@ -52,7 +53,7 @@ export function mainStack(): TemplateDocument {
     'Network',
   );
   const webOrigin = template.parameter(
-    'WebOrigin',
+    STACK_PARAMETERS.webOrigin,
     {
       Type: 'String',
       Description:
@@ -63,7 +64,7 @@ export function mainStack(): TemplateDocument {
     'Storefront',
   );
   const apiOriginDomain = template.parameter(
-    'ApiOriginDomain',
+    STACK_PARAMETERS.apiOriginDomain,
     {
       Type: 'String',
       Description:
@@ -73,7 +74,7 @@ export function mainStack(): TemplateDocument {
     'Storefront',
   );
   const apiOriginPort = template.parameter(
-    'ApiOriginPort',
+    STACK_PARAMETERS.apiOriginPort,
     {
       Type: 'Number',
       Description: `Port of the API origin: ${API_PORT} for the instance, 80 for the load balancer.`,
@@ -92,8 +93,14 @@ export function mainStack(): TemplateDocument {
     },
     'Network',
   );
-  const hasWebOrigin = template.condition('HasWebOrigin', not(equals(webOrigin.ref(), '')));
-  const hasApiOrigin = template.condition('HasApiOrigin', not(equals(apiOriginDomain.ref(), '')));
+  const hasWebOrigin = template.condition(
+    STACK_CONDITIONS.hasWebOrigin,
+    not(equals(webOrigin.ref(), '')),
+  );
+  const hasApiOrigin = template.condition(
+    STACK_CONDITIONS.hasApiOrigin,
+    not(equals(apiOriginDomain.ref(), '')),
+  );
 
   const logsKey = addLogsKey(template);
   const network = addNetwork(template, { sshCidr, natGateway }, logsKey);

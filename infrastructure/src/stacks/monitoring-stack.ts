@@ -6,6 +6,7 @@ import {
   STACK_INPUTS,
   STACK_PARAMETERS,
   TABLE_KEYS,
+  STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
 import type { ResourceProps } from '../model/generated/cfn-resources';
 import { type Expr, equals, fnIf, not, sub } from '../model/intrinsics';
@@ -25,9 +26,9 @@ import {
 import { EXPIRE_NONCURRENT, addBucket } from './main/buckets';
 import { denyInsecureTransport, keyAdministration } from './shared-policies';
 
-const USE_ASG = 'UseAutoScaling';
-const SINGLE = 'UseSingleInstance';
-const CREATE_TRAIL = 'CreateTrail';
+const USE_ASG = STACK_CONDITIONS.useAutoScaling;
+const SINGLE = STACK_CONDITIONS.useSingleInstance;
+const CREATE_TRAIL = STACK_CONDITIONS.createTrail;
 /** Operations the API performs; DynamoDB reports system errors per operation. */
 const TABLE_OPERATIONS = [
   'GetItem',
@@ -50,7 +51,7 @@ export function monitoringStack(): TemplateDocument {
     { isProd: true },
   );
   const email = template.parameter(
-    'AlarmEmail',
+    STACK_PARAMETERS.alarmEmail,
     {
       Type: 'String',
       Description: 'Email address for alarm notifications. Empty for none.',
@@ -59,7 +60,7 @@ export function monitoringStack(): TemplateDocument {
     'Notifications',
   );
   const sms = template.parameter(
-    'AlarmSmsNumber',
+    STACK_PARAMETERS.alarmSmsNumber,
     {
       Type: 'String',
       Description:
@@ -88,7 +89,7 @@ export function monitoringStack(): TemplateDocument {
     'Full name of the API target group (targetgroup/...)',
   );
   const enableTrail = template.parameter(
-    'EnableCloudTrail',
+    STACK_PARAMETERS.enableCloudTrail,
     {
       Type: 'String',
       Description: 'Create a CloudTrail trail (for accounts without an organisation trail).',
@@ -97,8 +98,8 @@ export function monitoringStack(): TemplateDocument {
     },
     'Audit',
   );
-  template.condition('HasEmail', not(equals(email.ref(), '')));
-  template.condition('HasSms', not(equals(sms.ref(), '')));
+  template.condition(STACK_CONDITIONS.hasEmail, not(equals(email.ref(), '')));
+  template.condition(STACK_CONDITIONS.hasSms, not(equals(sms.ref(), '')));
   template.condition(USE_ASG, not(equals(asgName.ref(), 'none')));
   template.condition(SINGLE, equals(asgName.ref(), 'none'));
   template.condition(CREATE_TRAIL, equals(enableTrail.ref(), 'true'));
@@ -137,13 +138,13 @@ export function monitoringStack(): TemplateDocument {
     'AlarmEmailSubscription',
     'AWS::SNS::Subscription',
     { TopicArn: topic.ref(), Protocol: 'email', Endpoint: email.ref() },
-    { condition: 'HasEmail' },
+    { condition: STACK_CONDITIONS.hasEmail },
   );
   template.resource(
     'AlarmSmsSubscription',
     'AWS::SNS::Subscription',
     { TopicArn: topic.ref(), Protocol: 'sms', Endpoint: sms.ref() },
-    { condition: 'HasSms' },
+    { condition: STACK_CONDITIONS.hasSms },
   );
 
   const alarms = new Alarms(template, topic);

@@ -2,6 +2,7 @@ import {
   checkCfnGuard,
   checkFreshness,
   checkNpmCfnLint,
+  checkPythonCfnLint,
   checkSpec,
   type ValidationSection,
 } from './validate-all';
@@ -11,13 +12,16 @@ const sections: ValidationSection[] = [
   await checkFreshness(),
   checkSpec(),
   checkNpmCfnLint(),
+  checkPythonCfnLint(),
   checkCfnGuard(),
 ];
 let failed = false;
 for (const section of sections) {
   const ok = section.problems.length === 0;
   failed ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${section.name}: ${section.summary}`);
+  const status = !ok ? 'FAIL' : section.skipped ? 'skip' : 'ok  ';
+  console.log(`${status} ${section.name}: ${section.summary}`);
   for (const problem of section.problems) console.log(`     ${problem}`);
+  for (const note of section.notes ?? []) console.log(`     note: ${note}`);
 }
 process.exitCode = failed ? 1 : 0;

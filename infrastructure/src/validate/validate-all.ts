@@ -3,13 +3,22 @@ import { generatedFiles } from '../generate';
 import { specDatabase } from '../spec/spec-db';
 import { runCfnGuard } from './run-cfn-guard';
 import { runNpmCfnLint } from './run-npm-cfn-lint';
+import {
+  PYTHON_CFN_LINT_MISSING,
+  PYTHON_CFN_LINT_PINNED,
+  runPythonCfnLint,
+} from './run-python-cfn-lint';
 import { checkAgainstSpec } from './spec-check';
-import { templatesOnDisk } from './templates-on-disk';
+import { INFRA_ROOT, templatesOnDisk } from './templates-on-disk';
 
 export interface ValidationSection {
   readonly name: string;
   readonly problems: string[];
   readonly summary: string;
+  /** Reported, not failing (e.g. informational lint matches). */
+  readonly notes?: string[];
+  /** The check could not run on this machine (the summary says why and what to install). */
+  readonly skipped?: boolean;
 }
 
 /** Committed files equal a fresh generation (templates and the generated resource types). */
@@ -76,5 +85,31 @@ export function checkCfnGuard(): ValidationSection {
       ...report.staleSuppressions.map((s) => `suppression no longer needed: ${s}`),
     ],
     summary: `${report.findings.length - failing.length} findings suppressed with written reasons, ${failing.length} failing`,
+  };
+}
+
+/**
+ * The Python cfn-lint (current CloudFormation schemas) on the committed templates, when it is on
+ * PATH; errors and warnings fail. Without it the section is skipped and says what to install.
+ */
+export function checkPythonCfnLint(command?: string): ValidationSection {
+  const name = 'Python cfn-lint';
+  const templates = templatesOnDisk();
+  const result = runPythonCfnLint(
+    templates.map((t) => t.path),
+    INFRA_ROOT,
+    command,
+  );
+  if (!result.installed)
+    return { name, problems: [], summary: PYTHON_CFN_LINT_MISSING, skipped: true };
+  const pin =
+    result.version === PYTHON_CFN_LINT_PINNED ? '' : ` (CI pins ${PYTHON_CFN_LINT_PINNED})`;
+  return {
+    name,
+    problems: result.failures,
+    notes: result.informational,
+    summary:
+      `cfn-lint ${result.version}${pin}: ${templates.length} templates, ` +
+      `${result.failures.length} errors or warnings, ${result.informational.length} informational`,
   };
 }

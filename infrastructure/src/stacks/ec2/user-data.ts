@@ -78,7 +78,10 @@ exec > >(tee -a /var/log/cloud-init-output.log) 2>&1
 signal() {
   /opt/aws/bin/cfn-signal --exit-code "$1" --stack "\${AWS::StackName}" --resource "\${SignalResource}" --region "\${AWS::Region}" || true
 }
-trap 'signal 1' ERR
+# An EXIT trap, not ERR: bash runs no ERR trap inside functions, so a failure in one of the
+# install functions would end the boot without telling CloudFormation (a 15-minute wait).
+on_exit() { local rc=$?; [ "$rc" -eq 0 ] || signal 1; }
+trap on_exit EXIT
 region="\${AWS::Region}"
 env="\${Environment}"
 bucket="\${ArtifactsBucket}"
@@ -97,7 +100,14 @@ ${agentConfig()}
 AGENT
 /opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json
 
-release_id="$(app_param ${APP_PARAMETERS.apiRelease} 2>/dev/null || true)"
+# Only "no such parameter" means no release yet; any other error (access, throttling, no route
+# to SSM) fails the boot rather than report a healthy instance with no API.
+if ! release_id="$(app_param ${APP_PARAMETERS.apiRelease} 2>&1)"; then
+  case "$release_id" in
+    *ParameterNotFound*) release_id="" ;;
+    *) echo "cannot read /${PROJECT_NAME}/$env/${APP_PARAMETERS.apiRelease}: $release_id"; exit 1 ;;
+  esac
+fi
 if [ -n "$release_id" ] && [ "$release_id" != "None" ]; then
   valid_release_id "$release_id"
   release="${L.releasesDir}/$release_id"

@@ -1,4 +1,4 @@
-import { HTTPS_PORT, HTTP_PORT, SSH_PORT } from '@mini-ecommerce/stack-model';
+import { HTTPS_PORT, HTTP_PORT, SSH_PORT, STACK_CONDITIONS } from '@mini-ecommerce/stack-model';
 import {
   AWS_REGION,
   allOf,
@@ -56,9 +56,12 @@ export function addNetwork(
   params: { sshCidr: ParameterHandle; natGateway: ParameterHandle },
   flowLogKey: ResourceHandle<'AWS::KMS::Key'>,
 ): Network {
-  const hasSshCidr = template.condition('HasSshCidr', not(equals(params.sshCidr.ref(), '')));
+  const hasSshCidr = template.condition(
+    STACK_CONDITIONS.hasSshCidr,
+    not(equals(params.sshCidr.ref(), '')),
+  );
   const createNat = template.condition(
-    'CreateNatGateway',
+    STACK_CONDITIONS.createNatGateway,
     or(
       equals(params.natGateway.ref(), 'true'),
       allOf(

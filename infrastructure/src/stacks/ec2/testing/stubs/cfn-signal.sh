@@ -1,0 +1,5 @@
+#!/bin/bash
+# cfn-signal: only recorded.
+set -euo pipefail
+# shellcheck source=prelude.sh
+. "$DRY_RUN_STATE/prelude.sh"

@@ -1,0 +1,126 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort } from '../local-stack/free-port';
+
+/** The moto release the deploy end-to-end test and the GitHub workflow are written against. */
+export const MOTO_VERSION = '5.2.1';
+
+export class MissingMotoError extends Error {
+  constructor(detail: string, options?: ErrorOptions) {
+    super(
+      `The AWS emulator moto ${MOTO_VERSION} with its server is needed (${detail}). Install it with ` +
+        `"python3 -m pip install 'moto[server]==${MOTO_VERSION}'" (CI does).`,
+      options,
+    );
+    this.name = 'MissingMotoError';
+  }
+}
+
+export interface MotoServerOptions {
+  /** Defaults to a free loopback port. */
+  port?: number;
+  /** Defaults to `python3`. */
+  python?: string;
+  /** How long to wait for the first answer. */
+  startTimeoutMs?: number;
+}
+
+export interface MotoServer {
+  /** `http://127.0.0.1:<port>`: give it to the SDK as AWS_ENDPOINT_URL or `endpoint`. */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly version: string;
+  readonly process: ChildProcess;
+  /** Everything moto printed so far (its request log and Python warnings), for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Returns moto's version, or throws MissingMotoError with what to install. */
+export function assertMotoInstalled(python = 'python3'): string {
+  const result = spawnSync(
+    python,
+    ['-c', 'import moto, moto.server, flask, werkzeug; print(moto.__version__)'],
+    { encoding: 'utf8' },
+  );
+  if (result.error) {
+    throw new MissingMotoError(`"${python}" was not found on PATH`, { cause: result.error });
+  }
+  if (result.status !== 0) {
+    const reason = result.stderr.trim().split('\n').at(-1) ?? `exit code ${result.status}`;
+    throw new MissingMotoError(`${python} could not import it: ${reason}`);
+  }
+  return result.stdout.trim();
+}
+
+/** Resolves once moto answers HTTP on the endpoint (its /moto-api/ is there whatever services are used). */
+export async function waitForMoto(
+  endpoint: string,
+  timeoutMs: number,
+  exited?: () => boolean,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${endpoint}/moto-api/data.json`);
+      await response.body?.cancel();
+      return;
+    } catch (error) {
+      if (exited?.()) throw new Error('moto exited before it answered', { cause: error });
+      if (Date.now() > deadline) {
+        throw new Error(`moto did not answer on ${endpoint} within ${timeoutMs} ms`, {
+          cause: error,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/**
+ * Starts moto's server (`python3 -m moto.server`) on loopback only and resolves once it answers.
+ * Every AWS service moto emulates is on the one endpoint; state lives in the process and is gone
+ * when it stops.
+ */
+export async function startMotoServer(options: MotoServerOptions = {}): Promise<MotoServer> {
+  const python = options.python ?? 'python3';
+  const version = assertMotoInstalled(python);
+  const port = options.port ?? (await freePort());
+  const child = spawn(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Unbuffered, so that the output kept for error messages is current.
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  const exitPromise = new Promise<void>((resolveExit) =>
+    child.once('exit', () => {
+      exited = true;
+      resolveExit();
+    }),
+  );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exitPromise;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitForMoto(endpoint, options.startTimeoutMs ?? 30_000, () => exited);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output.trim()}`, { cause: error });
+  }
+  return { endpoint, port, version, process: child, output: () => output, stop };
+}
