@@ -125,6 +125,9 @@ export function ec2Stack(): TemplateDocument {
       Description:
         "Origin of the storefront (https://...), for the API's CORS. Empty: the CloudFront URL from the main stack.",
       Default: '',
+      // The value reaches the instance's environment: nothing but an origin gets through.
+      AllowedPattern: '^$|^https://[a-z0-9.-]+(:[0-9]+)?$',
+      ConstraintDescription: 'empty, or an https origin such as https://shop.example.com',
     },
     'Application',
   );
@@ -433,7 +436,6 @@ function addInstanceRole(
                 'dynamodb:GetItem',
                 'dynamodb:BatchGetItem',
                 'dynamodb:Query',
-                'dynamodb:Scan',
                 'dynamodb:PutItem',
                 'dynamodb:UpdateItem',
                 'dynamodb:DeleteItem',
@@ -454,7 +456,9 @@ function addInstanceRole(
               ['s3:GetObject'],
               sub(`\${Arn}/${apiReleasePrefix(ENV_PLACEHOLDER)}*`, { Arn: artifactsArn }),
             ),
-            statement('ListImages', ['s3:ListBucket'], imagesArn),
+            statement('ListImages', ['s3:ListBucket'], imagesArn, {
+              StringLike: { 's3:prefix': [`${IMAGES_KEY_PREFIX}*`] },
+            }),
             statement(
               'ApplicationParameters',
               ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'],

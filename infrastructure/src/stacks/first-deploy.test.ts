@@ -129,3 +129,21 @@ describe('a first deploy in a real account', () => {
 });
 
 it('covers every stack', () => expect(STACK_KEYS).toHaveLength(4));
+
+describe('what reaches the instance', () => {
+  it('accepts only an https origin as WebOrigin, so no value can inject code into its environment', () => {
+    const template = parse(readFileSync(path.join(dir, STACK_TEMPLATE_FILES.ec2), 'utf8')) as {
+      Parameters: Record<string, { AllowedPattern?: string }>;
+    };
+    const pattern = new RegExp(template.Parameters['WebOrigin']?.AllowedPattern ?? '');
+    expect(pattern.test('https://shop.example.com')).toBe(true);
+    expect(pattern.test('')).toBe(true);
+    expect(pattern.test("https://x', PWN: require('child_process').execSync('id')")).toBe(false);
+  });
+
+  it('grants the instance no Scan and lists images only under their prefix', () => {
+    const role = JSON.stringify(resources('ec2')['InstanceRole']?.Properties);
+    expect(role).not.toContain('dynamodb:Scan');
+    expect(role).toContain('"s3:prefix":["images/*"]');
+  });
+});
