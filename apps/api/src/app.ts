@@ -31,6 +31,7 @@ import localUploadRoutes from './routes/local-uploads/index';
 import orderRoutes from './routes/orders/index';
 import productRoutes from './routes/products/index';
 import userRoutes from './routes/users/index';
+import { HEALTH_LIVE_PATH } from '@mini-ecommerce/stack-model';
 
 export interface AppOptions {
   config: Config;
@@ -151,7 +152,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await app.register(web);
 
   // Routes: one folder per resource, the folder is the prefix.
-  await app.register(healthRoutes, { prefix: '/health' });
+  // The deploy gate and the load balancer poll HEALTH_READY_PATH under this prefix.
+  await app.register(healthRoutes, { prefix: HEALTH_LIVE_PATH });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(categoryRoutes, { prefix: '/api/categories' });

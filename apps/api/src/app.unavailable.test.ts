@@ -2,6 +2,7 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDataLayer } from '@mini-ecommerce/data';
 import { createTestDataLayer, testDynamoDbEndpoint } from '@mini-ecommerce/data/testing';
+import { HEALTH_READY_PATH } from '@mini-ecommerce/stack-model';
 import { buildTestApp, errorOf, signToken, type TestApp } from './test/test-app';
 
 /** A port that was free a moment ago and that nothing listens on. */
@@ -60,7 +61,7 @@ describe('when DynamoDB does not answer', () => {
       expect(elapsed, request.url).toBeLessThan(2000);
     }
     const started = Date.now();
-    const ready = await t.request({ url: '/health/ready' });
+    const ready = await t.request({ url: HEALTH_READY_PATH });
     expect(ready.statusCode).toBe(503);
     expect(errorOf(ready).code).toBe('UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(2000);

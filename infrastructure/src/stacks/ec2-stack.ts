@@ -1,6 +1,7 @@
 import {
   API_PORT,
   AGENT_METRICS_NAMESPACE,
+  HEALTH_READY_PATH,
   HTTP_PORT,
   IMAGES_KEY_PREFIX,
   METRICS_NAMESPACE,
@@ -587,7 +588,7 @@ function addLoadBalancer(template: TemplateBuilder) {
       Protocol: 'HTTP',
       Port: API_PORT,
       TargetType: 'instance',
-      HealthCheckPath: '/health/ready',
+      HealthCheckPath: HEALTH_READY_PATH,
       HealthCheckIntervalSeconds: 15,
       HealthyThresholdCount: 2,
       UnhealthyThresholdCount: 3,
