@@ -11,5 +11,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup-tests.ts'],
     restoreMocks: true,
+    // A whole-route test types into forms in jsdom: about 2 s alone, over vitest's 5 s default when
+    // the API and infra suites share the 2 cores (seen once in a fresh-clone CI run).
+    testTimeout: 20_000,
   },
 });

@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 import { freePort } from '../local-stack/free-port';
 
 /** The moto release the deploy end-to-end test and the GitHub workflow are written against. */
@@ -18,7 +20,7 @@ export class MissingMotoError extends Error {
 export interface MotoServerOptions {
   /** Defaults to a free loopback port. */
   port?: number;
-  /** Defaults to `python3`. */
+  /** Defaults to the first `python3` on PATH that has moto (see findMotoPython). */
   python?: string;
   /** How long to wait for the first answer. */
   startTimeoutMs?: number;
@@ -35,8 +37,36 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The interpreter to run moto with: MOTO_PYTHON if set, else the first `python3` on PATH that can
+ * import moto. Not simply the first `python3`: npm puts the directory of its node binary first on
+ * PATH (`/usr/bin` here), which hides a pyenv or virtualenv interpreter behind the system one.
+ */
+export function findMotoPython(env: NodeJS.ProcessEnv = process.env): string {
+  if (env['MOTO_PYTHON']) return env['MOTO_PYTHON'];
+  const candidates = [
+    ...new Set(
+      (env['PATH'] ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, 'python3')),
+    ),
+  ].filter((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const withMoto = candidates.find(
+    (file) => spawnSync(file, ['-c', 'import moto'], { stdio: 'ignore' }).status === 0,
+  );
+  return withMoto ?? 'python3';
+}
+
 /** Returns moto's version, or throws MissingMotoError with what to install. */
-export function assertMotoInstalled(python = 'python3'): string {
+export function assertMotoInstalled(python = findMotoPython()): string {
   const result = spawnSync(
     python,
     ['-c', 'import moto, moto.server, flask, werkzeug; print(moto.__version__)'],
@@ -82,7 +112,7 @@ export async function waitForMoto(
  * when it stops.
  */
 export async function startMotoServer(options: MotoServerOptions = {}): Promise<MotoServer> {
-  const python = options.python ?? 'python3';
+  const python = options.python ?? findMotoPython();
   const version = assertMotoInstalled(python);
   const port = options.port ?? (await freePort());
   const child = spawn(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
