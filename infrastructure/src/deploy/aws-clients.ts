@@ -1,6 +1,9 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -13,6 +16,10 @@ export interface AwsClients {
   readonly sts: STSClient;
   /** Only to look up the CloudFront origin-facing prefix list the API security groups admit. */
   readonly ec2: EC2Client;
+  /** Only for destroy outside prod: the tables, log groups and keys the templates retain. */
+  readonly dynamoDb: DynamoDBClient;
+  readonly logs: CloudWatchLogsClient;
+  readonly kms: KMSClient;
 }
 
 /**
@@ -76,6 +83,9 @@ export function createAwsClients(region: string | undefined): AwsClients & { des
     cloudFront: annotateErrors(new CloudFrontClient(config)),
     sts: annotateErrors(new STSClient(config)),
     ec2: annotateErrors(new EC2Client(config)),
+    dynamoDb: annotateErrors(new DynamoDBClient(config)),
+    logs: annotateErrors(new CloudWatchLogsClient(config)),
+    kms: annotateErrors(new KMSClient(config)),
   };
   return {
     ...clients,
@@ -87,6 +97,9 @@ export function createAwsClients(region: string | undefined): AwsClients & { des
         clients.cloudFront,
         clients.sts,
         clients.ec2,
+        clients.dynamoDb,
+        clients.logs,
+        clients.kms,
       ]) {
         client.destroy();
       }

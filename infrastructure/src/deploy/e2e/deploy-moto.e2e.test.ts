@@ -13,15 +13,27 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloudFrontClient, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+  ListStackResourcesCommand,
+} from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeKeyCommand, KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import {
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { GetParameterCommand, SSMClient, ListCommandsCommand } from '@aws-sdk/client-ssm';
-import { STACK_OUTPUTS } from '@mini-ecommerce/stack-model';
+import {
+  GetParameterCommand,
+  GetParametersByPathCommand,
+  SSMClient,
+  ListCommandsCommand,
+} from '@aws-sdk/client-ssm';
+import { STACK_OUTPUTS, parameterPath } from '@mini-ecommerce/stack-model';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../cli';
 import { MemoryOutput, Reporter } from '../reporter';
@@ -279,15 +291,20 @@ describe.sequential('deploy commands against moto', () => {
     expect(run.err).not.toMatch(/\n\s+at /);
   });
 
-  it('destroy asks once, naming what it deletes, empties the versioned buckets and removes the stacks', async () => {
+  it('destroy asks once, naming what it deletes, empties the versioned buckets and removes the stacks and their data', async () => {
     const saved = await savedOutputs();
+    const keys = await keyIds();
+    expect(keys.length).toBeGreaterThan(0);
     questions.length = 0;
     const run = await cli('destroy', '--env', ENV);
     expectSuccess(run);
     // One confirmation, naming the data that goes.
     expect(questions).toHaveLength(1);
-    expect(questions[0]).toMatch(/\(4 tables, \d+ log groups, 4 buckets, \d+ KMS keys/);
+    expect(questions[0]).toMatch(
+      /deleting 4 tables, \d+ log groups, 4 buckets, \d+ KMS keys \(scheduled for deletion in 7 days\), \d+ SSM parameters \(listed above\)\?$/,
+    );
     expect(run.out).toContain(saved.database?.[STACK_OUTPUTS.productsTableName.output]);
+    expect(run.out).toContain(`${jwtSecretName(ENV)} (from api:deploy)`);
     const cloudFormation = client(CloudFormationClient);
     for (const id of STACK_IDS) {
       await expect(
@@ -301,8 +318,90 @@ describe.sequential('deploy commands against moto', () => {
     const left = Buckets.map((bucket) => bucket.Name);
     for (const output of ['websiteBucketName', 'artifactsBucketName', 'imagesBucketName'] as const)
       expect(left).not.toContain(saved.main[STACK_OUTPUTS[output].output]);
+    expect(await leftovers()).toEqual({ tables: [], logGroups: [], parameters: [], aliases: [] });
+    // KMS deletes a key no sooner than 7 days after it was asked to: scheduled, not gone.
+    expect(await keyStates(keys)).toEqual(keys.map(() => 'PendingDeletion'));
+    for (const key of keys) expect(run.out).toContain(`KMS key ${key} scheduled for deletion on`);
+  });
+
+  it('deploy after destroy succeeds: no table, log group, bucket, alias or parameter is left in the way', async () => {
+    const run = await cli('deploy', '--env', ENV, '--yes');
+    expectSuccess(run);
+    const cloudFormation = client(CloudFormationClient);
+    for (const id of STACK_IDS) {
+      const { Stacks = [] } = await cloudFormation.send(
+        new DescribeStacksCommand({ StackName: stackName(ENV, id) }),
+      );
+      expect(Stacks[0]?.StackStatus, id).toMatch(/^(CREATE|UPDATE)_COMPLETE$/);
+    }
+    cloudFormation.destroy();
+    expect((await leftovers()).tables).toHaveLength(4);
+  });
+
+  it('a second destroy leaves nothing behind', async () => {
+    const keys = await keyIds();
+    const run = await cli('destroy', '--env', ENV, '--yes');
+    expectSuccess(run);
+    expect(await leftovers()).toEqual({ tables: [], logGroups: [], parameters: [], aliases: [] });
+    expect(await keyStates(keys)).toEqual(keys.map(() => 'PendingDeletion'));
   });
 });
+
+/** The environment's KMS keys, read from the stacks before they are deleted. */
+async function keyIds(): Promise<string[]> {
+  const cloudFormation = client(CloudFormationClient);
+  const ids: string[] = [];
+  for (const id of STACK_IDS) {
+    const { StackResourceSummaries = [] } = await cloudFormation.send(
+      new ListStackResourcesCommand({ StackName: stackName(ENV, id) }),
+    );
+    for (const resource of StackResourceSummaries)
+      if (resource.ResourceType === 'AWS::KMS::Key') ids.push(String(resource.PhysicalResourceId));
+  }
+  cloudFormation.destroy();
+  return ids;
+}
+
+async function keyStates(keys: readonly string[]): Promise<string[]> {
+  const kms = client(KMSClient);
+  const states = await Promise.all(
+    keys.map(async (KeyId) => {
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId }));
+      return String(KeyMetadata?.KeyState);
+    }),
+  );
+  kms.destroy();
+  return states;
+}
+
+/** What of the environment's data is still in moto, by the names the templates give it. */
+async function leftovers() {
+  const prefix = `mini-ecommerce-${ENV}-`;
+  const dynamoDb = client(DynamoDBClient);
+  const { TableNames = [] } = await dynamoDb.send(new ListTablesCommand({}));
+  dynamoDb.destroy();
+  const logs = client(CloudWatchLogsClient);
+  const { logGroups = [] } = await logs.send(
+    new DescribeLogGroupsCommand({ logGroupNamePrefix: `${parameterPath(ENV)}/` }),
+  );
+  logs.destroy();
+  const ssm = client(SSMClient);
+  const { Parameters = [] } = await ssm.send(
+    new GetParametersByPathCommand({ Path: parameterPath(ENV), Recursive: true }),
+  );
+  ssm.destroy();
+  const kms = client(KMSClient);
+  const { Aliases = [] } = await kms.send(new ListAliasesCommand({}));
+  kms.destroy();
+  return {
+    tables: TableNames.filter((name) => name.startsWith(prefix)),
+    logGroups: logGroups.map((group) => group.logGroupName),
+    parameters: Parameters.map((parameter) => parameter.Name),
+    aliases: Aliases.map((alias) => alias.AliasName).filter((name) =>
+      name?.startsWith(`alias/${prefix}`),
+    ),
+  };
+}
 
 async function savedOutputs(): Promise<Record<StackId, Record<string, string>>> {
   const file = path.join(workspace.root, 'infrastructure', 'outputs', 'dev.json');

@@ -243,10 +243,13 @@ async function ec2(endpoint: string, region: string, parameters: Record<string, 
 /**
  * moto 5.2.1 does not delete an `AWS::EC2::RouteTable` when it deletes a stack (the model has no
  * CloudFormation delete, so the stack forgets it and EC2 keeps it), and then fails the VPC's
- * deletion with DependencyViolation, thrown from DeleteStack after it has already dropped the
- * stack. CloudFormation deletes the route tables before the VPC. The bridge notes the stack's
- * route tables and VPC before DeleteStack and, on that DependencyViolation, deletes what moto
- * left (the route tables' associations, the route tables, then the VPC) through moto's EC2 API.
+ * deletion with DependencyViolation, thrown from DeleteStack after it has dropped the stack but
+ * before it removes the stack's exports: a later CreateStack of the same stack fails with
+ * "Export names must be unique across a given region". CloudFormation deletes the route tables
+ * before the VPC. Right before DeleteStack, the bridge deletes the stack's route tables (their
+ * subnet associations first) through moto's EC2 API, which moto's stack deletion would have
+ * left; moto's own DeleteStack then deletes the VPC and the exports. (The routes and
+ * associations it still lists have no delete in moto: nothing for it to fail on.)
  */
 function bridgeRouteTableDeletion(
   clients: AwsClients,
@@ -265,34 +268,25 @@ function bridgeRouteTableDeletion(
     } catch {
       // Not deployed: DeleteStack answers for itself.
     }
-    const ofType = (type: string) =>
-      resources.filter((r) => r.ResourceType === type).map((r) => String(r.PhysicalResourceId));
-    try {
-      return await next(args);
-    } catch (error) {
-      const routeTables = ofType('AWS::EC2::RouteTable');
-      if (!/DependencyViolation/.test(String((error as Error).name)) || routeTables.length === 0)
-        throw error;
-      for (const id of routeTables) {
-        const described = await ec2(endpoint, region, {
-          Action: 'DescribeRouteTables',
-          'RouteTableId.1': id,
+    const routeTables = resources
+      .filter((r) => r.ResourceType === 'AWS::EC2::RouteTable')
+      .map((r) => String(r.PhysicalResourceId));
+    for (const id of routeTables) {
+      const described = await ec2(endpoint, region, {
+        Action: 'DescribeRouteTables',
+        'RouteTableId.1': id,
+      });
+      for (const [, association] of described.matchAll(
+        /<routeTableAssociationId>([^<]+)<\/routeTableAssociationId>/g,
+      ))
+        await ec2(endpoint, region, {
+          Action: 'DisassociateRouteTable',
+          AssociationId: String(association),
         });
-        for (const [, association] of described.matchAll(
-          /<routeTableAssociationId>([^<]+)<\/routeTableAssociationId>/g,
-        ))
-          await ec2(endpoint, region, {
-            Action: 'DisassociateRouteTable',
-            AssociationId: String(association),
-          });
-        await ec2(endpoint, region, { Action: 'DeleteRouteTable', RouteTableId: id });
-      }
-      for (const vpc of ofType('AWS::EC2::VPC'))
-        await ec2(endpoint, region, { Action: 'DeleteVpc', VpcId: vpc });
-      log.bridged.push(
-        `DeleteStack ${stackName}: ${routeTables.length} route table(s) and the VPC`,
-      );
-      return output({});
+      await ec2(endpoint, region, { Action: 'DeleteRouteTable', RouteTableId: id });
     }
+    if (routeTables.length > 0)
+      log.bridged.push(`DeleteStack ${stackName}: ${routeTables.length} route table(s) first`);
+    return next(args);
   });
 }

@@ -116,6 +116,29 @@ export function dropCrashingTags(template: Template): void {
 }
 
 /**
+ * moto 5.2.1 keeps the `KeyPolicy` of an `AWS::KMS::Key` created by CloudFormation as the parsed
+ * document, where its KMS API stores the policy text; DescribeKey, which reads the policy
+ * (`json.loads(key.policy)` in kms/policy_validator.py), then fails with a TypeError (HTTP 500).
+ * CloudFormation takes a key policy as a JSON document or as its text: the bridge writes each
+ * key policy as the same document in text, one `Fn::Sub` over its JSON in which the `Fn::Sub`
+ * strings of the document are inlined (its only intrinsics; anything else is refused).
+ */
+export function keyPoliciesAsText(template: Template): void {
+  for (const properties of propertiesOf(template, 'AWS::KMS::Key')) {
+    const policy = properties['KeyPolicy'];
+    if (!isObject(policy)) continue;
+    const inlined = mapTree(policy, (node) => {
+      if (!isObject(node)) return node;
+      if (typeof node['Fn::Sub'] === 'string') return node['Fn::Sub'];
+      const intrinsic = Object.keys(node).find((key) => key === 'Ref' || key.startsWith('Fn::'));
+      if (intrinsic) throw new Error(`moto bridge: ${intrinsic} in a key policy is not inlined`);
+      return node;
+    });
+    properties['KeyPolicy'] = { 'Fn::Sub': JSON.stringify(inlined) };
+  }
+}
+
+/**
  * moto 5.2.1 evaluates `Fn::GetAZs` only on a literal region: `Fn::GetAZs: {Ref: AWS::Region}`
  * becomes "{'Ref': 'AWS::Region'}a". The bridge writes the region the test deploys to.
  */

@@ -15,6 +15,7 @@ import { STACK_IDS, TEMPLATE_FILES, type StackId } from '../stacks';
 import {
   dropCrashingTags,
   inlineLaunchTemplates,
+  keyPoliciesAsText,
   liftNoValueIfsOutOfLists,
   literalGetAzs,
   parseTemplate,
@@ -106,6 +107,7 @@ export function adjustTemplate(
   );
   standInAlarmReferences(template, options.region, MOTO_ACCOUNT);
   dropCrashingTags(template);
+  keyPoliciesAsText(template);
   literalGetAzs(template, options.region);
   liftNoValueIfsOutOfLists(template);
   inlineLaunchTemplates(template);

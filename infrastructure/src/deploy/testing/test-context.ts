@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -89,6 +92,9 @@ export function testContext(
       cloudFront: new CloudFrontClient(config),
       sts: new STSClient(config),
       ec2: new EC2Client(config),
+      dynamoDb: new DynamoDBClient(config),
+      logs: new CloudWatchLogsClient(config),
+      kms: new KMSClient(config),
     },
     reporter: new Reporter(output),
     timing: FAST_TIMING,
