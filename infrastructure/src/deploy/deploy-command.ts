@@ -4,7 +4,11 @@ import { StackOutputs, saveOutputs } from './outputs';
 import { assertKnownParameters } from './parameters';
 import { deployStack } from './deploy-stack';
 import { stackInputs } from './stack-inputs';
-import { API_ORIGIN_PARAMETER, API_ORIGIN_PORT_PARAMETER } from './output-names';
+import {
+  API_ORIGIN_ARN_PARAMETER,
+  API_ORIGIN_PARAMETER,
+  API_ORIGIN_PORT_PARAMETER,
+} from './output-names';
 import { describeStack } from './stack-state';
 import { stackName, type StackId } from './stacks';
 import { loadTemplate, type StackTemplate } from './template';
@@ -108,16 +112,27 @@ async function connectApiOrigin(
   if (!apiUrl) return;
   const url = apiOrigin(apiUrl, ctx.env);
   if ('problem' in url) return url.problem;
+  // Outside dev the API is private: CloudFront reaches it through a VPC origin on this ARN.
+  const originArn = (await outputs.optional('apiOriginArn')) ?? 'none';
+  const arn = originArn === 'none' ? '' : originArn;
+  const takesArn = main.parameters.some((parameter) => parameter.name === API_ORIGIN_ARN_PARAMETER);
   const deployed = await describeStack(ctx.clients.cloudFormation, stackName(ctx.env, 'main'));
-  const current = deployed?.Parameters?.find(
-    (parameter) => parameter.ParameterKey === API_ORIGIN_PARAMETER,
-  )?.ParameterValue;
-  if (current === url.hostname) return;
-  ctx.reporter.heading(`Connecting CloudFront /api/* to the API at ${url.host}`);
+  const deployedValue = (key: string) =>
+    deployed?.Parameters?.find((parameter) => parameter.ParameterKey === key)?.ParameterValue ?? '';
+  if (
+    deployedValue(API_ORIGIN_PARAMETER) === url.hostname &&
+    deployedValue(API_ORIGIN_PORT_PARAMETER) === url.port &&
+    (!takesArn || deployedValue(API_ORIGIN_ARN_PARAMETER) === arn)
+  )
+    return;
+  ctx.reporter.heading(
+    `Connecting CloudFront /api/* to the API at ${url.host}${arn ? ` (VPC origin ${arn})` : ''}`,
+  );
   const parameters = {
     ...ctx.options.parameters,
     [API_ORIGIN_PARAMETER]: url.hostname,
     [API_ORIGIN_PORT_PARAMETER]: url.port,
+    ...(takesArn ? { [API_ORIGIN_ARN_PARAMETER]: arn } : {}),
   };
   await deployStack({ ...ctx, options: { ...ctx.options, parameters } }, main, {
     planOnly: false,

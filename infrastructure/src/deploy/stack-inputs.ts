@@ -32,6 +32,16 @@ export async function stackInputs(
   ) {
     values[prefixList] = await cloudFrontPrefixListId(ctx);
   }
+  // The private API origin: known once the ec2 stack exists ('none' for a public instance);
+  // until then the distribution has no API origin at all.
+  const originArn = STACK_PARAMETERS.apiOriginArn;
+  if (
+    template.parameters.some((declared) => declared.name === originArn) &&
+    ctx.options.parameters[originArn] === undefined
+  ) {
+    const value = (await outputs.optional('apiOriginArn')) ?? 'none';
+    values[originArn] = value === 'none' ? '' : value;
+  }
   for (const [parameterKey, outputKey] of Object.entries(inputs)) {
     const parameter = STACK_PARAMETERS[parameterKey as keyof typeof STACK_PARAMETERS];
     if (!template.parameters.some((declared) => declared.name === parameter)) continue;

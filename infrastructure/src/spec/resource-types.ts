@@ -8,6 +8,7 @@ export const RESOURCE_TYPES = [
   'AWS::CloudFront::Distribution',
   'AWS::CloudFront::OriginAccessControl',
   'AWS::CloudFront::Function',
+  'AWS::CloudFront::VpcOrigin',
   'AWS::CloudTrail::Trail',
   'AWS::CloudWatch::Alarm',
   'AWS::CloudWatch::Dashboard',

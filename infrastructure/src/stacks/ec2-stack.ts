@@ -13,7 +13,7 @@ import {
   STACK_PARAMETERS,
   STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
-import { allOf, base64, equals, fnIf, not, sub } from '../model/intrinsics';
+import { allOf, base64, equals, fnIf, getAtt, not, ref, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Expr } from '../model/intrinsics';
 import type { JsonValue } from '../model/values';
@@ -50,6 +50,16 @@ const NITRO_REASON = `The instance type is the InstanceType parameter, whose all
 const LOG_KEY_REASON =
   "Encrypted with the main stack's logs key, passed as KmsKeyId through Fn::ImportValue, which cfn-guard cannot resolve.";
 const SINGLE = STACK_CONDITIONS.useSingleInstance;
+const PRIVATE = STACK_CONDITIONS.privateApi;
+/** The API's subnet: private outside dev, public in dev. */
+const apiSubnet = () => fnIf(PRIVATE, importFrom('privateSubnetId'), importFrom('publicSubnetId'));
+/** The API's two subnets in two Availability Zones, for the load balancer and the group. */
+const apiSubnets = () =>
+  fnIf(
+    PRIVATE,
+    [importFrom('privateSubnetId'), importFrom('privateSubnet2Id')],
+    [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
+  );
 
 /** ec2-stack.ts: the API tier. One instance by default; an Auto Scaling group behind a load balancer on demand. */
 export function ec2Stack(): TemplateDocument {
@@ -144,9 +154,12 @@ export function ec2Stack(): TemplateDocument {
   );
   template.condition(USE_ASG, equals(enableAutoScaling.ref(), 'true'));
   template.condition(SINGLE, equals(enableAutoScaling.ref(), 'false'));
+  // Outside dev the API lives in the private subnets (out through the NAT gateway) and CloudFront
+  // reaches it through a VPC origin; dev keeps it public to spare the NAT gateway's cost.
+  template.condition(PRIVATE, not(equals(ref(STACK_PARAMETERS.environment), 'dev')));
   const withEip = template.condition(
     STACK_CONDITIONS.useElasticIp,
-    allOf({ Condition: SINGLE }, equals(allocateEip.ref(), 'true')),
+    allOf({ Condition: SINGLE }, equals(allocateEip.ref(), 'true'), not({ Condition: PRIVATE })),
   );
   const hasWebOrigin = template.condition(
     STACK_CONDITIONS.hasWebOrigin,
@@ -233,7 +246,7 @@ export function ec2Stack(): TemplateDocument {
     'AWS::EC2::Instance',
     {
       LaunchTemplate: launchTemplateRef,
-      SubnetId: importFrom('publicSubnetId'),
+      SubnetId: apiSubnet(),
       Monitoring: true,
       Tags: [nameTag('api')],
     },
@@ -271,7 +284,7 @@ export function ec2Stack(): TemplateDocument {
       LaunchTemplate: launchTemplateRef,
       MinSize: minSize.ref(),
       MaxSize: maxSize.ref(),
-      VPCZoneIdentifier: [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
+      VPCZoneIdentifier: apiSubnets(),
       TargetGroupARNs: [alb.targetGroup.ref()],
       HealthCheckType: 'ELB',
       HealthCheckGracePeriod: 300,
@@ -298,7 +311,7 @@ export function ec2Stack(): TemplateDocument {
         {
           rule: 'CT.AUTOSCALING.PR.1',
           reason:
-            'VPCZoneIdentifier lists the two public subnets of the main stack, in two Availability Zones; they arrive through Fn::ImportValue, which cfn-guard cannot resolve.',
+            'VPCZoneIdentifier lists two subnets of the main stack (private outside dev, public in dev), in two Availability Zones; they arrive through Fn::ImportValue, which cfn-guard cannot resolve.',
         },
       ],
     },
@@ -329,11 +342,31 @@ export function ec2Stack(): TemplateDocument {
     Value: fnIf(USE_ASG, alb.targetGroup.getAtt('TargetGroupFullName'), 'none'),
   });
   stackOutput(template, 'apiUrl', {
-    Description: 'Base URL of the API (the load balancer, or the instance public DNS name)',
+    Description:
+      'Base URL of the API: the load balancer, or the instance (its private DNS name outside dev)',
     Value: fnIf(
       USE_ASG,
       sub('http://${ApplicationLoadBalancer.DNSName}'),
-      sub(`http://\${Instance.PublicDnsName}:${API_PORT}`),
+      sub(`http://\${Host}:${API_PORT}`, {
+        Host: fnIf(
+          PRIVATE,
+          getAtt('Instance', 'PrivateDnsName'),
+          getAtt('Instance', 'PublicDnsName'),
+        ),
+      }),
+    ),
+  });
+  stackOutput(template, 'apiOriginArn', {
+    Description:
+      'The private API origin CloudFront reaches through a VPC origin: the internal load balancer, or the instance outside dev (none for the single instance in dev)',
+    Value: fnIf(
+      USE_ASG,
+      alb.loadBalancer.ref(),
+      fnIf(
+        PRIVATE,
+        sub('arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/${Instance}'),
+        'none',
+      ),
     ),
   });
   stackOutput(template, 'applicationLogGroupName', {
@@ -524,15 +557,15 @@ function addLoadBalancer(template: TemplateBuilder) {
     'AWS::EC2::SecurityGroup',
     {
       GroupDescription:
-        'API load balancer: HTTP from CloudFront only, to the instances on the API port',
+        'API load balancer (internal): HTTP from the CloudFront VPC origin only, to the instances on the API port',
       VpcId: importFrom('vpcId'),
       SecurityGroupIngress: [
         {
           IpProtocol: 'tcp',
           FromPort: HTTP_PORT,
           ToPort: HTTP_PORT,
-          SourcePrefixListId: importFrom('cloudFrontPrefixListId'),
-          Description: 'HTTP from CloudFront (origin-facing addresses)',
+          CidrIp: NETWORK.vpcCidr,
+          Description: 'HTTP from the CloudFront VPC origin inside the VPC',
         },
       ],
       SecurityGroupEgress: [
@@ -554,8 +587,10 @@ function addLoadBalancer(template: TemplateBuilder) {
     {
       Name: envName('api'),
       Type: 'application',
-      Scheme: 'internet-facing',
-      Subnets: [importFrom('publicSubnetId'), importFrom('publicSubnet2Id')],
+      // Internal in every environment: CloudFront reaches it through a VPC origin, so nothing
+      // on the internet reaches the load balancer, and no token crosses the internet in clear.
+      Scheme: 'internal',
+      Subnets: [importFrom('privateSubnetId'), importFrom('privateSubnet2Id')],
       SecurityGroups: [albSecurityGroup.getAtt('GroupId')],
       LoadBalancerAttributes: [
         { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },

@@ -50,7 +50,9 @@ describe('a first deploy in a real account', () => {
     const alb = resources('ec2')['LoadBalancerSecurityGroup']?.Properties[
       'SecurityGroupIngress'
     ] as Record<string, unknown>[];
-    expect(JSON.stringify(alb)).toContain('cloudfront-prefix-list-id');
+    // The load balancer is internal: only CloudFront's VPC origin, inside the VPC, reaches it.
+    expect(JSON.stringify(alb)).toContain('"CidrIp":"10.0.0.0/16"');
+    expect(resources('ec2')['ApplicationLoadBalancer']?.Properties['Scheme']).toBe('internal');
   });
 
   it('keeps current product images in classes CloudFront can read without a restore', () => {
@@ -145,5 +147,48 @@ describe('what reaches the instance', () => {
     const role = JSON.stringify(resources('ec2')['InstanceRole']?.Properties);
     expect(role).not.toContain('dynamodb:Scan');
     expect(role).toContain('"s3:prefix":["images/*"]');
+  });
+});
+
+describe('CloudFront to the API', () => {
+  it('reaches a private API (outside dev, and the load balancer everywhere) through a VPC origin', () => {
+    const ec2 = JSON.stringify(resources('ec2')['Instance']?.Properties['SubnetId']);
+    expect(ec2).toContain('PrivateApi');
+    expect(ec2).toContain('private-subnet-id');
+    expect(
+      JSON.stringify(resources('ec2')['ApplicationLoadBalancer']?.Properties['Subnets']),
+    ).toContain('private-subnet');
+    const template = parse(readFileSync(path.join(dir, STACK_TEMPLATE_FILES.ec2), 'utf8')) as {
+      Conditions: Record<string, unknown>;
+      Outputs: Record<string, { Value: unknown }>;
+    };
+    expect(template.Conditions['PrivateApi']).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Environment' }, 'dev'] }],
+    });
+    const originArn = JSON.stringify(template.Outputs['ApiOriginArn']?.Value);
+    expect(originArn).toContain(':instance/');
+    expect(originArn).toContain('{"Ref":"ApplicationLoadBalancer"}');
+
+    const vpcOrigin = resources('main')['ApiVpcOrigin'];
+    expect(vpcOrigin?.Type).toBe('AWS::CloudFront::VpcOrigin');
+    expect(vpcOrigin?.Condition).toBe('HasVpcOrigin');
+    const origins = JSON.stringify(
+      (resources('main')['Distribution']?.Properties['DistributionConfig'] as { Origins: unknown })
+        .Origins,
+    );
+    // The internet path (CustomOriginConfig) exists only where there is no VPC origin: dev.
+    expect(origins).toContain(
+      '"CustomOriginConfig":{"Fn::If":["HasVpcOrigin",{"Ref":"AWS::NoValue"}',
+    );
+    expect(origins).toContain('"VpcOriginConfig":{"Fn::If":["HasVpcOrigin",{"VpcOriginId"');
+  });
+
+  it('gives a private instance no Elastic IP', () => {
+    const template = parse(readFileSync(path.join(dir, STACK_TEMPLATE_FILES.ec2), 'utf8')) as {
+      Conditions: Record<string, unknown>;
+    };
+    expect(JSON.stringify(template.Conditions['UseElasticIp'])).toContain(
+      '{"Fn::Not":[{"Condition":"PrivateApi"}]}',
+    );
   });
 });

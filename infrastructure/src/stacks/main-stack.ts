@@ -8,7 +8,7 @@ import {
   SSH_PORT,
   STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
-import { AWS_NO_VALUE, equals, fnIf, not, sub } from '../model/intrinsics';
+import { AWS_NO_VALUE, allOf, equals, fnIf, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Str } from '../model/values';
 import {
@@ -83,6 +83,17 @@ export function mainStack(): TemplateDocument {
     },
     'Storefront',
   );
+  const apiOriginArn = template.parameter(
+    STACK_PARAMETERS.apiOriginArn,
+    {
+      Type: 'String',
+      Description:
+        'ARN of the private API origin (the internal load balancer, or the instance outside dev) CloudFront reaches through a VPC origin, never across the internet. Empty: ApiOriginDomain over the internet (the single instance in dev). infra:deploy sets it from the ec2 stack.',
+      Default: '',
+      AllowedPattern: '^$|^arn:aws[a-z-]*:(ec2|elasticloadbalancing):[a-z0-9-]+:[0-9]{12}:.+$',
+    },
+    'Storefront',
+  );
   const cloudFrontPrefixList = template.parameter(
     STACK_PARAMETERS.cloudFrontPrefixListId,
     {
@@ -100,6 +111,10 @@ export function mainStack(): TemplateDocument {
   const hasApiOrigin = template.condition(
     STACK_CONDITIONS.hasApiOrigin,
     not(equals(apiOriginDomain.ref(), '')),
+  );
+  const hasVpcOrigin = template.condition(
+    STACK_CONDITIONS.hasVpcOrigin,
+    allOf({ Condition: hasApiOrigin }, not(equals(apiOriginArn.ref(), ''))),
   );
 
   const logsKey = addLogsKey(template);
@@ -130,7 +145,9 @@ export function mainStack(): TemplateDocument {
     accessLogsBucket: accessLogs,
     apiOriginDomain,
     apiOriginPort,
+    apiOriginArn,
     hasApiOrigin,
+    hasVpcOrigin,
   });
   const distributionOrigin = sub('https://${Distribution.DomainName}');
   const images = addBucket(template, {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { specDatabase } from '../spec/spec-db';
 import {
   NPM_CFN_LINT_ALLOW_LIST,
+  NPM_CFN_LINT_FALSE_POSITIVES,
   NPM_CFN_LINT_NESTED_FUNCTIONS,
   NPM_CFN_LINT_NO_LONGER_REQUIRED,
 } from './npm-cfn-lint-allow-list';
@@ -63,16 +64,24 @@ export function runNpmCfnLint(templates: readonly TemplateOnDisk[]): {
     if (unlisted.length > 0) return { file: template.file, crit: [], warn: [], unlisted };
     const result = cfnLint.validateFile(template.path);
     const format = (e: { message: string; resource: string }) => `${e.resource}: ${e.message}`;
+    const falsePositive = (finding: string) => {
+      const key = Object.keys(NPM_CFN_LINT_FALSE_POSITIVES).find((candidate) =>
+        `${template.file}: ${finding}`.startsWith(candidate),
+      );
+      if (key) used.add(key);
+      return key !== undefined;
+    };
     return {
       file: template.file,
-      crit: result.errors.crit.map(format),
+      crit: result.errors.crit.map(format).filter((finding) => !falsePositive(finding)),
       warn: result.errors.warn.map(format),
       unlisted,
     };
   });
-  const unusedAllowListEntries = Object.keys(NPM_CFN_LINT_ALLOW_LIST).filter(
-    (key) => !used.has(key),
-  );
+  const unusedAllowListEntries = [
+    ...Object.keys(NPM_CFN_LINT_ALLOW_LIST),
+    ...Object.keys(NPM_CFN_LINT_FALSE_POSITIVES),
+  ].filter((key) => !used.has(key));
   return { results, unusedAllowListEntries };
 }
 

@@ -97,6 +97,11 @@ export const STACK_OUTPUTS = {
   targetGroupFullName: { stack: 'ec2', output: 'TargetGroupFullName' },
   loadBalancerDnsName: { stack: 'ec2', output: 'LoadBalancerDnsName' },
   apiUrl: { stack: 'ec2', output: 'ApiUrl' },
+  /**
+   * Outside dev: the ARN of the private API origin (the instance, or the internal load balancer)
+   * CloudFront reaches through a VPC origin; `none` in dev, where CloudFront reaches ApiUrl.
+   */
+  apiOriginArn: { stack: 'ec2', output: 'ApiOriginArn' },
   applicationLogGroupName: {
     stack: 'ec2',
     output: 'ApplicationLogGroupName',
@@ -133,6 +138,7 @@ export const STACK_PARAMETERS = {
   webOrigin: 'WebOrigin',
   apiOriginDomain: 'ApiOriginDomain',
   apiOriginPort: 'ApiOriginPort',
+  apiOriginArn: 'ApiOriginArn',
   cloudFrontPrefixListId: 'CloudFrontPrefixListId',
   instanceType: 'InstanceType',
   latestAmiId: 'LatestAmiId',
@@ -173,6 +179,8 @@ export const STACK_CONDITIONS = {
   useElasticIp: 'UseElasticIp',
   hasWebOrigin: 'HasWebOrigin',
   hasApiOrigin: 'HasApiOrigin',
+  hasVpcOrigin: 'HasVpcOrigin',
+  privateApi: 'PrivateApi',
   hasSshCidr: 'HasSshCidr',
   createNatGateway: 'CreateNatGateway',
   hasEmail: 'HasEmail',

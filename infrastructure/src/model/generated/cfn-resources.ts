@@ -616,6 +616,23 @@ export interface CloudFrontOriginAccessControlOriginAccessControlConfig {
   readonly SigningProtocol: Str;
 }
 
+/** AWS::CloudFront::VpcOrigin: An Amazon CloudFront VPC origin. */
+export interface CloudFrontVpcOriginProps {
+  readonly Tags?: List<CfnTag>;
+  readonly VpcOriginEndpointConfig: Obj<CloudFrontVpcOriginVpcOriginEndpointConfig>;
+}
+
+/** AWS::CloudFront::VpcOrigin.VpcOriginEndpointConfig: An Amazon CloudFront VPC origin endpoint configuration. */
+export interface CloudFrontVpcOriginVpcOriginEndpointConfig {
+  readonly Arn: Str;
+  readonly HTTPPort?: Num;
+  readonly HTTPSPort?: Num;
+  readonly IpAddressType?: Str;
+  readonly Name: Str;
+  readonly OriginProtocolPolicy?: Str;
+  readonly OriginSSLProtocols?: List<Str>;
+}
+
 /** AWS::CloudTrail::Trail: Creates a trail that specifies the settings for delivery of log data to an Amazon S3 bucket. */
 export interface CloudTrailTrailProps {
   readonly AdvancedEventSelectors?: List<Obj<CloudTrailTrailAdvancedEventSelector>>;
@@ -2618,6 +2635,7 @@ export interface ResourceProps {
   'AWS::CloudFront::Distribution': CloudFrontDistributionProps;
   'AWS::CloudFront::Function': CloudFrontFunctionProps;
   'AWS::CloudFront::OriginAccessControl': CloudFrontOriginAccessControlProps;
+  'AWS::CloudFront::VpcOrigin': CloudFrontVpcOriginProps;
   'AWS::CloudTrail::Trail': CloudTrailTrailProps;
   'AWS::CloudWatch::Alarm': CloudWatchAlarmProps;
   'AWS::CloudWatch::Dashboard': CloudWatchDashboardProps;
@@ -2661,6 +2679,8 @@ export interface ResourceAttributes {
   'AWS::CloudFront::Distribution': 'DomainName' | 'Id';
   'AWS::CloudFront::Function': 'FunctionARN' | 'FunctionMetadata.FunctionARN' | 'Stage';
   'AWS::CloudFront::OriginAccessControl': 'Id';
+  'AWS::CloudFront::VpcOrigin':
+    'AccountId' | 'Arn' | 'CreatedTime' | 'Id' | 'LastModifiedTime' | 'Status';
   'AWS::CloudTrail::Trail': 'Arn' | 'SnsTopicArn';
   'AWS::CloudWatch::Alarm': 'Arn';
   'AWS::CloudWatch::Dashboard': never;
@@ -2782,6 +2802,7 @@ export const TAGGING: {
   'AWS::AutoScaling::AutoScalingGroup': { property: 'Tags', variant: 'asg' },
   'AWS::CloudFront::Distribution': { property: 'Tags', variant: 'standard' },
   'AWS::CloudFront::Function': { property: 'Tags', variant: 'standard' },
+  'AWS::CloudFront::VpcOrigin': { property: 'Tags', variant: 'standard' },
   'AWS::CloudTrail::Trail': { property: 'Tags', variant: 'standard' },
   'AWS::CloudWatch::Alarm': { property: 'Tags', variant: 'standard' },
   'AWS::CloudWatch::Dashboard': { property: 'Tags', variant: 'standard' },

@@ -1,4 +1,4 @@
-import { API_PORT, IMAGES_KEY_PREFIX } from '@mini-ecommerce/stack-model';
+import { API_PORT, HTTPS_PORT, IMAGES_KEY_PREFIX } from '@mini-ecommerce/stack-model';
 import { AWS_NO_VALUE, fnIf } from '../../model/intrinsics';
 import type { Str } from '../../model/values';
 import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
@@ -34,7 +34,10 @@ export interface CdnInputs {
   readonly accessLogsBucket: Bucket;
   readonly apiOriginDomain: ParameterHandle;
   readonly apiOriginPort: ParameterHandle;
+  readonly apiOriginArn: ParameterHandle;
   readonly hasApiOrigin: string;
+  /** Outside dev: the API is private and CloudFront reaches it through a VPC origin. */
+  readonly hasVpcOrigin: string;
 }
 
 export function addCdn(
@@ -59,6 +62,23 @@ export function addCdn(
       Runtime: 'cloudfront-js-2.0',
     },
   });
+
+  // Outside dev the API has no public address: CloudFront reaches it inside the VPC, over AWS's
+  // network, so no token or password crosses the internet between the edge and the API.
+  const vpcOrigin = template.resource(
+    'ApiVpcOrigin',
+    'AWS::CloudFront::VpcOrigin',
+    {
+      VpcOriginEndpointConfig: {
+        Name: envName('api'),
+        Arn: inputs.apiOriginArn.ref(),
+        HTTPPort: inputs.apiOriginPort.ref(),
+        HTTPSPort: HTTPS_PORT,
+        OriginProtocolPolicy: 'http-only',
+      },
+    },
+    { condition: inputs.hasVpcOrigin },
+  );
 
   const s3Origin = (id: string, domain: Str) => ({
     Id: id,
@@ -87,11 +107,18 @@ export function addCdn(
             {
               Id: 'api',
               DomainName: inputs.apiOriginDomain.ref(),
-              CustomOriginConfig: {
+              VpcOriginConfig: fnIf(
+                inputs.hasVpcOrigin,
+                { VpcOriginId: vpcOrigin.getAtt('Id') },
+                AWS_NO_VALUE,
+              ),
+              // Dev: over the internet to the instance, whose security group admits only
+              // CloudFront's origin-facing addresses (README, "Network").
+              CustomOriginConfig: fnIf(inputs.hasVpcOrigin, AWS_NO_VALUE, {
                 OriginProtocolPolicy: 'http-only',
                 HTTPPort: inputs.apiOriginPort.ref(),
                 OriginSSLProtocols: ['TLSv1.2'],
-              },
+              }),
             },
             AWS_NO_VALUE,
           ),
