@@ -263,7 +263,7 @@ export function ec2Stack(): TemplateDocument {
         {
           rule: 'CT.EC2.PR.8',
           reason:
-            'The single API instance sits in the public subnet and gets a public address from it: without the optional NAT gateway it needs one to reach package repositories, and it serves the API directly.',
+            'In dev the single API instance sits in a public subnet and gets a public address from it: without a NAT gateway it needs one to reach package repositories; its security group admits only CloudFront. Outside dev it sits in the private subnets with no public address.',
         },
       ],
     },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   createDataLayer,
   provisionTables,
@@ -53,6 +54,45 @@ export class FaultStack {
   async stopDynamo(graceful = false): Promise<void> {
     if (!graceful) this.dynamo.process.kill('SIGKILL');
     await this.dynamo.stop();
+  }
+
+  /**
+   * One request straight to DynamoDB Local (ListTables), answered only once every transaction it
+   * acknowledged before the request arrived is committed. DynamoDB Local does all its SQLite work
+   * as jobs on one queue, in order, and answers TransactWriteItems as soon as the COMMIT job is
+   * queued; this request's job runs after those COMMITs.
+   */
+  async dynamoBarrier(): Promise<void> {
+    await this.data.ping();
+  }
+
+  /**
+   * Every order id in the orders table, and the order ids its two admin feed copies point to,
+   * sorted, from a consistent Scan. An order stored whole is in all three lists.
+   */
+  async orderCopies(): Promise<{ orders: string[]; allFeed: string[]; statusFeed: string[] }> {
+    const orders: string[] = [];
+    const allFeed: string[] = [];
+    const statusFeed: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.data.clients.documentClient.send(
+        new ScanCommand({
+          TableName: this.data.names.orders,
+          ConsistentRead: true,
+          ProjectionExpression: 'orderId, sourceOrderId',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { orderId, sourceOrderId } = item as { orderId: string; sourceOrderId?: string };
+        if (orderId.startsWith('#FEED#ALL#')) allFeed.push(sourceOrderId ?? orderId);
+        else if (orderId.startsWith('#FEED#STATUS#')) statusFeed.push(sourceOrderId ?? orderId);
+        else orders.push(orderId);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return { orders: orders.sort(), allFeed: allFeed.sort(), statusFeed: statusFeed.sort() };
   }
 
   async startApi(): Promise<void> {
@@ -145,17 +185,23 @@ export async function call(
   }
 }
 
+/** An order answered 201, with the quantities it claims and when its answer arrived. */
+export interface AnsweredOrder {
+  orderId: string;
+  items: { productId: string; quantity: number }[];
+  /** `Date.now()` when the first 201 for this order arrived. */
+  answeredAt: number;
+}
+
 /**
  * Shoppers in a loop until stopped: put up to three products in the cart, then place an order
  * with an Idempotency-Key (retried with the same key after a failure, as the storefront does).
  * Every 201 is recorded with the quantities it claims.
  */
 export function checkoutLoad(apiUrl: () => string, buyers: Buyer[], productIds: string[]) {
-  const answered = new Map<
-    string,
-    { orderId: string; items: { productId: string; quantity: number }[] }
-  >();
+  const answered = new Map<string, AnsweredOrder>();
   const statuses = new Map<number, number>();
+  const waiting: { count: number; resolve: () => void }[] = [];
   let running = true;
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -182,11 +228,13 @@ export function checkoutLoad(apiUrl: () => string, buyers: Buyer[], productIds: 
         });
         count(placed.status);
         if (placed.status === 201) {
-          const order = placed.body as {
-            orderId: string;
-            items: { productId: string; quantity: number }[];
-          };
-          answered.set(order.orderId, order);
+          const order = placed.body as Omit<AnsweredOrder, 'answeredAt'>;
+          if (!answered.has(order.orderId))
+            answered.set(order.orderId, { ...order, answeredAt: placed.startedAt + placed.ms });
+          for (const waiter of waiting.filter((w) => answered.size >= w.count)) {
+            waiting.splice(waiting.indexOf(waiter), 1);
+            waiter.resolve();
+          }
         }
         if (placed.status === 409)
           count(
@@ -203,6 +251,14 @@ export function checkoutLoad(apiUrl: () => string, buyers: Buyer[], productIds: 
     answered,
     statuses,
     placed: () => answered.size,
+    /**
+     * Resolves on the 201 that makes `orders` orders answered, so a test awaiting it acts in the
+     * same turn of the event loop as that answer (not up to a poll interval later).
+     */
+    whenPlaced: (orders: number) =>
+      answered.size >= orders
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.push({ count: orders, resolve })),
     stop: async () => {
       running = false;
       await done;

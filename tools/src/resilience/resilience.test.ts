@@ -104,41 +104,69 @@ describe('resilience', () => {
     await call(`${api}/api/cart`, { method: 'DELETE', token: buyer.token });
   });
 
-  // Retried once: under heavy CPU contention this failed about 1 run in 10 with one order answered
-  // 201 and absent after the restart. A direct SIGKILL test of DynamoDB Local lost no acknowledged
-  // transaction, and the cause is not proven (a read of a transaction the crash then rolled back
-  // inside DynamoDB Local is the suspect). A real regression fails both attempts.
-  it(
-    'keeps every order answered 201 when DynamoDB Local crashes during checkout and restarts from its files',
-    { retry: 1 },
-    async () => {
-      const load = checkoutLoad(() => stack.api.url, buyers, productIds);
-      await waitFor(async () => load.placed() >= 15, 30_000, '15 orders placed');
-      await stack.stopDynamo(); // SIGKILL: no chance to flush anything
-      const answeredBeforeCrash = new Map(load.answered);
-      await new Promise((r) => setTimeout(r, 700));
-      await stack.startDynamo();
-      await waitFor(
-        async () => (await call(`${stack.api.url}/health/ready`)).status === 200,
-        15_000,
-        'ready again',
-      );
-      const before = load.placed();
-      await waitFor(
-        async () => load.placed() >= before + 10,
-        30_000,
-        '10 more orders after the restart',
-      );
-      await load.stop();
+  // DynamoDB Local answers TransactWriteItems before its SQLite COMMIT has run: all its SQLite work
+  // runs as jobs on one queue (one connection, one thread, in order), and a transaction queues its
+  // COMMIT job and answers without waiting for it, while a single PutItem commits inside its own
+  // job before answering. A SIGKILL in the few milliseconds between the answer and the COMMIT loses
+  // the whole transaction, although the API answered 201 for it. AWS DynamoDB acknowledges a write
+  // only once it is durable, so this is the emulator's, not the shop's. Hence the barrier: one more
+  // request to DynamoDB Local after the snapshot and before the SIGKILL runs after every COMMIT
+  // queued so far, so every order in the snapshot must survive. Orders answered after the snapshot
+  // and before the restart may be lost, but only whole. The kill comes on the 15th 201, not after a
+  // poll, so shoppers' transactions are in that window when it comes.
+  it('keeps every order answered 201 before a barrier when DynamoDB Local crashes during checkout and restarts from its files, and loses later ones only whole', async ({
+    annotate,
+  }) => {
+    const load = checkoutLoad(() => stack.api.url, buyers, productIds);
+    await load.whenPlaced(15);
+    const snapshot = new Set(load.answered.keys());
+    await stack.dynamoBarrier();
+    await stack.stopDynamo(); // SIGKILL: no chance to flush anything
+    await new Promise((r) => setTimeout(r, 700));
+    await stack.startDynamo();
+    const restartedAt = Date.now();
+    await waitFor(
+      async () => (await call(`${stack.api.url}/health/ready`)).status === 200,
+      15_000,
+      'ready again',
+    );
+    const before = load.placed();
+    await waitFor(
+      async () => load.placed() >= before + 10,
+      30_000,
+      '10 more orders after the restart',
+    );
+    await load.stop();
 
-      // The crash hit shoppers in the middle of their requests.
-      expect(load.statuses.get(503) ?? 0).toBeGreaterThan(0);
-      const audit = await expectNothingLost(load.answered);
-      for (const orderId of answeredBeforeCrash.keys())
-        expect(await stack.data.orders.get(orderId)).toBeDefined();
-      expect(audit.answered201).toBeGreaterThanOrEqual(25);
-    },
-  );
+    // The crash hit shoppers in the middle of their requests.
+    expect(load.statuses.get(503) ?? 0).toBeGreaterThan(0);
+    const answered = [...load.answered.values()];
+    const mustBeStored = answered.filter(
+      (order) => snapshot.has(order.orderId) || order.answeredAt >= restartedAt,
+    );
+    const audit = await auditCheckout(
+      stack.data,
+      initialStock,
+      mustBeStored.map(({ orderId }) => ({ orderId })),
+    );
+    expect(audit.lostOrders).toBe(0);
+    // Whole or not at all: every stored order has both feed copies and no feed copy lacks its
+    // order; stock moved exactly by the orders in the feed, so a lost order moved none; nothing
+    // was oversold.
+    const copies = await stack.orderCopies();
+    expect(copies.allFeed).toEqual(copies.orders);
+    expect(copies.statusFeed).toEqual(copies.orders);
+    expect(audit.stockMismatchUnits).toBe(0);
+    expect(audit.oversoldUnits).toBe(0);
+    expect(mustBeStored.length).toBeGreaterThanOrEqual(25);
+
+    const stored = new Set(copies.orders);
+    const inWindow = answered.filter((order) => !mustBeStored.includes(order));
+    const lost = inWindow.filter((order) => !stored.has(order.orderId));
+    await annotate(
+      `${snapshot.size} orders in the snapshot, ${inWindow.length} answered between the snapshot and the restart (${lost.length} of them not stored), ${mustBeStored.length - snapshot.size} after the restart`,
+    );
+  });
 
   it('keeps every order answered 201 when the API is killed with SIGKILL during checkout and started again', async () => {
     const load = checkoutLoad(() => stack.api.url, buyers, productIds);
