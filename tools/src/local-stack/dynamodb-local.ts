@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertJavaRuntime } from './java';
 import { freePort } from './free-port';
+import { supervise } from './supervised-process';
 
 export interface DynamoDbLocalOptions {
   /** Directory for the database files; in memory when absent. */
@@ -97,37 +98,14 @@ export async function startDynamoDbLocal(
   }
 
   const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let exited = false;
-  const exitPromise = new Promise<void>((resolveExit) =>
-    child.once('exit', () => {
-      exited = true;
-      resolveExit();
-    }),
-  );
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
+  const supervised = supervise(child, 4000);
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exitPromise;
-    clearTimeout(timer);
-  };
-
+  const stop = () => supervised.stop();
   try {
-    await waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, () => exited);
+    await waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, supervised.hasExited);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${output.trim()}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n${supervised.output().trim()}`, { cause: error });
   }
   return { endpoint, port, process: child, stop };
 }

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../local-stack/free-port';
+import { supervise } from '../local-stack/supervised-process';
 
 /** The moto release the deploy end-to-end test and the GitHub workflow are written against. */
 export const MOTO_VERSION = '5.2.1';
@@ -120,37 +121,14 @@ export async function startMotoServer(options: MotoServerOptions = {}): Promise<
     // Unbuffered, so that the output kept for error messages is current.
     env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let exited = false;
-  const exitPromise = new Promise<void>((resolveExit) =>
-    child.once('exit', () => {
-      exited = true;
-      resolveExit();
-    }),
-  );
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
+  const supervised = supervise(child, 20_000);
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exitPromise;
-    clearTimeout(timer);
-  };
-
+  const stop = () => supervised.stop();
   try {
-    await waitForMoto(endpoint, options.startTimeoutMs ?? 30_000, () => exited);
+    await waitForMoto(endpoint, options.startTimeoutMs ?? 30_000, supervised.hasExited);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${output.trim()}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n${supervised.output().trim()}`, { cause: error });
   }
-  return { endpoint, port, version, process: child, output: () => output, stop };
+  return { endpoint, port, version, process: child, output: supervised.output, stop };
 }

@@ -1,0 +1,43 @@
+import type { ChildProcess } from 'node:child_process';
+
+export interface SupervisedProcess {
+  /** The last `keepChars` characters the process printed, for failure messages. */
+  output(): string;
+  hasExited(): boolean;
+  /** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps the tail of a server process's output, tracks its exit, and makes sure it dies with this
+ * process: the one lifecycle DynamoDB Local and moto share.
+ */
+export function supervise(child: ChildProcess, keepChars: number): SupervisedProcess {
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-keepChars);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  const exitPromise = new Promise<void>((resolveExit) =>
+    child.once('exit', () => {
+      exited = true;
+      resolveExit();
+    }),
+  );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  return {
+    output: () => output,
+    hasExited: () => exited,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}
