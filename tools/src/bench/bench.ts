@@ -17,6 +17,7 @@ import {
   fillCarts,
   mapConcurrent,
   planShoppers,
+  registerShoppers,
 } from './checkout';
 import { initialJs } from './initial-js';
 import { lighthousePerformance } from './lighthouse';
@@ -260,11 +261,9 @@ async function main(): Promise<void> {
     }),
   );
 
-  const shoppers = planShoppers(
-    CART_SHOPPERS,
-    productIds,
-    LINES_PER_CART,
-    `bench-${Date.now().toString(36)}`,
+  const shoppers = await registerShoppers(
+    stack.data,
+    planShoppers(CART_SHOPPERS, productIds, LINES_PER_CART, `bench-${Date.now().toString(36)}`),
   );
   log(
     `cart updates: ${fmt(CART_SHOPPERS)} shoppers each put ${LINES_PER_CART} products in their cart over ${CONNECTIONS} connections`,

@@ -63,6 +63,27 @@ export interface Shopper {
   lines: { productId: string; quantity: number }[];
 }
 
+/**
+ * Stores a user for each shopper (the API refuses a token whose user does not exist) and mints its
+ * token with the stored id. Users are written directly, not registered, so the load test measures
+ * the shop rather than the deliberately slow password hashing.
+ */
+export async function registerShoppers<T extends { userId: string; token: string }>(
+  data: DataLayer,
+  shoppers: T[],
+  concurrency = 8,
+): Promise<T[]> {
+  return mapConcurrent(shoppers, concurrency, async (shopper) => {
+    const user = await data.users.create({
+      email: `${shopper.userId}@load-test.example.com`,
+      name: shopper.userId,
+      passwordHash: 'not-used-tokens-are-minted',
+      role: 'customer',
+    });
+    return { ...shopper, userId: user.userId, token: mintToken(LOAD_TEST_JWT_SECRET, user.userId) };
+  });
+}
+
 /** Shoppers with a planned cart of `linesPerCart` different products (1 or 2 of each). */
 export function planShoppers(
   count: number,

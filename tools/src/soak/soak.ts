@@ -9,7 +9,7 @@
  */
 import { loadavg } from 'node:os';
 import { LOAD_TEST_JWT_SECRET, sampleResidentMemory } from '../bench/api-process';
-import { allProducts, mapConcurrent, random } from '../bench/checkout';
+import { allProducts, mapConcurrent, random, registerShoppers } from '../bench/checkout';
 import { startLoadTestStack, type LoadTestStack } from '../bench/load-test-stack';
 import { mintToken } from '../bench/tokens';
 
@@ -54,16 +54,19 @@ async function main(): Promise<void> {
       data.products.update(p.productId, { stock: 1_000_000 }),
     );
     const categories = [...new Set(products.map((p) => p.category))];
-    const users: User[] = Array.from({ length: USERS }, (_, i) => {
-      const userId = `soak-${Date.now().toString(36)}-${i}`;
-      return {
-        userId,
-        token: mintToken(LOAD_TEST_JWT_SECRET, userId),
-        lines: new Set(),
-        busy: false,
-        orders: 0,
-      };
-    });
+    const users: User[] = await registerShoppers(
+      data,
+      Array.from({ length: USERS }, (_, i) => {
+        const userId = `soak-${Date.now().toString(36)}-${i}`;
+        return {
+          userId,
+          token: mintToken(LOAD_TEST_JWT_SECRET, userId),
+          lines: new Set<string>(),
+          busy: false,
+          orders: 0,
+        };
+      }),
+    );
     const next = random(42);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
 
