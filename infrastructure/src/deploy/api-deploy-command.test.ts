@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
@@ -5,8 +6,8 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   DescribeInstanceInformationCommand,
   GetCommandInvocationCommand,
+  DescribeParametersCommand,
   GetParameterCommand,
-  ParameterNotFound,
   PutParameterCommand,
   SendCommandCommand,
   SSMClient,
@@ -29,7 +30,7 @@ const PREVIOUS = '20250101T000000-aaaaaaaaaaaa';
  * script activates (and the one it replaced), the gate prints READY.
  */
 function healthyOutput(script: string, previous = PREVIOUS): string {
-  const activated = /activate_release \/opt\/mini-ecommerce\/api\/releases\/(\S+)$/m.exec(
+  const activated = /activate_release '\/opt\/mini-ecommerce\/api\/releases\/([^'\s]+)'$/m.exec(
     script,
   )?.[1];
   if (script.includes('/health/ready')) return '{"status":"ready"}\nREADY';
@@ -96,9 +97,25 @@ beforeEach(async () => {
   ssm.on(DescribeInstanceInformationCommand).resolves({
     InstanceInformationList: [{ InstanceId: 'i-0123', PingStatus: 'Online' }],
   });
-  ssm.on(GetParameterCommand).resolves({ Parameter: { Name: '/mini-ecommerce/dev/jwt-secret' } });
+  cf.on(DescribeStacksCommand, { StackName: 'mini-ecommerce-dev-ec2' }).resolves({
+    Stacks: [
+      {
+        StackName: 'mini-ecommerce-dev-ec2',
+        StackStatus: 'CREATE_COMPLETE',
+        CreationTime: new Date(),
+        Outputs: committedOutputs('ec2', { JwtSecretKeyArn: JWT_KEY_ARN }),
+      },
+    ],
+  });
+  ssm.on(DescribeParametersCommand).resolves({
+    Parameters: [
+      { Name: '/mini-ecommerce/dev/jwt-secret', Type: 'SecureString', KeyId: JWT_KEY_ARN },
+    ],
+  });
   s3.on(PutObjectCommand).resolves({});
 });
+
+const JWT_KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 describe('api:deploy', () => {
   it('uploads a versioned artifact and rolls it out, gated on /health/ready', async () => {
@@ -126,7 +143,7 @@ describe('api:deploy', () => {
     expect(install).toContain('pm2 startOrReload');
     // Every file is downloaded and checked against its hash before the release is switched to.
     expect(install).toContain(`${'a'.repeat(64)}  server.mjs\n${'b'.repeat(64)}  static/logo.svg`);
-    expect(install).toContain('sha256sum -c --quiet SHA256SUMS');
+    expect(install).toContain('sha256sum -c --quiet --strict SHA256SUMS');
     // The environment comes from the stack's SSM parameters, the same way the boot script reads
     // it; the secret is fetched on the instance, never sent in the command.
     expect(install).toContain('IMAGES_BUCKET="$(app_param images-bucket)"');
@@ -135,14 +152,22 @@ describe('api:deploy', () => {
     expect(gate).toContain('/health/ready');
     expect(scripts.size).toBe(2);
     // Only after the gate passed is the release recorded as the one new instances boot.
+    // It names the release and the digest of the SHA256SUMS uploaded with it: a booting instance
+    // trusts nothing in the bucket this digest does not vouch for.
     const recorded = ssm.commandCalls(PutParameterCommand).map((call) => call.args[0].input);
     expect(recorded).toEqual([
-      expect.objectContaining({
-        Name: '/mini-ecommerce/dev/api-release',
-        Value: expect.stringMatching(/^\d{8}T\d{6}-ffffffffffff$/),
-        Overwrite: true,
-      }),
+      expect.objectContaining({ Name: '/mini-ecommerce/dev/api-release', Overwrite: true }),
     ]);
+    const uploadedSums = s3
+      .commandCalls(PutObjectCommand)
+      .map((call) => call.args[0].input)
+      .find((input) => input.Key?.endsWith('/SHA256SUMS'));
+    const pointer = JSON.parse(String(recorded[0]?.Value)) as Record<string, string>;
+    expect(pointer).toEqual({
+      releaseId: expect.stringMatching(/^\d{8}T\d{6}-ffffffffffff$/),
+      checksumsSha256: createHash('sha256').update(String(uploadedSums?.Body)).digest('hex'),
+    });
+    expect(uploadedSums?.Key).toContain(`/${pointer['releaseId']}/`);
     expect(ctx.output.text).toContain(
       'JWT secret /mini-ecommerce/dev/jwt-secret: exists, left unchanged',
     );
@@ -179,7 +204,7 @@ describe('api:deploy', () => {
     expect((error as UserError).details.join('\n')).toContain('ECONNREFUSED');
     const sent = [...scripts.values()];
     expect(sent).toHaveLength(4); // install, gate, rollback, gate again
-    expect(sent[2]).toContain(`activate_release /opt/mini-ecommerce/api/releases/${PREVIOUS}`);
+    expect(sent[2]).toContain(`activate_release '/opt/mini-ecommerce/api/releases/${PREVIOUS}'`);
     expect(sent[2]).toContain('pm2 startOrReload');
     // A failed release is never what new instances boot.
     expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
@@ -246,14 +271,12 @@ describe('api:deploy', () => {
     expect(ssm.commandCalls(SendCommandCommand)).toHaveLength(1);
   });
 
-  it('creates the JWT secret once as a SecureString with a random value', async () => {
+  it('creates the JWT secret once as a SecureString under the JwtSecretKey, with a random value', async () => {
     instanceThatAnswers((script) => ({
       Status: 'Success',
       StandardOutputContent: healthyOutput(script),
     }));
-    ssm
-      .on(GetParameterCommand)
-      .rejects(new ParameterNotFound({ message: 'not found', $metadata: {} }));
+    ssm.on(DescribeParametersCommand).resolves({ Parameters: [] });
     ssm.on(PutParameterCommand).resolves({ Version: 1 });
     const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
 
@@ -263,9 +286,36 @@ describe('api:deploy', () => {
     expect(put).toMatchObject({
       Name: '/mini-ecommerce/dev/jwt-secret',
       Type: 'SecureString',
+      // Issue 16 item 4: not the AWS-managed aws/ssm key every ssm:GetParameter holder may use.
+      KeyId: JWT_KEY_ARN,
       Overwrite: false,
     });
     expect(put?.Value?.length).toBeGreaterThanOrEqual(64);
+    expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(0);
+  });
+
+  it('re-encrypts a JWT secret an earlier deploy left under aws/ssm, keeping its value', async () => {
+    instanceThatAnswers((script) => ({
+      Status: 'Success',
+      StandardOutputContent: healthyOutput(script),
+    }));
+    ssm.on(DescribeParametersCommand).resolves({
+      Parameters: [{ Name: '/mini-ecommerce/dev/jwt-secret', KeyId: 'alias/aws/ssm' }],
+    });
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: 'the-old-secret' } });
+    ssm.on(PutParameterCommand).resolves({ Version: 2 });
+    const ctx = testContext({ command: 'api-deploy', workspaceRoot: root });
+
+    await apiDeployCommand(ctx, deps);
+
+    expect(ssm.commandCalls(PutParameterCommand)[0]?.args[0].input).toMatchObject({
+      Name: '/mini-ecommerce/dev/jwt-secret',
+      Type: 'SecureString',
+      KeyId: JWT_KEY_ARN,
+      Value: 'the-old-secret',
+      Overwrite: true,
+    });
+    expect(ctx.output.text).toContain('re-encrypted under the JwtSecretKey');
   });
 
   it('says plainly when no instance is online', async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { apiReleasePrefix, appParameterName } from '@mini-ecommerce/stack-model';
-import { CHECKSUMS_FILE, RELEASE_ID_PATTERN } from '../instance/app-scripts';
+import { createHash } from 'node:crypto';
+import { CHECKSUMS_FILE, RELEASE_ID_PATTERN, releasePointer } from '../instance/app-scripts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bundleApi, type ApiBundle } from './api/bundle';
 import { ensureJwtSecret, jwtSecretName } from './api/jwt-secret';
@@ -45,6 +46,7 @@ export async function apiDeployCommand(
   const outputs = new StackOutputs(ctx);
   // Everything that can be checked before the build is checked first: a missing stack fails in seconds.
   const bucket = await outputs.get('artifactsBucketName');
+  const secretKeyArn = await outputs.get('jwtSecretKeyArn');
   const instances = await findInstances(ctx, stackName(env, 'ec2'));
   reporter.heading(
     `Deploying the API to ${env} (${instances.map((i) => i.InstanceId).join(', ')})`,
@@ -74,22 +76,23 @@ export async function apiDeployCommand(
     uploaded += 1;
     reporter.progress(`uploading to s3://${bucket}/${prefix}/: ${uploaded}/${bundle.files.length}`);
   }
-  // The checksums travel with the release: a booting instance verifies its download against them.
+  // The checksums travel with the release; their own digest goes into the apiRelease parameter
+  // after the gate, so a booting instance trusts no object in the bucket the deploy did not vouch for.
+  const checksumsBody = `${checksums(bundle.files)}\n`;
+  const checksumsSha256 = createHash('sha256').update(checksumsBody).digest('hex');
   await clients.s3.send(
     new PutObjectCommand({
       Bucket: bucket,
       Key: `${prefix}/${CHECKSUMS_FILE}`,
-      Body: `${checksums(bundle.files)}\n`,
+      Body: checksumsBody,
       ContentType: 'text/plain',
     }),
   );
   reporter.endProgress();
   reporter.line(`  uploaded s3://${bucket}/${prefix}/`);
 
-  const secret = await ensureJwtSecret(clients.ssm, env);
-  reporter.line(
-    `  JWT secret ${jwtSecretName(env)}: ${secret === 'created' ? 'created (random, SecureString)' : 'exists, left unchanged'}`,
-  );
+  const secret = await ensureJwtSecret(clients.ssm, env, secretKeyArn);
+  reporter.line(`  JWT secret ${jwtSecretName(env)}: ${SECRET_OUTCOMES[secret]}`);
 
   const files = await Promise.all(
     bundle.files.map(async (file) => ({
@@ -178,10 +181,11 @@ export async function apiDeployCommand(
   await clients.ssm.send(
     new PutParameterCommand({
       Name: appParameterName(env, 'apiRelease'),
-      Value: releaseId,
+      Value: releasePointer(releaseId, checksumsSha256),
       Type: 'String',
       Overwrite: true,
-      Description: 'API release that passed its readiness gate (written by nx run api:deploy)',
+      Description:
+        'API release that passed its readiness gate and the SHA-256 of its SHA256SUMS (written by nx run api:deploy)',
     }),
   );
   reporter.line(
@@ -190,6 +194,12 @@ export async function apiDeployCommand(
   reporter.line();
   reporter.success(`API release ${releaseId} is live on ${instances.length} instance(s).`);
 }
+
+const SECRET_OUTCOMES = {
+  created: 'created (random, SecureString under the JwtSecretKey)',
+  exists: 'exists, left unchanged',
+  're-encrypted': 're-encrypted under the JwtSecretKey, value unchanged (it was under aws/ssm)',
+} as const;
 
 function outputLines(output: string): string[] {
   return output.split('\n').map((line) => line.trim());

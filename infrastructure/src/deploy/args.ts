@@ -3,7 +3,14 @@ import { ENVIRONMENTS, isEnvironment, type Environment } from '@mini-ecommerce/s
 import { UserError, errorMessage } from './errors';
 import { STACK_IDS, isStackId, type StackId } from './stacks';
 
-export const COMMANDS = ['deploy', 'diff', 'destroy', 'api-deploy', 'web-deploy'] as const;
+export const COMMANDS = [
+  'deploy',
+  'diff',
+  'destroy',
+  'api-deploy',
+  'web-deploy',
+  'rotate-secret',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -25,7 +32,7 @@ export const USAGE = `Usage: cli.ts <${COMMANDS.join('|')}> --env <${ENVIRONMENT
   --stack <name>          only this stack (${STACK_IDS.join(', ')}); repeatable or comma-separated
   --parameters Key=Value  template parameter override; repeatable
   --region <region>       AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region)
-  --yes, -y               execute change sets without asking (CI)
+  --yes, -y               execute change sets (rotate-secret: rotate) without asking (CI)
   --dry-run               show the change sets and stop
   --force                 allow destroying prod (turns termination protection off)
   --skip-build            web-deploy/api-deploy: upload what is already built

@@ -95,6 +95,7 @@ async function withAws(
       env: options.env,
       region: identity.region,
       account: identity.account,
+      callerArn: identity.arn,
       clients,
       reporter,
       timing: deps.timing,

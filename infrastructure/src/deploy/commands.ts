@@ -2,6 +2,7 @@ import { apiDeployCommand } from './api-deploy-command';
 import type { DeployContext } from './context';
 import { deployCommand, diffCommand } from './deploy-command';
 import { destroyCommand } from './destroy-command';
+import { rotateSecretCommand } from './rotate-secret-command';
 import { webDeployCommand } from './web-deploy-command';
 
 export async function runCommand(ctx: DeployContext): Promise<void> {
@@ -16,5 +17,7 @@ export async function runCommand(ctx: DeployContext): Promise<void> {
       return apiDeployCommand(ctx);
     case 'web-deploy':
       return webDeployCommand(ctx);
+    case 'rotate-secret':
+      return rotateSecretCommand(ctx);
   }
 }

@@ -9,6 +9,8 @@ export interface DeployContext {
   readonly env: Environment;
   readonly region: string;
   readonly account: string;
+  /** The caller's ARN from STS GetCallerIdentity: the deployer the stacks let write releases. */
+  readonly callerArn: string;
   readonly clients: AwsClients;
   readonly reporter: Reporter;
   readonly timing: Timing;

@@ -180,7 +180,12 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
       else for (const line of lines) reporter.line(`  ${line}`);
     }
     try {
-      await deployStack(ctx, template, {
+      const inputs = await stackInputs(ctx, template);
+      const stackCtx = {
+        ...ctx,
+        options: { ...ctx.options, parameters: { ...inputs, ...ctx.options.parameters } },
+      };
+      await deployStack(stackCtx, template, {
         planOnly: true,
         artifactBucket: () => outputs.get('artifactsBucketName'),
       });

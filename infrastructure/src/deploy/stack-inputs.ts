@@ -42,6 +42,13 @@ export async function stackInputs(
     const value = (await outputs.optional('apiOriginArn')) ?? 'none';
     values[originArn] = value === 'none' ? '' : value;
   }
+  const deployers = STACK_PARAMETERS.deployerPrincipalArns;
+  if (
+    template.parameters.some((declared) => declared.name === deployers) &&
+    ctx.options.parameters[deployers] === undefined
+  ) {
+    values[deployers] = deployerPrincipalPatterns(ctx.callerArn).join(',');
+  }
   for (const [parameterKey, outputKey] of Object.entries(inputs)) {
     const parameter = STACK_PARAMETERS[parameterKey as keyof typeof STACK_PARAMETERS];
     if (!template.parameters.some((declared) => declared.name === parameter)) continue;
@@ -69,4 +76,27 @@ export async function cloudFrontPrefixListId(ctx: DeployContext): Promise<string
     );
   }
   return id;
+}
+
+/**
+ * The `aws:PrincipalArn` patterns that match the caller. A role session
+ * (`arn:aws:sts::A:assumed-role/NAME/SESSION`) is matched by its role's ARN, which may carry a path
+ * (SSO roles live under /aws-reserved/...): `role/NAME` and `role/*\/NAME` name that one role, since
+ * role names are unique in an account whatever their path. Users, root and federated users are
+ * their own ARN.
+ */
+export function deployerPrincipalPatterns(callerArn: string): string[] {
+  const session = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/.exec(callerArn);
+  if (session) {
+    const [, partition, account, role] = session;
+    return [
+      `arn:${partition}:iam::${account}:role/${role}`,
+      `arn:${partition}:iam::${account}:role/*/${role}`,
+    ];
+  }
+  if (!/^arn:[a-z-]+:(iam|sts)::\d{12}:\S+$/.test(callerArn))
+    throw new UserError(
+      `Cannot tell which principal is deploying (STS answered ${JSON.stringify(callerArn)}): pass --parameters ${STACK_PARAMETERS.deployerPrincipalArns}=<principal ARN>.`,
+    );
+  return [callerArn];
 }

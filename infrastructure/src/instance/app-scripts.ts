@@ -5,6 +5,8 @@ import {
   INSTANCE_API_PORT,
   INSTANCE_LAYOUT as L,
   PROJECT_NAME,
+  apiReleasePrefix,
+  type Environment,
 } from '@mini-ecommerce/stack-model';
 
 /**
@@ -20,6 +22,26 @@ const RELEASE_ID_SHELL_PATTERN = '[0-9]{8}T[0-9]{6}-[0-9a-f]{12}';
 
 /** Checksums of the release's files, uploaded with them and checked before a release is switched to. */
 export const CHECKSUMS_FILE = 'SHA256SUMS';
+
+/** A file of a release as SHA256SUMS may name it: relative, no `.` or `..` segment, no odd characters. */
+export const RELEASE_PATH_PATTERN =
+  /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9@._-]+(\/[A-Za-z0-9@._-]+)*$/;
+const RELEASE_PATH_SHELL_PATTERN = '^[A-Za-z0-9@._-]+(/[A-Za-z0-9@._-]+)*$';
+const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * What `api:deploy` records in the `apiRelease` parameter once every instance passed the gate:
+ * the release id and the SHA-256 of the release's SHA256SUMS exactly as uploaded. A booting
+ * instance trusts the bucket for nothing this digest does not vouch for, so an object planted in
+ * the bucket (a new release prefix, a changed file, a changed SHA256SUMS) is never installed.
+ */
+export function releasePointer(releaseId: string, checksumsSha256: string): string {
+  if (!RELEASE_ID_PATTERN.test(releaseId)) throw new Error(`not a release id: ${releaseId}`);
+  if (!SHA256_PATTERN.test(checksumsSha256)) throw new Error(`not a SHA-256: ${checksumsSha256}`);
+  return JSON.stringify({ releaseId, checksumsSha256 });
+}
+/** The same format as a bash regular expression (BASH_REMATCH[1]: the id, [2]: the digest). */
+const RELEASE_POINTER_SHELL_PATTERN = `^\\{"releaseId":"(${RELEASE_ID_SHELL_PATTERN})","checksumsSha256":"([0-9a-f]{64})"\\}$`;
 
 /**
  * PM2's cluster mode loads the script with require(); this CommonJS file hands over to the ES
@@ -59,11 +81,17 @@ module.exports = { apps: [{
   listen_timeout: 15000,
   // No --enable-source-maps: the map stays out of the release (it would cost memory a t3.micro lacks).
   node_args: '${API_NODE_FLAGS.join(' ')}',
+  // Outside PM2_HOME, which only the app user may enter: the CloudWatch agent ships these.
+  out_file: '${L.logDir}/${L.pm2App}-out.log',
+  error_file: '${L.logDir}/${L.pm2App}-error.log',
   env: JSON.parse(fs.readFileSync('${L.environmentFile}', 'utf8')),
 }] };`;
 
 const asAppUser = (command: string) =>
   `runuser -u ${L.user} -- env PM2_HOME=${L.pm2Home} HOME=${L.home} ${command}`;
+
+/** Files `pm2 save` writes: the process list with each process's environment, JWT secret included. */
+const PM2_DUMP_FILES = [`${L.pm2Home}/dump.pm2`, `${L.pm2Home}/dump.pm2.bak`];
 
 /** Shell functions every install path defines first. */
 export function instanceFunctions(): string[] {
@@ -79,15 +107,17 @@ export function instanceFunctions(): string[] {
     `  [[ "$1" =~ ^${RELEASE_ID_SHELL_PATTERN}$ ]] || { echo "refusing release id '$1': not of the form api:deploy makes"; return 1; }`,
     '}',
     // The user, the directories and PM2 itself: idempotent, so api:deploy can run it on any instance.
+    // PM2_HOME is the app user's alone (700): dump.pm2 in it holds the API's environment.
     'prepare_instance() {',
     `  id -u ${L.user} >/dev/null 2>&1 || useradd --system --home-dir ${L.home} --shell /sbin/nologin ${L.user}`,
-    `  command -v pm2 >/dev/null || npm install -g pm2@${L.pm2Version} --no-fund --no-audit`,
+    `  command -v pm2 >/dev/null || npm install -g pm2@${L.pm2Version} --ignore-scripts --no-fund --no-audit`,
     `  install -d -o root -g root -m 755 ${L.home} ${L.appDir} ${L.releasesDir}`,
-    `  install -d -o ${L.user} -g ${L.user} -m 750 ${L.pm2Home} ${L.pm2Home}/logs`,
+    `  install -d -o ${L.user} -g ${L.user} -m 700 ${L.pm2Home}`,
+    `  install -d -o ${L.user} -g ${L.user} -m 755 ${L.logDir}`,
     '}',
     // Each value is read into a variable first, so a failed read stops the script (set -e).
     'write_environment() {',
-    '  local NODE_ENV APP_ENV HOST PORT AWS_REGION IMAGES_BUCKET WEB_ORIGIN LOG_LEVEL JWT_SECRET',
+    `  local ${names.join(' ')}`,
     ...assignments.map((line) => `  ${line}`),
     `  export ${names.join(' ')}`,
     `  (umask 077 && node -e 'process.stdout.write(JSON.stringify(Object.fromEntries(process.argv.slice(1).map((n) => [n, process.env[n] ?? ""]))))' ${names.join(' ')} > ${L.environmentFile}.part)`,
@@ -103,9 +133,58 @@ export function instanceFunctions(): string[] {
     '  chown -R root:root "$1" && chmod -R go-w,a+rX "$1"',
     `  ln -sfn "$1" ${L.currentLink}.next && mv -Tf ${L.currentLink}.next ${L.currentLink}`,
     `  ${asAppUser(`pm2 startOrReload ${L.ecosystemFile} --update-env`)}`,
-    `  ${asAppUser('pm2 save --force')}`,
+    // pm2 save writes the environment into dump.pm2: never readable by anyone but the app user.
+    `  (umask 077 && ${asAppUser('pm2 save --force')})`,
+    `  chmod 600 ${PM2_DUMP_FILES.map((f) => `"${f}"`).join(' ')} 2>/dev/null || true`,
     `  [ -f /etc/systemd/system/pm2-${L.user}.service ] || pm2 startup systemd -u ${L.user} --hp ${L.home} >/dev/null`,
     '  echo "ACTIVE_RELEASE=$(basename "$1")"',
+    '}',
+    // Keeps the newest releases (ids sort by time) and the active one; NUL-separated and quoted,
+    // so no directory name is ever split or read as an option.
+    'prune_releases() {',
+    '  local active dir',
+    `  active="$(readlink -f ${L.currentLink} 2>/dev/null || true)"`,
+    `  find ${L.releasesDir} -mindepth 1 -maxdepth 1 -type d -name '????????T??????-????????????' -print0 |`,
+    `    sort -z -r | tail -z -n +${L.keepReleases + 1} |`,
+    `    while IFS= read -r -d '' dir; do`,
+    '      if [ "$dir" != "$active" ]; then rm -rf -- "$dir"; fi',
+    '    done',
+    '}',
+    // Boot: $1 is the apiRelease parameter's value, $2 the artifacts bucket. Only the release the
+    // parameter names is fetched, only the files its SHA256SUMS lists, and only when SHA256SUMS
+    // has the digest the parameter records; every file is checked before the switch.
+    'install_recorded_release() {',
+    `  local pointer="$1" bucket="$2" pattern='${RELEASE_POINTER_SHELL_PATTERN}'`,
+    `  local line_pattern='^[0-9a-f]{64}  ' path_pattern='${RELEASE_PATH_SHELL_PATTERN}'`,
+    '  local release_id sums_sha256 release origin line file',
+    '  if ! [[ "$pointer" =~ $pattern ]]; then',
+    `    echo "refusing /${PROJECT_NAME}/$env/${APP_PARAMETERS.apiRelease}: not the {releaseId, checksumsSha256} JSON api:deploy records (run nx run api:deploy)"`,
+    '    return 1',
+    '  fi',
+    '  release_id="${BASH_REMATCH[1]}"',
+    '  sums_sha256="${BASH_REMATCH[2]}"',
+    `  release="${L.releasesDir}/$release_id"`,
+    `  origin="s3://$bucket/${apiReleasePrefix('$env' as Environment)}$release_id"`,
+    '  rm -rf -- "$release.part" && mkdir -p -- "$release.part"',
+    `  aws s3 cp --only-show-errors --region "$region" "$origin/${CHECKSUMS_FILE}" "$release.part/${CHECKSUMS_FILE}"`,
+    `  if [ "$(sha256sum < "$release.part/${CHECKSUMS_FILE}" | cut -d ' ' -f 1)" != "$sums_sha256" ]; then`,
+    `    echo "refusing release $release_id: its ${CHECKSUMS_FILE} in the bucket is not the one api:deploy recorded"`,
+    '    return 1',
+    '  fi',
+    '  while IFS= read -r line || [ -n "$line" ]; do',
+    '    file="${line:66}"',
+    '    if ! [[ "$line" =~ $line_pattern ]] || ! [[ "$file" =~ $path_pattern ]] || [[ "/$file/" == */./* || "/$file/" == */../* ]]; then',
+    `      echo "refusing release $release_id: unexpected line in ${CHECKSUMS_FILE}: $line"`,
+    '      return 1',
+    '    fi',
+    '    mkdir -p -- "$(dirname -- "$release.part/$file")"',
+    '    aws s3 cp --only-show-errors --region "$region" "$origin/$file" "$release.part/$file"',
+    `  done < "$release.part/${CHECKSUMS_FILE}"`,
+    `  (cd -- "$release.part" && sha256sum -c --quiet --strict ${CHECKSUMS_FILE})`,
+    '  rm -rf -- "$release" && mv -- "$release.part" "$release"',
+    '  write_environment',
+    '  activate_release "$release"',
+    '  prune_releases',
     '}',
   ];
 }

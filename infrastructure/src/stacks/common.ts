@@ -107,3 +107,22 @@ export function envLogGroupText(name: string): string {
 export function envLogGroupName(name: string): Expr {
   return envSub(envLogGroupText(name));
 }
+
+/**
+ * `DeployerPrincipalArns`: the `aws:PrincipalArn` patterns of whoever deploys (filled by
+ * `infra:deploy` from STS GetCallerIdentity). Only they may write API releases (the artifacts
+ * bucket policy) and encrypt the JWT secret (its key policy).
+ */
+export function deployerPrincipalsParameter(template: TemplateBuilder) {
+  return template.parameter(
+    STACK_PARAMETERS.deployerPrincipalArns,
+    {
+      Type: 'CommaDelimitedList',
+      Description:
+        'aws:PrincipalArn patterns of the deployer (IAM user, role, or role/*/name for a role with a path). infra:deploy sets it to the caller it runs as.',
+      AllowedPattern: '^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:[A-Za-z0-9+=,.@_/*-]+$',
+      ConstraintDescription: 'IAM or STS principal ARNs, comma-separated',
+    },
+    'Deployment',
+  );
+}

@@ -28,7 +28,10 @@ import {
   nameTag,
   stackOutput,
   stackTemplate,
+  deployerPrincipalsParameter,
+  envNameText,
 } from './common';
+import { denyGrantsExceptForAwsServices } from './shared-policies';
 import { NETWORK } from './main/network';
 import { userDataScript } from './ec2/user-data';
 
@@ -190,6 +193,7 @@ export function ec2Stack(): TemplateDocument {
     logLevel: logLevel.ref(),
   });
   const role = addInstanceRole(template, [appLogs, systemLogs]);
+  const jwtSecretKey = addJwtSecretKey(template, role, deployerPrincipalsParameter(template).ref());
   const profile = template.resource('InstanceProfile', 'AWS::IAM::InstanceProfile', {
     InstanceProfileName: envName('api'),
     Roles: [role.ref()],
@@ -321,6 +325,14 @@ export function ec2Stack(): TemplateDocument {
     Description: 'Role of the API instances',
     Value: role.getAtt('Arn'),
   });
+  stackOutput(template, 'jwtSecretKeyArn', {
+    Description: 'Customer-managed key of the JWT secret (only the instance role decrypts with it)',
+    Value: jwtSecretKey.getAtt('Arn'),
+  });
+  stackOutput(template, 'amiId', {
+    Description: 'The AMI the API instances run (LatestAmiId as resolved on this deploy)',
+    Value: amiId.ref(),
+  });
   stackOutput(template, 'instanceId', {
     Description: 'The single API instance (none in Auto Scaling mode)',
     Value: fnIf(SINGLE, instance.ref(), 'none'),
@@ -424,6 +436,94 @@ function addAppParameters(
       Description: p.description,
     });
   }
+}
+
+/**
+ * The key of the JWT signing secret (issue 16 item 4). Under the AWS-managed aws/ssm key anyone
+ * allowed ssm:GetParameter could decrypt it and forge admin tokens. Here the account's
+ * administrators manage the key but get no cryptographic use of it; the instance role may
+ * decrypt and the deployer encrypt (create, rotate), each only through SSM and only for this one
+ * parameter: SSM passes the parameter's ARN as the encryption context PARAMETER_ARN
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/services-parameter-store.html).
+ */
+function addJwtSecretKey(
+  template: TemplateBuilder,
+  role: ResourceHandle<'AWS::IAM::Role'>,
+  deployers: Expr,
+): ResourceHandle<'AWS::KMS::Key'> {
+  const throughSsmForTheSecret = {
+    StringEquals: {
+      'kms:ViaService': sub('ssm.${AWS::Region}.amazonaws.com'),
+      'kms:EncryptionContext:PARAMETER_ARN': sub(
+        `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${appParameterName(ENV_PLACEHOLDER, 'jwtSecret')}`,
+      ),
+    },
+  };
+  const account = sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
+  const key = template.resource(
+    'JwtSecretKey',
+    'AWS::KMS::Key',
+    {
+      Description: envName('jwt-secret'),
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            // Administration without Encrypt/Decrypt: kms:* here would let any IAM policy granting
+            // kms:Decrypt (PowerUserAccess does) read the secret.
+            Sid: 'AccountAdministrationWithoutUse',
+            Effect: 'Allow',
+            Principal: { AWS: account },
+            Action: [
+              'kms:Create*',
+              'kms:Describe*',
+              'kms:Enable*',
+              'kms:List*',
+              'kms:Put*',
+              'kms:Update*',
+              'kms:Revoke*',
+              'kms:Disable*',
+              'kms:Get*',
+              'kms:Delete*',
+              'kms:TagResource',
+              'kms:UntagResource',
+              'kms:ScheduleKeyDeletion',
+              'kms:CancelKeyDeletion',
+              'kms:RotateKeyOnDemand',
+            ],
+            Resource: '*',
+          },
+          denyGrantsExceptForAwsServices(),
+          {
+            Sid: 'InstanceRoleDecryptsTheJwtSecret',
+            Effect: 'Allow',
+            Principal: { AWS: role.getAtt('Arn') },
+            Action: 'kms:Decrypt',
+            Resource: '*',
+            Condition: throughSsmForTheSecret,
+          },
+          {
+            Sid: 'DeployerEncryptsTheJwtSecret',
+            Effect: 'Allow',
+            Principal: { AWS: account },
+            Action: 'kms:Encrypt',
+            Resource: '*',
+            Condition: {
+              ...throughSsmForTheSecret,
+              ArnLike: { 'aws:PrincipalArn': deployers },
+            },
+          },
+        ],
+      },
+    },
+    { deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' },
+  );
+  template.resource('JwtSecretKeyAlias', 'AWS::KMS::Alias', {
+    AliasName: sub(`alias/${envNameText('jwt-secret')}`),
+    TargetKeyId: key.ref(),
+  });
+  return key;
 }
 
 function addInstanceRole(

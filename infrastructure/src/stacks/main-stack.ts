@@ -7,8 +7,9 @@ import {
   IMAGES_KEY_PREFIX,
   SSH_PORT,
   STACK_CONDITIONS,
+  API_RELEASES_KEY_PREFIX,
 } from '@mini-ecommerce/stack-model';
-import { AWS_NO_VALUE, allOf, equals, fnIf, not, sub } from '../model/intrinsics';
+import { AWS_NO_VALUE, allOf, equals, fnIf, join, not, sub } from '../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder, TemplateDocument } from '../model/template';
 import type { Str } from '../model/values';
 import {
@@ -18,6 +19,7 @@ import {
   nameTag,
   stackOutput,
   stackTemplate,
+  deployerPrincipalsParameter,
 } from './common';
 import { denyInsecureTransport, keyAdministration } from './shared-policies';
 import { EXPIRE_NONCURRENT, addBucket, envBucketName, type Bucket } from './main/buckets';
@@ -214,11 +216,24 @@ export function mainStack(): TemplateDocument {
     });
   cloudFrontRead(website, '*');
   cloudFrontRead(images, `${IMAGES_KEY_PREFIX}*`);
+  const deployers = deployerPrincipalsParameter(template);
   template.resource('ArtifactsBucketPolicy', 'AWS::S3::BucketPolicy', {
     Bucket: artifacts.ref(),
     PolicyDocument: {
       Version: '2012-10-17',
-      Statement: [denyInsecureTransport(artifacts.getAtt('Arn'))],
+      Statement: [
+        denyInsecureTransport(artifacts.getAtt('Arn')),
+        {
+          // Instances boot what api:deploy recorded and verify it against the digest in SSM; on
+          // top of that, nobody but the deployer may put anything where releases live.
+          Sid: 'OnlyTheDeployerWritesApiReleases',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:PutObject',
+          Resource: join('', [artifacts.getAtt('Arn'), `/${API_RELEASES_KEY_PREFIX}*`]),
+          Condition: { ArnNotLike: { 'aws:PrincipalArn': deployers.ref() } },
+        },
+      ],
     },
   });
 

@@ -24,19 +24,23 @@ export function keyAdministration(): JsonValue[] {
       Action: 'kms:*',
       Resource: '*',
     },
-    {
-      // Grants only for AWS services acting on the key's behalf (CT.KMS.PR.3).
-      Sid: 'DenyGrantsExceptForAwsServices',
-      Effect: 'Deny',
-      Principal: { AWS: '*' },
-      Action: ['kms:CreateGrant'],
-      Resource: '*',
-      Condition: {
-        BoolIfExists: {
-          'kms:GrantIsForAWSResource': 'false',
-          'aws:PrincipalIsAWSService': 'false',
-        },
+    denyGrantsExceptForAwsServices(),
+  ];
+}
+
+/** Grants only for AWS services acting on the key's behalf (CT.KMS.PR.3). */
+export function denyGrantsExceptForAwsServices(): JsonValue {
+  return {
+    Sid: 'DenyGrantsExceptForAwsServices',
+    Effect: 'Deny',
+    Principal: { AWS: '*' },
+    Action: ['kms:CreateGrant'],
+    Resource: '*',
+    Condition: {
+      BoolIfExists: {
+        'kms:GrantIsForAWSResource': 'false',
+        'aws:PrincipalIsAWSService': 'false',
       },
     },
-  ];
+  };
 }

@@ -14,12 +14,21 @@ export const INSTANCE_LAYOUT = {
   releasesDir: `/opt/${PROJECT_NAME}/api/releases`,
   /** Symlink to the active release. */
   currentLink: `/opt/${PROJECT_NAME}/api/current`,
-  /** Root-owned, mode 600 until PM2 reads it: the API's environment, JWT secret included. */
+  /** root:<user>, mode 640: the API's environment, JWT secret included. */
   environmentFile: `/opt/${PROJECT_NAME}/api/environment.json`,
   ecosystemFile: `/opt/${PROJECT_NAME}/api/ecosystem.config.cjs`,
+  /** Mode 700: `pm2 save` writes the process environment, JWT secret included, to dump.pm2 in it. */
   pm2Home: `/opt/${PROJECT_NAME}/.pm2`,
+  /**
+   * The API's log files, outside PM2_HOME: the CloudWatch agent (user cwagent) reads them, and
+   * must not be able to read PM2_HOME.
+   */
+  logDir: `/var/log/${PROJECT_NAME}`,
   pm2App: `${PROJECT_NAME}-api`,
-  /** PM2 from npm at a pinned version, so every instance runs the same one. */
+  /**
+   * PM2 from npm at a pinned version, so every instance runs the same one, installed with
+   * --ignore-scripts (no install script of any of its dependencies runs as root).
+   */
   pm2Version: '6.0.14',
   /** Releases kept on disk for rollback. */
   keepReleases: 5,

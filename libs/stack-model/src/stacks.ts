@@ -87,6 +87,13 @@ export const STACK_OUTPUTS = {
   cartTableArn: { stack: 'database', output: 'CartTableArn', export: 'cart-table-arn' },
   instanceRoleArn: { stack: 'ec2', output: 'InstanceRoleArn', export: 'instance-role-arn' },
   /**
+   * The customer-managed key of the JWT secret: only the instance role may decrypt with it, and
+   * only that parameter (encryption context). `api:deploy` and `api:rotate-secret` encrypt with it.
+   */
+  jwtSecretKeyArn: { stack: 'ec2', output: 'JwtSecretKeyArn' },
+  /** The AMI the instances were launched from (the LatestAmiId parameter as resolved on this deploy). */
+  amiId: { stack: 'ec2', output: 'AmiId' },
+  /**
    * Not exported: an exported value cannot change while another stack imports it, and the
    * instance id changes with every replacement (new AMI, new user data, auto scaling toggled).
    * `infra:deploy` passes it to the monitoring stack as a parameter instead.
@@ -154,6 +161,12 @@ export const STACK_PARAMETERS = {
   autoScalingGroupName: 'AutoScalingGroupName',
   loadBalancerFullName: 'LoadBalancerFullName',
   targetGroupFullName: 'TargetGroupFullName',
+  /**
+   * Who may write API releases (the artifacts bucket policy) and encrypt the JWT secret (its key
+   * policy): `aws:PrincipalArn` patterns of the deployer. `infra:deploy` fills it from STS
+   * GetCallerIdentity unless --parameters gives it.
+   */
+  deployerPrincipalArns: 'DeployerPrincipalArns',
 } as const;
 export type ParameterKey = keyof typeof STACK_PARAMETERS;
 
@@ -211,8 +224,10 @@ export const IMAGES_KEY_PREFIX = 'images/';
  * `apiRelease` parameter names, never simply the newest prefix.
  */
 export function apiReleasePrefix(env: Environment): string {
-  return `api/${env}/`;
+  return `${API_RELEASES_KEY_PREFIX}${env}/`;
 }
+/** Where every API release lives in the artifacts bucket; only the deployer may write under it. */
+export const API_RELEASES_KEY_PREFIX = 'api/';
 
 /** SSM parameters under `parameterPath(env)` that configure the API on the instance. */
 export const APP_PARAMETERS = {
@@ -224,8 +239,10 @@ export const APP_PARAMETERS = {
   /** SecureString, created once by `nx run api:deploy` (CloudFormation cannot create SecureStrings). */
   jwtSecret: 'jwt-secret',
   /**
-   * The release id that passed its readiness gate, written by `nx run api:deploy` only after the
-   * gate; a booting instance installs exactly this release.
+   * The release that passed its readiness gate, written by `nx run api:deploy` only after the
+   * gate, as JSON `{"releaseId":...,"checksumsSha256":...}` (the SHA-256 of the release's
+   * SHA256SUMS): a booting instance installs exactly this release and trusts nothing in the
+   * bucket that this digest does not vouch for.
    */
   apiRelease: 'api-release',
 } as const;

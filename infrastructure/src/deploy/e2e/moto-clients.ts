@@ -79,7 +79,15 @@ export function bridgedClients(
  *    trailing newline (the same template) so that moto creates the change set, and answers
  *    DescribeChangeSet for a change set whose template and parameters equal the deployed ones
  *    with CloudFormation's FAILED status and reason.
+ * 4. moto 5.2.1 DescribeStacks reports a CommaDelimitedList parameter given as `a,b` as the
+ *    Python list `['a', 'b']` (CloudFormation answers `a,b`); the bridge reads it back as `a,b`
+ *    when it compares the deployed parameters with a change set's.
  */
+function fromPythonList(value: string | undefined): string | undefined {
+  const items = /^\[(.*)\]$/.exec(value ?? '')?.[1];
+  if (items === undefined) return value;
+  return [...items.matchAll(/'([^']*)'/g)].map((match) => match[1]).join(',');
+}
 const NO_CHANGES =
   "The submitted information didn't contain changes. Submit different information to create a change set.";
 
@@ -104,7 +112,7 @@ function bridgeChangeSets(clients: AwsClients, log: BridgeLog): void {
       cloudFormation.send(new DescribeStacksCommand({ StackName: request.StackName })),
     ]);
     const values = new Map(
-      (Stacks[0]?.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]),
+      (Stacks[0]?.Parameters ?? []).map((p) => [p.ParameterKey, fromPythonList(p.ParameterValue)]),
     );
     const sameParameters = (request.Parameters ?? []).every(
       (p) => p.UsePreviousValue || values.get(p.ParameterKey) === p.ParameterValue,

@@ -120,21 +120,42 @@ export function dropCrashingTags(template: Template): void {
  * document, where its KMS API stores the policy text; DescribeKey, which reads the policy
  * (`json.loads(key.policy)` in kms/policy_validator.py), then fails with a TypeError (HTTP 500).
  * CloudFormation takes a key policy as a JSON document or as its text: the bridge writes each
- * key policy as the same document in text, one `Fn::Sub` over its JSON in which the `Fn::Sub`
- * strings of the document are inlined (its only intrinsics; anything else is refused).
+ * key policy as the same document in text, an `Fn::Join` of `Fn::Sub`s over its JSON in which
+ * the intrinsics of the document are inlined: `Fn::Sub` strings, `Fn::GetAtt` and `Ref` of a
+ * string as `${...}`, and `Ref` of a list parameter (CommaDelimitedList) as a JSON array joined
+ * from it. Anything else is refused.
  */
 export function keyPoliciesAsText(template: Template): void {
+  const parameters = (template as { Parameters?: Record<string, { Type?: string }> }).Parameters;
+  const isList = (name: string) => parameters?.[name]?.Type === 'CommaDelimitedList';
   for (const properties of propertiesOf(template, 'AWS::KMS::Key')) {
     const policy = properties['KeyPolicy'];
     if (!isObject(policy)) continue;
+    const lists: string[] = [];
     const inlined = mapTree(policy, (node) => {
       if (!isObject(node)) return node;
       if (typeof node['Fn::Sub'] === 'string') return node['Fn::Sub'];
+      const getAtt = node['Fn::GetAtt'];
+      if (Array.isArray(getAtt) && getAtt.length === 2) return `\${${getAtt.join('.')}}`;
+      const ref = node['Ref'];
+      if (typeof ref === 'string' && isList(ref)) {
+        lists.push(ref);
+        return `__LIST_${lists.length - 1}__`;
+      }
+      if (typeof ref === 'string') return `\${${ref}}`;
       const intrinsic = Object.keys(node).find((key) => key === 'Ref' || key.startsWith('Fn::'));
       if (intrinsic) throw new Error(`moto bridge: ${intrinsic} in a key policy is not inlined`);
       return node;
     });
-    properties['KeyPolicy'] = { 'Fn::Sub': JSON.stringify(inlined) };
+    const pieces: Json[] = [];
+    JSON.stringify(inlined)
+      .split(/"__LIST_(\d+)__"/)
+      .forEach((piece, index) => {
+        if (index % 2 === 0) pieces.push({ 'Fn::Sub': piece });
+        else pieces.push('["', { 'Fn::Join': ['","', { Ref: lists[Number(piece)] ?? '' }] }, '"]');
+      });
+    properties['KeyPolicy'] =
+      pieces.length === 1 ? (pieces[0] as JsonObject) : { 'Fn::Join': ['', pieces] };
   }
 }
 

@@ -85,6 +85,7 @@ export function testContext(
     env,
     region: 'eu-west-1',
     account: '123456789012',
+    callerArn: 'arn:aws:sts::123456789012:assumed-role/Deployer/session',
     clients: {
       cloudFormation: new CloudFormationClient(config),
       s3: new S3Client(config),

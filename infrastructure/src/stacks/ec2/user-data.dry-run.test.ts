@@ -58,11 +58,23 @@ const SSM = {
   '/mini-ecommerce/dev/log-level': 'info',
 };
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** SHA256SUMS as api:deploy writes it for these files. */
+function checksumsOf(files: Record<string, string>): string {
+  return Object.entries(files)
+    .map(([name, body]) => `${sha256(body)}  ${name}\n`)
+    .join('');
+}
+
+/** What api:deploy records in the apiRelease parameter after its gate. */
+function pointerTo(id: string, files: Record<string, string>): string {
+  return JSON.stringify({ releaseId: id, checksumsSha256: sha256(checksumsOf(files)) });
+}
+
 /** A release's objects as api:deploy uploads them: the bundle and its SHA256SUMS. */
 function releaseObjects(id: string, files: Record<string, string>): Record<string, string> {
-  const sums = Object.entries(files)
-    .map(([name, body]) => `${createHash('sha256').update(body).digest('hex')}  ${name}\n`)
-    .join('');
+  const sums = checksumsOf(files);
   return Object.fromEntries(
     Object.entries({ ...files, SHA256SUMS: sums }).map(([name, body]) => [
       `${ARTIFACTS_BUCKET}/api/dev/${id}/${name}`,
@@ -71,23 +83,31 @@ function releaseObjects(id: string, files: Record<string, string>): Record<strin
   );
 }
 
+const RELEASE_FILES = {
+  'server.mjs': 'console.log("api");\n',
+  'package.json': '{ "type": "module" }\n',
+};
+
 /** An account where `nx run api:deploy` has uploaded RELEASE and made it current. */
 const WITH_RELEASE: DryRunWorld = {
   s3: {
     ...releaseObjects(OLDER_RELEASE, { 'server.mjs': 'console.log("old");\n' }),
-    ...releaseObjects(RELEASE, {
-      'server.mjs': 'console.log("api");\n',
-      'package.json': '{ "type": "module" }\n',
-    }),
+    ...releaseObjects(RELEASE, RELEASE_FILES),
   },
-  ssm: { ...SSM, [RELEASE_POINTER]: RELEASE },
+  ssm: { ...SSM, [RELEASE_POINTER]: pointerTo(RELEASE, RELEASE_FILES) },
 };
+
+/** What someone with s3:PutObject on the bucket (and nothing else) can plant. */
+const PLANTED = '20991231T235959-0123456789ab';
+const PLANTED_FILES = { 'server.mjs': 'require("child_process").execSync("id");\n' };
 
 /** A fresh account: the bucket exists, nothing has been deployed to it yet. */
 const WITHOUT_RELEASE: DryRunWorld = { buckets: [ARTIFACTS_BUCKET], ssm: SSM };
 
 const APP_HOME = '/opt/mini-ecommerce';
 const PM2_HOME = `${APP_HOME}/.pm2`;
+/** Where PM2 writes the API's logs and the CloudWatch agent (user cwagent) reads them. */
+const LOG_DIR = '/var/log/mini-ecommerce';
 const AGENT_CONFIG = '/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json';
 const ECOSYSTEM = `${APP_HOME}/api/ecosystem.config.cjs`;
 /** Where the API's environment (with the JWT secret) lands, and its permissions. */
@@ -99,13 +119,16 @@ const EXPECTED = {
   installs: [
     'dnf install -y nodejs22 nodejs22-npm amazon-cloudwatch-agent aws-cfn-bootstrap',
     'useradd --system --home-dir /opt/mini-ecommerce --shell /sbin/nologin mini-ecommerce',
-    'npm install -g pm2@6.0.14',
+    'npm install -g pm2@6.0.14 --ignore-scripts',
   ],
   startsAgent: `amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:${AGENT_CONFIG}`,
   readsCurrentRelease: new RegExp(`^aws ssm get-parameter .*--name ${RELEASE_POINTER} `),
-  fetchesRelease: new RegExp(
-    `^aws s3 cp .*--recursive.* s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/? ${APP_HOME}/api/releases/${RELEASE}(\\.part)?$`,
-  ),
+  /** SHA256SUMS first (checked against the parameter's digest), then each file it lists. */
+  fetchesRelease: [
+    `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/SHA256SUMS ${APP_HOME}/api/releases/${RELEASE}.part/SHA256SUMS`,
+    `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/server.mjs ${APP_HOME}/api/releases/${RELEASE}.part/server.mjs`,
+    `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/package.json ${APP_HOME}/api/releases/${RELEASE}.part/package.json`,
+  ],
   startsApi: [`pm2 startOrReload ${ECOSYSTEM}`, 'pm2 save'],
   bootsPm2WithSystem: `pm2 startup systemd -u mini-ecommerce --hp ${APP_HOME}`,
   signalsSuccess: SIGNAL,
@@ -184,7 +207,7 @@ describe('a dry run of the user data on a fresh instance with a release uploaded
       ...EXPECTED.installs,
       EXPECTED.startsAgent,
       EXPECTED.readsCurrentRelease,
-      EXPECTED.fetchesRelease,
+      ...EXPECTED.fetchesRelease,
       ...EXPECTED.startsApi,
       EXPECTED.bootsPm2WithSystem,
       EXPECTED.signalsSuccess,
@@ -207,8 +230,8 @@ describe('a dry run of the user data on a fresh instance with a release uploaded
     expect(
       config.logs.logs_collected.files.collect_list.map((f) => [f.file_path, f.log_group_name]),
     ).toEqual([
-      [`${PM2_HOME}/logs/mini-ecommerce-api-out*.log`, '/mini-ecommerce/dev/api'],
-      [`${PM2_HOME}/logs/mini-ecommerce-api-error*.log`, '/mini-ecommerce/dev/api'],
+      [`${LOG_DIR}/mini-ecommerce-api-out*.log`, '/mini-ecommerce/dev/api'],
+      [`${LOG_DIR}/mini-ecommerce-api-error*.log`, '/mini-ecommerce/dev/api'],
       ['/var/log/cloud-init-output.log', '/mini-ecommerce/dev/system'],
     ]);
   });
@@ -245,6 +268,22 @@ describe('a dry run of the user data on a fresh instance with a release uploaded
       ['save', 'mini-ecommerce', PM2_HOME],
     ]);
     expect(run.exists(`${PM2_HOME}/dump.pm2`)).toBe(true);
+  });
+
+  it('keeps the JWT secret PM2 saves in dump.pm2 to the app user (issue 16 item 5)', () => {
+    // pm2 save writes every process's environment, JWT_SECRET included, into dump.pm2.
+    expect(run.mode(PM2_HOME), 'PM2_HOME').toBe(0o700);
+    expect(run.mode(`${PM2_HOME}/dump.pm2`), 'dump.pm2').toBe(0o600);
+    // The logs the agent ships live outside PM2_HOME, where it can read them.
+    const app = (run.loadCommonJs(ECOSYSTEM) as { apps: Record<string, string>[] }).apps[0];
+    expect(app?.['out_file']).toBe(`${LOG_DIR}/mini-ecommerce-api-out.log`);
+    expect(app?.['error_file']).toBe(`${LOG_DIR}/mini-ecommerce-api-error.log`);
+    expect(run.mode(LOG_DIR)).toBe(0o755);
+  });
+
+  it('downloads only the files SHA256SUMS lists, from the recorded release (issue 16 item 1)', () => {
+    const downloads = run.calls.filter((c) => matchesCall(c, 'aws s3 cp'));
+    expect(downloads.map((c) => c.line)).toEqual(EXPECTED.fetchesRelease);
   });
 });
 
@@ -306,6 +345,31 @@ const FAILING_BOOTS: {
     world: { ...WITH_RELEASE, ssm: { ...SSM, [RELEASE_POINTER]: '../../../etc' } },
   },
   {
+    // Issue 16 item 1: a bare id (what api:deploy wrote before) vouches for no file.
+    name: 'the pointer names a release but no checksum digest',
+    world: { ...WITH_RELEASE, ssm: { ...SSM, [RELEASE_POINTER]: RELEASE } },
+  },
+  {
+    // Issue 16 item 1: the recorded release's files and SHA256SUMS replaced consistently by
+    // someone who can write to the bucket; the digest in the parameter no longer matches.
+    name: 'the recorded release was replaced in the bucket, SHA256SUMS included',
+    world: {
+      ...WITH_RELEASE,
+      s3: { ...WITH_RELEASE.s3, ...releaseObjects(RELEASE, PLANTED_FILES) },
+    },
+  },
+  {
+    name: 'SHA256SUMS lists a path outside the release',
+    world: (() => {
+      const files = { '../../../../etc/cron.d/x': '* * * * * root id\n' };
+      return {
+        ...WITH_RELEASE,
+        s3: { ...WITH_RELEASE.s3, ...releaseObjects(RELEASE, files) },
+        ssm: { ...SSM, [RELEASE_POINTER]: pointerTo(RELEASE, files) },
+      };
+    })(),
+  },
+  {
     name: 'the JWT secret is missing',
     world: {
       ...WITH_RELEASE,
@@ -316,6 +380,31 @@ const FAILING_BOOTS: {
   },
   { name: 'pm2 cannot start the API', world: { ...WITH_RELEASE, failWhen: ['pm2 startOrReload'] } },
 ];
+
+describe('a dry run of the user data with a release planted in the bucket (issue 16 item 1)', () => {
+  let run: DryRunResult;
+  beforeAll(async () => {
+    // A newer prefix with its own, self-consistent SHA256SUMS, and an extra file in the recorded one.
+    run = await dryRunUserData(script, {
+      ...WITH_RELEASE,
+      s3: {
+        ...WITH_RELEASE.s3,
+        ...releaseObjects(PLANTED, PLANTED_FILES),
+        [`${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/extra.mjs`]: 'planted\n',
+      },
+    });
+  });
+  afterAll(() => run?.dispose());
+
+  it('installs the recorded release, and nothing the parameter does not vouch for', () => {
+    expectRanCleanly(run);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.link(`${APP_HOME}/api/current`)).toBe(`${APP_HOME}/api/releases/${RELEASE}`);
+    expect(run.exists(`${APP_HOME}/api/releases/${PLANTED}`)).toBe(false);
+    expect(run.exists(`${APP_HOME}/api/releases/${RELEASE}/extra.mjs`)).toBe(false);
+    expect(run.calls.some((c) => c.args.some((a) => a.includes(PLANTED)))).toBe(false);
+  });
+});
 
 describe('a dry run of the user data where a step fails', () => {
   it.each(FAILING_BOOTS)('stops and signals failure when $name', async ({ world, unsignalled }) => {

@@ -3,12 +3,10 @@ import {
   APP_PARAMETERS,
   INSTANCE_LAYOUT,
   PROJECT_NAME,
-  apiReleasePrefix,
 } from '@mini-ecommerce/stack-model';
-import { CHECKSUMS_FILE, forFnSub, instanceFunctions } from '../../instance/app-scripts';
-import { ENV_PLACEHOLDER } from '../common';
+import { forFnSub, instanceFunctions } from '../../instance/app-scripts';
 
-const { pm2Home: PM2_HOME, pm2App: PM2_APP } = INSTANCE_LAYOUT;
+const { logDir: LOG_DIR, pm2App: PM2_APP } = INSTANCE_LAYOUT;
 
 /**
  * The CloudWatch agent configuration: application and boot logs to the stack's log groups,
@@ -36,12 +34,12 @@ export function agentConfig(): string {
         files: {
           collect_list: [
             {
-              file_path: `${PM2_HOME}/logs/${PM2_APP}-out*.log`,
+              file_path: `${LOG_DIR}/${PM2_APP}-out*.log`,
               log_group_name: '__APP_LOG_GROUP__',
               log_stream_name: '{instance_id}/api',
             },
             {
-              file_path: `${PM2_HOME}/logs/${PM2_APP}-error*.log`,
+              file_path: `${LOG_DIR}/${PM2_APP}-error*.log`,
               log_group_name: '__APP_LOG_GROUP__',
               log_stream_name: '{instance_id}/api-error',
             },
@@ -70,7 +68,6 @@ export function agentConfig(): string {
  * signals success.
  */
 export function userDataScript(): string {
-  const L = INSTANCE_LAYOUT;
   return `#!/bin/bash
 # Generated from infrastructure/src/stacks/ec2/user-data.ts
 set -euo pipefail
@@ -101,22 +98,17 @@ AGENT
 /opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json
 
 # Only "no such parameter" means no release yet; any other error (access, throttling, no route
-# to SSM) fails the boot rather than report a healthy instance with no API.
-if ! release_id="$(app_param ${APP_PARAMETERS.apiRelease} 2>&1)"; then
-  case "$release_id" in
-    *ParameterNotFound*) release_id="" ;;
-    *) echo "cannot read /${PROJECT_NAME}/$env/${APP_PARAMETERS.apiRelease}: $release_id"; exit 1 ;;
+# to SSM) fails the boot rather than report a healthy instance with no API. The parameter, which
+# only api:deploy writes and only after its gate, names the release and the digest of its
+# SHA256SUMS: nothing else in the bucket is trusted.
+if ! release_pointer="$(app_param ${APP_PARAMETERS.apiRelease} 2>&1)"; then
+  case "$release_pointer" in
+    *ParameterNotFound*) release_pointer="" ;;
+    *) echo "cannot read /${PROJECT_NAME}/$env/${APP_PARAMETERS.apiRelease}: $release_pointer"; exit 1 ;;
   esac
 fi
-if [ -n "$release_id" ] && [ "$release_id" != "None" ]; then
-  valid_release_id "$release_id"
-  release="${L.releasesDir}/$release_id"
-  rm -rf "$release.part"
-  aws s3 cp --recursive --only-show-errors --region "$region" "s3://$bucket/${apiReleasePrefix(ENV_PLACEHOLDER)}$release_id/" "$release.part"
-  (cd "$release.part" && sha256sum -c --quiet ${CHECKSUMS_FILE})
-  rm -rf "$release" && mv "$release.part" "$release"
-  write_environment
-  activate_release "$release"
+if [ -n "$release_pointer" ] && [ "$release_pointer" != "None" ]; then
+  install_recorded_release "$release_pointer" "$bucket"
 else
   echo "no API release recorded in /${PROJECT_NAME}/$env/${APP_PARAMETERS.apiRelease} yet: nx run api:deploy installs one"
 fi
