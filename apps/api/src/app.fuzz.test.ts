@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './test/test-app';
+import { ORDER_BODY, buildTestApp, type TestApp } from './test/test-app';
 
 /**
  * Property-based tests: whatever a client sends to whatever route (params, query strings, bodies,
@@ -21,8 +21,14 @@ beforeAll(async () => {
   productId = (await t.createProduct(admin.token, { stock: 1_000_000, category: 'Fuzz' }))
     .productId;
   await t.addToCart(customer.token, productId, 1);
-  orderId = (await t.request({ method: 'POST', url: '/api/orders', token: customer.token })).json()
-    .orderId;
+  orderId = (
+    await t.request({
+      method: 'POST',
+      url: '/api/orders',
+      token: customer.token,
+      payload: ORDER_BODY,
+    })
+  ).json().orderId;
 });
 afterAll(() => t?.close());
 
@@ -354,7 +360,12 @@ describe('invariants under random cart and order traffic', () => {
                   })
                 : kind === 'remove'
                   ? await t.request({ method: 'DELETE', url: `/api/cart/items/${id}`, token })
-                  : await t.request({ method: 'POST', url: '/api/orders', token });
+                  : await t.request({
+                      method: 'POST',
+                      url: '/api/orders',
+                      token,
+                      payload: ORDER_BODY,
+                    });
             expect(response.statusCode, response.body).toBeLessThan(500);
             if (kind === 'order' && response.statusCode === 201) {
               const order = response.json();

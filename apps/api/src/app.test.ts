@@ -147,6 +147,10 @@ describe('OpenAPI', () => {
         'POST /api/auth/register',
         'POST /api/auth/login',
         'GET /api/users/me',
+        'GET /api/users/me/addresses',
+        'POST /api/users/me/addresses',
+        'PATCH /api/users/me/addresses/{addressId}',
+        'DELETE /api/users/me/addresses/{addressId}',
         'GET /api/categories',
         'GET /api/products',
         'GET /api/products/{productId}',
@@ -162,6 +166,7 @@ describe('OpenAPI', () => {
         'GET /api/orders',
         'GET /api/orders/{orderId}',
         'GET /api/admin/orders',
+        'GET /api/admin/summary',
         'PATCH /api/orders/{orderId}',
       ].sort(),
     );
@@ -174,6 +179,9 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/orders'].post.parameters.map((p: { name: string }) => p.name)).toContain(
       'idempotency-key',
     );
+    expect(
+      doc.paths['/api/orders'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('addressId');
     const docs = await t.request({ url: '/docs' });
     expect(docs.statusCode).toBeLessThan(400);
   });

@@ -13,9 +13,10 @@ import {
 import type { DataLayer } from '@mini-ecommerce/data';
 import { DomainError } from '@mini-ecommerce/domain';
 import type { Config } from './config';
+import { trustProxyFor } from './lib/client-address';
 import type { ImageStore } from './lib/images';
 import type { MetricsSink } from './lib/metrics';
-import { hashPassword } from './lib/passwords';
+import { hashPassword, verifyPassword } from './lib/passwords';
 import authPlugin from './plugins/auth';
 import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
@@ -61,6 +62,12 @@ export const serverOptions = {
     void reply.code(status < 500 ? 400 : 500).send(body);
   },
 } as const;
+
+/** The server options for this configuration: `serverOptions` plus which proxies to believe. */
+export function serverOptionsFor(config: Pick<Config, 'trustProxy'>) {
+  const trustProxy = trustProxyFor(config.trustProxy);
+  return { ...serverOptions, ...(trustProxy ? { trustProxy } : {}) };
+}
 
 /** pino options for the API: JSON logs that never carry credentials (server.ts and tests use them). */
 export function loggerOptions(level: string) {
@@ -166,11 +173,27 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   const { admin } = options.config;
   if (admin) {
     app.addHook('onReady', async () => {
-      await app.data.users.ensureAdmin(
-        admin.email,
-        'Administrator',
-        await hashPassword(admin.password),
-      );
+      let user;
+      try {
+        user = await app.data.users.ensureAdmin(
+          admin.email,
+          'Administrator',
+          await hashPassword(admin.password),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
+        // Someone registered ADMIN_EMAIL first: promoting it would hand them the shop. The shop
+        // runs without an admin until the operator picks another ADMIN_EMAIL.
+        app.log.error(
+          { email: admin.email },
+          'ADMIN_EMAIL belongs to an existing customer account that startup did not create: not made admin; set another ADMIN_EMAIL',
+        );
+        return;
+      }
+      // ADMIN_PASSWORD changed since the account was created: store it, and sign out older tokens.
+      if (!(await verifyPassword(admin.password, user.passwordHash))) {
+        await app.data.users.setPassword(user.userId, await hashPassword(admin.password));
+      }
       app.log.info({ email: admin.email }, 'admin account ready');
     });
   }

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDataLayer } from '@mini-ecommerce/data';
 import { createTestDataLayer, testDynamoDbEndpoint } from '@mini-ecommerce/data/testing';
 import { HEALTH_READY_PATH } from '@mini-ecommerce/stack-model';
-import { buildTestApp, errorOf, signToken, type TestApp } from './test/test-app';
+import { ORDER_BODY, buildTestApp, errorOf, signToken, type TestApp } from './test/test-app';
 
 /** A port that was free a moment ago and that nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -47,7 +47,7 @@ describe('when DynamoDB does not answer', () => {
       { url: '/api/users/me', token },
       { url: '/api/cart', token },
       { method: 'PUT' as const, url: '/api/cart/items/p-1', token, payload: { quantity: 1 } },
-      { method: 'POST' as const, url: '/api/orders', token },
+      { method: 'POST' as const, url: '/api/orders', token, payload: ORDER_BODY },
       { url: '/api/orders', token },
       { url: '/api/admin/orders', token },
     ];

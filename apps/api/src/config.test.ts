@@ -23,7 +23,13 @@ describe('loadConfig', () => {
       region: 'us-east-1',
       authRateLimitPerMinute: 300,
     });
-    expect(config.login).toEqual({ maxFailures: 10, windowMs: 15 * 60_000 });
+    expect(config.login).toEqual({
+      maxFailures: 10,
+      windowMs: 15 * 60_000,
+      slowAfter: 10,
+      slowDelayMs: 2000,
+    });
+    expect(config.trustProxy).toBe('none');
     expect(config.metrics).toBe(false);
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -95,8 +101,41 @@ describe('loadConfig', () => {
       JWT_SECRET: '',
       WEB_ORIGIN: '',
     });
-    expect(config.login).toEqual({ maxFailures: 3, windowMs: 120_000 });
+    expect(config.login).toMatchObject({ maxFailures: 3, windowMs: 120_000 });
     expect(config.authRateLimitPerMinute).toBe(7);
     expect(config.webOrigin).toBeUndefined();
+  });
+
+  // Issue 11, item 4.
+  it('refuses the built-in JWT secret unless the API listens on loopback', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(/^JWT_SECRET is required when the API listens on 0\.0\.0\.0/),
+    ]);
+    expect(problemsOf({ HOST: '192.168.1.20', JWT_SECRET: '' })).toHaveLength(1);
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost'])
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    expect(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: SECRET }).host).toBe('0.0.0.0');
+  });
+
+  // Issue 11, item 5: the chain in front of the API is CloudFront (and the load balancer) in every cloud environment.
+  it('believes X-Forwarded-For from the CloudFront chain in the cloud environments only', () => {
+    expect(loadConfig({}).trustProxy).toBe('none');
+    for (const env of ['dev', 'staging', 'prod'])
+      expect(loadConfig({ APP_ENV: env, JWT_SECRET: SECRET }).trustProxy).toBe('cloudfront');
+    expect(
+      loadConfig({ APP_ENV: 'prod', JWT_SECRET: SECRET, TRUST_PROXY: 'none' }).trustProxy,
+    ).toBe('none');
+  });
+
+  // Issue 11, item 10: URLs the API hands out come from configuration, never from the request.
+  it('builds the public URL from PUBLIC_URL, else WEB_ORIGIN, else the loopback address', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3001');
+    expect(loadConfig({ WEB_ORIGIN: 'https://shop.example.com/' }).publicUrl).toBe(
+      'https://shop.example.com',
+    );
+    expect(
+      loadConfig({ WEB_ORIGIN: 'https://shop.example.com', PUBLIC_URL: 'http://127.0.0.1:9' })
+        .publicUrl,
+    ).toBe('http://127.0.0.1:9');
   });
 });

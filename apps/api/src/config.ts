@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { API_PORT, ENVIRONMENTS } from '@mini-ecommerce/stack-model';
+import { isIP } from 'node:net';
+import { API_PORT, ENVIRONMENTS, TRUST_PROXY_MODES } from '@mini-ecommerce/stack-model';
 
 const LOCAL_JWT_SECRET = 'local-development-secret-not-for-deployed-environments';
 
@@ -42,8 +43,16 @@ const EnvSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /** Sign-in attempts per email from one client per window before that client is refused (429). */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Attempts per email from all clients per window after which each further one is delayed (never refused). */
+    LOGIN_SLOW_AFTER: z.coerce.number().int().min(1).default(10),
+    LOGIN_SLOW_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
+    /** Which proxies' X-Forwarded-For to believe; `cloudfront` by default in the cloud environments. */
+    TRUST_PROXY: z.enum(TRUST_PROXY_MODES).optional(),
+    /** The shop's public origin, for URLs the API hands out (local uploads); never the request's Host. */
+    PUBLIC_URL: optionalString.pipe(z.url().optional()),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     /** How long catalog reads may be served from memory; stock and prices are never older than this. */
     CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).default(1000),
@@ -69,6 +78,13 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+const LOOPBACK_NAMES = new Set(['localhost', '::1']);
+/** Only this machine can connect to an API that listens here. */
+export function isLoopbackHost(host: string): boolean {
+  if (LOOPBACK_NAMES.has(host.toLowerCase())) return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -82,7 +98,10 @@ export interface Config {
   webOrigin?: string;
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
-  login: { maxFailures: number; windowMs: number };
+  login: { maxFailures: number; windowMs: number; slowAfter: number; slowDelayMs: number };
+  trustProxy: (typeof TRUST_PROXY_MODES)[number];
+  /** Origin of the URLs the API hands out (local image uploads). */
+  publicUrl: string;
   authRateLimitPerMinute: number;
   catalogCacheTtlMs: number;
   metrics: boolean;
@@ -106,10 +125,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   }
   const env = parsed.data;
+  // Locally only this machine may connect; on EC2 the load balancer / security group decides.
+  const host = env.HOST ?? (env.APP_ENV === 'local' ? '127.0.0.1' : '0.0.0.0');
+  // The built-in secret is public (it is in this file): tokens signed with it are forgeable by
+  // anyone who can reach the API, so it is only good where nobody else can.
+  if (!env.JWT_SECRET && !isLoopbackHost(host)) {
+    throw new ConfigError([
+      `JWT_SECRET is required when the API listens on ${host}: the built-in secret is only for loopback`,
+    ]);
+  }
   return {
     port: env.PORT,
-    // Locally only this machine may connect; on EC2 the load balancer / security group decides.
-    host: env.HOST ?? (env.APP_ENV === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    host,
     env: env.APP_ENV,
     region: env.AWS_REGION,
     ...(env.DYNAMODB_ENDPOINT ? { dynamoDbEndpoint: env.DYNAMODB_ENDPOINT } : {}),
@@ -126,7 +153,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ...(env.WEB_ORIGIN ? { webOrigin: env.WEB_ORIGIN } : {}),
     webDist: resolve(env.WEB_DIST),
     logLevel: env.LOG_LEVEL,
-    login: { maxFailures: env.LOGIN_MAX_FAILURES, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+      slowAfter: env.LOGIN_SLOW_AFTER,
+      slowDelayMs: env.LOGIN_SLOW_DELAY_MS,
+    },
+    trustProxy: env.TRUST_PROXY ?? (env.APP_ENV === 'local' ? 'none' : 'cloudfront'),
+    publicUrl: (
+      env.PUBLIC_URL ??
+      env.WEB_ORIGIN ??
+      `http://${isLoopbackHost(host) ? 'localhost' : host}:${env.PORT}`
+    ).replace(/\/$/, ''),
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     catalogCacheTtlMs: env.CATALOG_CACHE_TTL_MS,
     metrics: env.METRICS ? env.METRICS === 'on' : env.APP_ENV !== 'local',

@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import app, { loggerOptions, serverOptions } from './app';
+import app, { loggerOptions, serverOptionsFor } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -20,7 +20,7 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const server = Fastify({
-    ...serverOptions,
+    ...serverOptionsFor(config),
     logger: loggerOptions(config.logLevel),
   });
   await server.register(app, { config });

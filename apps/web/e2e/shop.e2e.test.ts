@@ -72,6 +72,7 @@ describe('the shop in a real browser', () => {
     email: `shopper-${unique}@example.com`,
     password: 'shopper-password',
   };
+  let placedOrderId = '';
 
   it('lets a guest fill a cart, register, keep the cart, order and find the order in the history', async () => {
     const { page, consoleErrors } = await openPage('shopper', { width: 375, height: 800 });
@@ -117,11 +118,20 @@ describe('the shop in a real browser', () => {
     await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
     await noSidewaysScroll(page);
 
+    // A new account has no saved address: checkout asks for one and saves it.
+    await page.getByRole('group', { name: 'Delivery address' }).waitFor();
+    await page.getByLabel('Full name').fill(shopper.name);
+    await page.getByLabel('Address line 1').fill('221B Baker Street');
+    await page.getByLabel('City').fill('London');
+    await page.getByLabel('Postal code').fill('NW1 6XE');
+    await page.getByLabel('Country').selectOption('GB');
+    await noSidewaysScroll(page);
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thank you for your order' }).waitFor();
     const placed = await page.getByText(/Your order .+ has been placed\./).textContent();
     const orderId = /Your order (\S+) has been placed/.exec(placed ?? '')?.[1];
     expect(orderId).toBeTruthy();
+    placedOrderId = orderId ?? '';
     await page.getByRole('link', { name: 'Cart, 0 items' }).waitFor();
 
     await page.getByRole('link', { name: 'See all your orders' }).click();
@@ -129,7 +139,44 @@ describe('the shop in a real browser', () => {
     await page.getByRole('link', { name: `Order ${orderId}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Order details' }).waitFor();
     await page.getByRole('table', { name: 'Items in this order' }).getByText(productName).waitFor();
+    const delivery = page.locator('address').filter({ hasText: '221B Baker Street' });
+    await delivery.getByText('NW1 6XE London').waitFor();
+    await delivery.getByText('United Kingdom').waitFor();
 
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows the shopper's order on the admin dashboard, and the admin ships it", async () => {
+    expect(placedOrderId).not.toBe('');
+    const { page, consoleErrors } = await openPage('admin-dashboard');
+    await page.goto('/admin');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(stack.admin.email);
+    await page.getByLabel('Password').fill(stack.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Today' })
+      .getByText(/\d+ orders?/)
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Newest orders' })
+      .getByRole('row', { name: new RegExp(placedOrderId) })
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Go to orders' }).click();
+    const row = page
+      .getByRole('table', { name: 'Orders' })
+      .getByRole('row', { name: new RegExp(placedOrderId) });
+    await row.getByText('221B Baker Street', { exact: false }).waitFor();
+    for (const [value, label] of [
+      ['PAID', 'Paid'],
+      ['SHIPPED', 'Shipped'],
+    ] as const) {
+      await row.getByLabel(`New status for order ${placedOrderId}`).selectOption(value);
+      await row.getByRole('button', { name: `Update order ${placedOrderId}` }).click();
+      await row.getByText(label, { exact: true }).waitFor();
+    }
     expect(consoleErrors).toEqual([]);
   });
 

@@ -165,11 +165,18 @@ describe('users', () => {
     expect(found?.email).toBe(email);
   });
 
-  it('counts failed logins per email and window', async () => {
+  it('lets at most `limit` concurrent sign-in attempts through per email and client, and clears them', async () => {
     const email = `fail${Date.now()}@example.com`;
-    expect(await data.users.recordLoginFailure(email, 60_000)).toBe(1);
-    expect(await data.users.recordLoginFailure(email, 60_000)).toBe(2);
-    expect((await data.users.loginFailures(email, 60_000)).failures).toBe(2);
+    const options = { limit: 3, windowMs: 60_000 };
+    const taken = await Promise.all(
+      Array.from({ length: 12 }, () => data.users.takeLoginAttempt(email, '203.0.113.9', options)),
+    );
+    expect(taken.filter((t) => t.allowed)).toHaveLength(3);
+    // Another client has its own budget; the email's total counts both.
+    const other = await data.users.takeLoginAttempt(email, '198.51.100.7', options);
+    expect(other).toMatchObject({ allowed: true, emailAttempts: 4 });
+    await data.users.clearLoginAttempts(email, '203.0.113.9', options.windowMs);
+    expect((await data.users.takeLoginAttempt(email, '203.0.113.9', options)).allowed).toBe(true);
   });
 });
 

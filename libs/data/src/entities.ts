@@ -10,6 +10,18 @@ import type { ToolboxTables } from './tables';
  * The stored shapes. They stay separate from the zod schemas of the API contract (libs/domain);
  * repositories convert between them.
  */
+const shippingAddress = () =>
+  map({
+    name: string(),
+    line1: string(),
+    line2: string().optional(),
+    city: string(),
+    postalCode: string(),
+    region: string().optional(),
+    country: string(),
+    phone: string().optional(),
+  });
+
 export function createEntities(tables: ToolboxTables) {
   const ProductEntity = new Entity({
     name: 'Product',
@@ -40,6 +52,7 @@ export function createEntities(tables: ToolboxTables) {
       role: string().enum('customer', 'admin'),
       passwordHash: string(),
       createdAt: string(),
+      tokenVersion: number().optional(),
     }),
   });
 
@@ -54,7 +67,7 @@ export function createEntities(tables: ToolboxTables) {
     }),
   });
 
-  /** Failed logins for one email in one fixed window; expires by TTL. */
+  /** Sign-in attempts for one email (from one client, or from all) in one fixed window; expires by TTL. */
   const LoginFailuresEntity = new Entity({
     name: 'LoginFailures',
     table: tables.users,
@@ -63,6 +76,31 @@ export function createEntities(tables: ToolboxTables) {
       userId: string().key(),
       failures: number(),
       expiresAt: number(),
+    }),
+  });
+
+  /** A user's address book: one item (keyed `#ADDRESSES#<userId>`) so the limit and the default hold under concurrent edits. */
+  const AddressBookEntity = new Entity({
+    name: 'AddressBook',
+    table: tables.users,
+    timestamps: false,
+    schema: item({
+      userId: string().key(),
+      addresses: list(
+        map({
+          addressId: string(),
+          name: string(),
+          line1: string(),
+          line2: string().optional(),
+          city: string(),
+          postalCode: string(),
+          region: string().optional(),
+          country: string(),
+          phone: string().optional(),
+        }),
+      ),
+      defaultAddressId: string().optional(),
+      version: number(),
     }),
   });
 
@@ -101,6 +139,7 @@ export function createEntities(tables: ToolboxTables) {
       total: number(),
       currency: string(),
       status: string().enum('PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'),
+      shippingAddress: shippingAddress().optional(),
       createdAt: string(),
       updatedAt: string(),
       /** Feed copies only: the order they mirror and its owner (their own keys are the feed's). */
@@ -109,11 +148,49 @@ export function createEntities(tables: ToolboxTables) {
     }),
   });
 
+  /**
+   * Sales of one day in one currency, counted in one of several shards (a random one per order)
+   * so that no single item takes every order's write. Indexed on UserOrdersIndex under
+   * `#STATS#<shard>` with the day as sort key, so a week is one Query per shard.
+   */
+  const DaySalesEntity = new Entity({
+    name: 'DaySales',
+    table: tables.orders,
+    timestamps: false,
+    schema: item({
+      orderId: string().key(),
+      userId: string(),
+      createdAt: string(),
+      day: string(),
+      currency: string(),
+      orders: number(),
+      revenue: number(),
+    }),
+  });
+
+  /**
+   * A product whose stock went low, listed in CategoryIndex under `#LOW_STOCK` (a category no
+   * product can have). Written with the stock change; the dashboard checks the real stock.
+   */
+  const StockWatchEntity = new Entity({
+    name: 'StockWatch',
+    table: tables.products,
+    timestamps: false,
+    schema: item({
+      productId: string().key(),
+      category: string(),
+      watchedId: string(),
+    }),
+  });
+
   return {
     ProductEntity,
+    StockWatchEntity,
+    DaySalesEntity,
     UserEntity,
     EmailClaimEntity,
     LoginFailuresEntity,
+    AddressBookEntity,
     CartLineEntity,
     OrderEntity,
   };

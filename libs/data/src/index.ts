@@ -4,20 +4,24 @@ import { createDynamoClients, type DynamoClientOptions } from './client';
 import { tableNamesFor, type TableNames } from './config';
 import { createEntities } from './entities';
 import { createToolboxTables } from './tables';
+import { AddressRepository } from './repositories/addresses';
 import { CartRepository } from './repositories/cart';
 import { OrderRepository } from './repositories/orders';
 import { ProductRepository } from './repositories/products';
 import { UserRepository } from './repositories/users';
+import { ShopSummaryRepository } from './repositories/shop-summary';
 import type { DataContext } from './context';
 
 export { createDynamoClients, type DynamoClientOptions, type DynamoClients } from './client';
 export { tableNamesFor, type TableNames } from './config';
 export { createTableInput, provisionTables } from './provision';
 export { createToolboxTables } from './tables';
+export { AddressRepository } from './repositories/addresses';
 export { CartRepository } from './repositories/cart';
 export { OrderRepository, type PlaceOrderResult } from './repositories/orders';
 export { ProductRepository } from './repositories/products';
 export { UserRepository, type NewUser } from './repositories/users';
+export { ShopSummaryRepository, SALES_SHARDS } from './repositories/shop-summary';
 export { isUnavailableError } from './unavailable';
 
 export interface DataLayerOptions extends DynamoClientOptions {
@@ -30,8 +34,10 @@ export interface DataLayerOptions extends DynamoClientOptions {
 export interface DataLayer {
   products: ProductRepository;
   users: UserRepository;
+  addresses: AddressRepository;
   cart: CartRepository;
   orders: OrderRepository;
+  summary: ShopSummaryRepository;
   names: TableNames;
   clients: ReturnType<typeof createDynamoClients>;
   /** Resolves when DynamoDB answers (readiness). */
@@ -52,11 +58,14 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
   };
   const products = new ProductRepository(ctx);
   const cart = new CartRepository(ctx);
+  const orders = new OrderRepository(ctx, products, cart);
   return {
     products,
     users: new UserRepository(ctx),
+    addresses: new AddressRepository(ctx),
     cart,
-    orders: new OrderRepository(ctx, products, cart),
+    orders,
+    summary: new ShopSummaryRepository(ctx, products, orders),
     names,
     clients,
     ping: async () => {

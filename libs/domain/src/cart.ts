@@ -4,7 +4,7 @@ import { Currency } from './money';
 import { Product } from './product';
 
 export const MAX_CART_QUANTITY = 99;
-/** A cart becomes one order transaction: a stock update and a cart delete per line, the order and its two admin-feed copies must fit DynamoDB's 100 items. */
+/** A cart becomes one order transaction: a stock update and a cart delete per line, the order, its two admin-feed copies and its day's sales counter must fit DynamoDB's 100 items. */
 export const MAX_CART_LINES = 48;
 
 export const Quantity = z.number().int().min(1).max(MAX_CART_QUANTITY);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AddressCreate,
+  COUNTRY_CODES,
   DomainError,
+  PlaceOrderBody,
   ProductCreate,
   ProductUpdate,
   RegisterBody,
@@ -10,6 +13,7 @@ import {
   formatMoney,
   insufficientStock,
   toPublicUser,
+  toShippingAddress,
 } from './index';
 
 const validProduct = { name: 'Desk lamp', category: 'Home', price: 1999, stock: 5 };
@@ -124,5 +128,42 @@ describe('errors and money', () => {
       passwordHash: 'secret',
     };
     expect(toPublicUser(stored)).not.toHaveProperty('passwordHash');
+  });
+});
+
+describe('addresses', () => {
+  const address = {
+    name: 'Ada Lovelace',
+    line1: '12 St James Square',
+    city: 'London',
+    postalCode: 'SW1Y 4JH',
+    country: 'gb',
+  };
+
+  it('accepts an address with the country as an ISO 3166-1 alpha-2 code', () => {
+    expect(AddressCreate.parse(address)).toMatchObject({ country: 'GB' });
+    expect(COUNTRY_CODES).toHaveLength(249);
+    expect(AddressCreate.safeParse({ ...address, country: 'XX' }).success).toBe(false);
+    expect(AddressCreate.safeParse({ ...address, country: 'GBR' }).success).toBe(false);
+  });
+
+  it('refuses missing required fields, ids sent by the client and malformed phones', () => {
+    expect(AddressCreate.safeParse({ ...address, city: ' ' }).success).toBe(false);
+    expect(AddressCreate.safeParse({ ...address, addressId: 'a1' }).success).toBe(false);
+    expect(AddressCreate.safeParse({ ...address, phone: 'call me' }).success).toBe(false);
+    expect(AddressCreate.safeParse({ ...address, phone: '+44 20 7946 0958' }).success).toBe(true);
+  });
+
+  it('takes exactly one of addressId and address when placing an order', () => {
+    expect(PlaceOrderBody.safeParse({ addressId: 'a1' }).success).toBe(true);
+    expect(PlaceOrderBody.safeParse({ address }).success).toBe(true);
+    expect(PlaceOrderBody.safeParse({}).success).toBe(false);
+    expect(PlaceOrderBody.safeParse({ addressId: 'a1', address }).success).toBe(false);
+  });
+
+  it('copies only the address fields onto an order', () => {
+    expect(
+      toShippingAddress({ ...AddressCreate.parse(address), addressId: 'a1', isDefault: true }),
+    ).toEqual({ ...address, country: 'GB' });
   });
 });

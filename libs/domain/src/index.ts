@@ -3,5 +3,7 @@ export * from './money';
 export * from './product';
 export * from './user';
 export * from './cart';
+export * from './address';
 export * from './order';
+export * from './summary';
 export * from './errors';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, PageQuery, Timestamp, pageOf } from './common';
 import { Currency, MinorUnits } from './money';
 import { Quantity } from './cart';
+import { ShippingAddress } from './address';
 
 export const ORDER_STATUSES = ['PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
@@ -40,6 +41,8 @@ export const Order = z.object({
   total: z.number().int().min(0),
   currency: Currency,
   status: OrderStatus,
+  /** Where the order goes: a copy taken when it was placed. Orders placed before addresses existed have none. */
+  shippingAddress: ShippingAddress.optional(),
   createdAt: Timestamp,
 });
 export type Order = z.infer<typeof Order>;

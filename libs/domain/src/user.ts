@@ -14,7 +14,14 @@ export const Email = z
   .transform((email) => email.toLowerCase());
 
 export const PASSWORD_MIN_LENGTH = 8;
-export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+/** A lone surrogate would be folded into U+FFFD before hashing, so different passwords would match. */
+const wellFormed = (value: string) => !/\p{Surrogate}/u.test(value);
+const WELL_FORMED_MESSAGE = 'must be well-formed Unicode';
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH)
+  .max(200)
+  .refine(wellFormed, WELL_FORMED_MESSAGE);
 export const UserName = z.string().trim().min(1).max(100);
 
 /** The public shape of an account: what the API returns. */
@@ -30,6 +37,8 @@ export type User = z.infer<typeof User>;
 /** The stored shape; the password hash stays on the server and never reaches `User`. */
 export interface StoredUser extends User {
   passwordHash: string;
+  /** Raised by a password or role change; a token that carries an older version is refused. */
+  tokenVersion?: number;
 }
 
 export function toPublicUser(user: StoredUser): User {
@@ -46,7 +55,10 @@ export function toPublicUser(user: StoredUser): User {
 export const RegisterBody = z.object({ email: Email, password: Password, name: UserName });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
-export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) });
+export const LoginBody = z.object({
+  email: Email,
+  password: z.string().min(1).max(200).refine(wellFormed, WELL_FORMED_MESSAGE),
+});
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const AuthResponse = z.object({ user: User, token: z.string() });

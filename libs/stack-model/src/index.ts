@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './stacks';
 export * from './runtime';
 export * from './instance';
+export * from './proxies';

@@ -164,6 +164,17 @@ export interface CheckoutOutcome {
   answered: { orderId: string; lines: number }[];
 }
 
+/** Every order needs a delivery address; the storefront sends one inline like this. */
+const BENCH_ORDER_BODY = JSON.stringify({
+  address: {
+    name: 'Bench Buyer',
+    line1: '1 Load Street',
+    city: 'Springfield',
+    postalCode: '12345',
+    country: 'US',
+  },
+});
+
 /** Concurrent buyers each POST /api/orders once for their filled cart (with an Idempotency-Key, as the storefront does). */
 export async function checkout(
   url: string,
@@ -193,7 +204,9 @@ export async function checkout(
               ...request.headers,
               authorization: `Bearer ${buyer.token}`,
               'idempotency-key': `bench-order-${buyer.userId}`,
+              'content-type': 'application/json',
             },
+            body: BENCH_ORDER_BODY,
           };
         },
         onResponse: (status, body) => {

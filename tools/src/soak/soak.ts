@@ -167,7 +167,21 @@ async function main(): Promise<void> {
           const status = await send(
             'checkout',
             '/api/orders',
-            { method: 'POST', token: user.token, headers: { 'idempotency-key': key } },
+            {
+              method: 'POST',
+              token: user.token,
+              headers: { 'idempotency-key': key },
+              // An order needs a delivery address.
+              body: JSON.stringify({
+                address: {
+                  name: 'Soak Buyer',
+                  line1: '1 Load Street',
+                  city: 'Springfield',
+                  postalCode: '12345',
+                  country: 'US',
+                },
+              }),
+            },
             [201],
           );
           if (status === 201) {

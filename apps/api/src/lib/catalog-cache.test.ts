@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogCache } from './catalog-cache';
-import { buildTestApp } from '../test/test-app';
+import { ORDER_BODY, buildTestApp } from '../test/test-app';
 
 describe('CatalogCache', () => {
   it('shares one load between concurrent misses, expires after ttl and does not keep failures', async () => {
     let now = 0;
     let loads = 0;
-    const cache = new CatalogCache(1000, 10, () => now);
+    const cache = new CatalogCache(1000, { now: () => now });
     const load = async () => (loads += 1);
     expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual([1, 1]);
     now = 999;
@@ -37,7 +37,14 @@ describe('catalog reads with the default cache lifetime', () => {
       const buyer = await t.quickCustomer();
       await t.addToCart(buyer.token, product.productId, 2);
       expect(
-        (await t.request({ method: 'POST', url: '/api/orders', token: buyer.token })).statusCode,
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/orders',
+            token: buyer.token,
+            payload: ORDER_BODY,
+          })
+        ).statusCode,
       ).toBe(201);
       expect((await read()).stock).toBe(3);
       expect((await list()).stock).toBe(3);

@@ -1,41 +1,96 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+/** Bookkeeping per entry (map slot, key, promise, etag) on top of the body itself. */
+const ENTRY_OVERHEAD_BYTES = 512;
+/** The default budget: a few hundred full catalog pages, a small part of the API's 128 MB. */
+export const DEFAULT_CATALOG_CACHE_BYTES = 8 * 1024 * 1024;
+
+interface Entry {
+  expiresAt: number;
+  value: Promise<unknown>;
+  /** Counted once the value has loaded (a pending entry counts only its overhead). */
+  bytes: number;
+}
+
+const sizeOfValue = (value: unknown): number =>
+  value && typeof value === 'object' && Buffer.isBuffer((value as SerializedBody).body)
+    ? (value as SerializedBody).body.length
+    : 0;
+
 /**
  * A small read-through cache with a short lifetime for public catalog reads. Entries are
- * shared by every shopper (no per-user state), bounded in number, and dropped on any admin
- * write so this instance never serves what it has just changed. Other instances see the change
- * within `ttlMs`.
+ * shared by every shopper (no per-user state), bounded in bytes (expired entries go first,
+ * then the oldest), and dropped on any admin write so this instance never serves what it has
+ * just changed. Other instances see the change within `ttlMs`.
  */
 export class CatalogCache {
-  private readonly entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private readonly maxBytes: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 2000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: { maxBytes?: number; now?: () => number } = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_CATALOG_CACHE_BYTES;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** What the cache holds now (tests hold it to its budget). */
+  stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
+    if (hit) this.remove(key, hit);
     // Concurrent misses share one load; a failed load is not cached.
     const value = load();
-    this.entries.set(key, { expiresAt: now + this.ttlMs, value });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    const entry: Entry = {
+      expiresAt: now + this.ttlMs,
+      value,
+      bytes: ENTRY_OVERHEAD_BYTES + key.length * 2,
+    };
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    value.then(
+      (loaded) => {
+        if (this.entries.get(key) !== entry) return;
+        const size = sizeOfValue(loaded);
+        entry.bytes += size;
+        this.bytes += size;
+        this.evict();
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.remove(key, entry);
+      },
+    );
+    this.evict();
     return value;
   }
 
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+
+  /** Expired entries first (every entry lives `ttlMs`, so they are the oldest), then the oldest. */
+  private evict(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt > now && this.bytes <= this.maxBytes) break;
+      this.remove(key, entry);
+    }
   }
 }
 

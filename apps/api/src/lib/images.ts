@@ -61,7 +61,7 @@ export class S3ImageStore implements ImageStore {
  * serves it at /images/.
  */
 export class LocalImageStore implements ImageStore {
-  constructor(private readonly secret: string) {}
+  constructor(private readonly secret: string | Buffer) {}
 
   async createUpload(
     productId: string,

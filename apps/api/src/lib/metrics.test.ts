@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Metrics } from './metrics';
-import { buildTestApp } from '../test/test-app';
+import { ORDER_BODY, buildTestApp } from '../test/test-app';
 
 class MemorySink {
   readonly lines: string[] = [];
@@ -82,7 +82,14 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
       const buyer = await t.quickCustomer();
       await t.addToCart(buyer.token, product.productId, 1);
       expect(
-        (await t.request({ method: 'POST', url: '/api/orders', token: buyer.token })).statusCode,
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/orders',
+            token: buyer.token,
+            payload: ORDER_BODY,
+          })
+        ).statusCode,
       ).toBe(201);
       // A replay of the same key is not a second order.
       await t.addToCart(buyer.token, product.productId, 1);
@@ -90,12 +97,14 @@ describe('Metrics (CloudWatch Embedded Metric Format)', () => {
         method: 'POST',
         url: '/api/orders',
         token: buyer.token,
+        payload: ORDER_BODY,
         headers: { 'idempotency-key': 'metrics-key-1' },
       });
       await t.request({
         method: 'POST',
         url: '/api/orders',
         token: buyer.token,
+        payload: ORDER_BODY,
         headers: { 'idempotency-key': 'metrics-key-1' },
       });
       await t.request({ url: '/api/nothing-here' });

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createDataLayer, type DataLayer } from '@mini-ecommerce/data';
@@ -40,7 +41,10 @@ export default fp<RepositoriesOptions>(
               config.region,
               config.images.baseUrl ?? config.webOrigin,
             )
-          : new LocalImageStore(config.jwtSecret)),
+          : // A key of its own, derived from the secret: an upload signature is never a JWT signature.
+            new LocalImageStore(
+              Buffer.from(hkdfSync('sha256', config.jwtSecret, '', 'local-image-uploads', 32)),
+            )),
     );
     if (!options.data) app.addHook('onClose', async () => data.close());
   },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, type TestApp } from '../test/test-app';
+import { ORDER_BODY, bearer, buildTestApp, type TestApp } from '../test/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -46,6 +46,7 @@ describe('a shopper walks register, browse, cart, order and history', () => {
       method: 'POST',
       url: '/api/orders',
       headers: { ...bearer(shopper.token), 'idempotency-key': 'attempt-000001' },
+      payload: ORDER_BODY,
     });
     expect(order.statusCode, order.body).toBe(201);
     expect(order.json()).toMatchObject({ total: 2000, status: 'PLACED' });

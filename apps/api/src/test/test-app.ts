@@ -16,7 +16,7 @@ import {
   type Product,
   type ProductCreate,
 } from '@mini-ecommerce/domain';
-import app, { serverOptions, type AppOptions } from '../app';
+import app, { serverOptionsFor, type AppOptions } from '../app';
 import { loadConfig } from '../config';
 import { hashPassword } from '../lib/passwords';
 
@@ -41,6 +41,16 @@ export interface TestApp {
 }
 
 export const CUSTOMER_PASSWORD = 'correct horse battery';
+/** A delivery address for orders placed in tests (`POST /api/orders` needs one). */
+export const TEST_ADDRESS = {
+  name: 'Test Shopper',
+  line1: '1 Test Street',
+  city: 'Springfield',
+  postalCode: '12345',
+  country: 'US',
+} as const;
+/** The body of `POST /api/orders` with TEST_ADDRESS inline. */
+export const ORDER_BODY = { address: TEST_ADDRESS };
 /** The JWT secret of every test app (unless a test overrides JWT_SECRET). */
 export const TEST_JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 
@@ -80,7 +90,10 @@ export async function buildTestApp(
     JWT_SECRET: TEST_JWT_SECRET,
     ...env,
   });
-  const server = Fastify({ ...serverOptions, ...(logger === undefined ? {} : { logger }) });
+  const server = Fastify({
+    ...serverOptionsFor(config),
+    ...(logger === undefined ? {} : { logger }),
+  });
   await server.register(app, { ...appOptions, config, data });
   await server.ready();
 

@@ -9,6 +9,8 @@ export const queryKeys = {
   cart: ['cart'] as const,
   orders: ['orders'] as const,
   adminOrders: ['admin-orders'] as const,
+  addresses: ['addresses'] as const,
+  adminSummary: ['admin-summary'] as const,
 };
 
 export function createQueryClient(): QueryClient {

@@ -1,5 +1,14 @@
 import { http, HttpResponse } from 'msw';
-import type { Cart, Order, OrderStatus, Product, User } from '@mini-ecommerce/domain';
+import type {
+  Address,
+  Cart,
+  Order,
+  OrderStatus,
+  PlaceOrderBody,
+  Product,
+  ShippingAddress,
+  User,
+} from '@mini-ecommerce/domain';
 import { catalogHandlers, errorResponse } from './server';
 import { tokenFor } from './fixtures';
 
@@ -8,6 +17,7 @@ interface Account {
   password: string;
   token: string;
   cart: Map<string, number>;
+  addresses: Address[];
 }
 
 /**
@@ -29,7 +39,13 @@ export function fakeShop({
   const requests: { method: string; path: string; body?: unknown; headers: Headers }[] = [];
 
   function addAccount(user: User, password: string): Account {
-    const account = { user, password, token: tokenFor(user), cart: new Map<string, number>() };
+    const account: Account = {
+      user,
+      password,
+      token: tokenFor(user),
+      cart: new Map<string, number>(),
+      addresses: [],
+    };
     byToken.set(account.token, account);
     byEmail.set(user.email, account);
     return account;
@@ -131,9 +147,41 @@ export function fakeShop({
       account.cart.delete(String(params['productId']));
       return new HttpResponse(null, { status: 204 });
     }),
-    http.post('/api/orders', ({ request }) => {
+    http.get('/api/users/me/addresses', ({ request }) => {
+      const account = caller(request);
+      return account ? HttpResponse.json({ items: account.addresses }) : unauthorized();
+    }),
+    http.post('/api/users/me/addresses', async ({ request }) => {
       const account = caller(request);
       if (!account) return unauthorized();
+      const { isDefault, ...fields } = (await request.json()) as ShippingAddress & {
+        isDefault?: boolean;
+      };
+      if (account.addresses.length >= 5)
+        return errorResponse(409, 'CONFLICT', 'An account keeps at most 5 addresses');
+      const first = account.addresses.length === 0;
+      if (isDefault) for (const a of account.addresses) a.isDefault = false;
+      const address: Address = {
+        ...fields,
+        addressId: `addr-${account.addresses.length + 1}`,
+        isDefault: first || Boolean(isDefault),
+      };
+      account.addresses.push(address);
+      return HttpResponse.json(address, { status: 201 });
+    }),
+    http.post('/api/orders', async ({ request }) => {
+      const account = caller(request);
+      if (!account) return unauthorized();
+      const body = (await request
+        .clone()
+        .json()
+        .catch(() => ({}))) as Partial<PlaceOrderBody>;
+      const saved = account.addresses.find((a) => a.addressId === body.addressId);
+      const shippingAddress = saved
+        ? (({ addressId: _id, isDefault: _default, ...fields }) => fields)(saved)
+        : body.address;
+      if (!shippingAddress)
+        return errorResponse(400, 'VALIDATION_ERROR', 'send the delivery address');
       const key = request.headers.get('idempotency-key');
       const seen = key ? idempotency.get(`${account.user.userId}:${key}`) : undefined;
       if (seen) return HttpResponse.json(seen, { status: 201 });
@@ -172,6 +220,7 @@ export function fakeShop({
         total: cart.subtotal,
         currency: 'USD',
         status: 'PLACED',
+        shippingAddress,
         createdAt: new Date().toISOString(),
       };
       orders.unshift(order);
@@ -196,6 +245,32 @@ export function fakeShop({
       return found
         ? HttpResponse.json(found)
         : errorResponse(404, 'NOT_FOUND', 'Order was not found');
+    }),
+    http.get('/api/admin/summary', ({ request }) => {
+      const account = caller(request);
+      if (!account) return unauthorized();
+      if (account.user.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Admins only');
+      const threshold = Number(new URL(request.url).searchParams.get('lowStock') ?? 5);
+      const live = orders.filter((o) => o.status !== 'CANCELLED');
+      const sales = live.length
+        ? [{ currency: 'USD', orders: live.length, revenue: live.reduce((s, o) => s + o.total, 0) }]
+        : [];
+      const waiting = (status: OrderStatus) => orders.filter((o) => o.status === status).length;
+      return HttpResponse.json({
+        generatedAt: new Date().toISOString(),
+        today: sales,
+        last7Days: sales,
+        waitingToShip: {
+          PLACED: waiting('PLACED'),
+          PAID: waiting('PAID'),
+          total: waiting('PLACED') + waiting('PAID'),
+        },
+        lowStock: {
+          threshold,
+          items: catalog.filter((p) => p.stock <= threshold).sort((a, b) => a.stock - b.stock),
+        },
+        newestOrders: orders.slice(0, 10),
+      });
     }),
     http.get('/api/admin/orders', ({ request }) => {
       const account = caller(request);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COUNTRY_CODES,
   formatMoney as domainFormatMoney,
   MAX_CART_QUANTITY,
   nextStatuses as domainNextStatuses,
   ORDER_STATUSES,
 } from '@mini-ecommerce/domain';
+import { COUNTRY_CODES as webCountryCodes } from '../features/addresses/utils/countries';
 import { MAX_CART_QUANTITY as webMaxQuantity } from '../features/cart/stores/guest-cart';
 import { nextStatuses, ORDER_STATUSES as webStatuses } from '../features/orders/utils/order-status';
 import { formatMoney, parseMoney, toMajorUnits } from '../lib/money';
@@ -28,6 +30,10 @@ describe('rules repeated from the domain lib', () => {
     for (const status of ORDER_STATUSES)
       expect(nextStatuses(status)).toEqual(domainNextStatuses(status));
     expect(webMaxQuantity).toBe(MAX_CART_QUANTITY);
+  });
+
+  it('offers the same countries for delivery addresses', () => {
+    expect(webCountryCodes).toEqual(COUNTRY_CODES);
   });
 });
 

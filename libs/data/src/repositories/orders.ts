@@ -9,6 +9,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   DomainError,
   MAX_CART_LINES,
+  MAX_STOCK,
   canTransition,
   insufficientStock,
   lineTotal,
@@ -19,6 +20,7 @@ import {
   type OrderStatus,
   type Page,
   type Product,
+  type ShippingAddress,
   type StockShortage,
 } from '@mini-ecommerce/domain';
 import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
@@ -27,6 +29,7 @@ import { decodeCursor, encodeCursor, isStringKey, withStartKey } from '../cursor
 import { cancellationCodes, isConflictOnly } from '../transactions';
 import type { CartRepository } from './cart';
 import type { ProductRepository } from './products';
+import { LOW_STOCK_WATCH, daySalesUpdate, watchStock } from './shop-summary';
 
 /** Admin feeds: copies of every order in UserOrdersIndex partitions no user id can take. */
 const ALL_FEED = '#ORDERS#ALL';
@@ -56,6 +59,7 @@ function toOrder(item: StoredOrder): Order {
     total: item.total,
     currency: item.currency,
     status: item.status,
+    ...(item.shippingAddress ? { shippingAddress: { ...item.shippingAddress } } : {}),
     createdAt: item.createdAt,
   };
 }
@@ -103,7 +107,7 @@ export class OrderRepository {
    */
   async place(
     userId: string,
-    options: { idempotencyKey?: string } = {},
+    options: { idempotencyKey?: string; shippingAddress?: ShippingAddress } = {},
   ): Promise<PlaceOrderResult> {
     const orderId = options.idempotencyKey
       ? OrderRepository.idFor(userId, options.idempotencyKey)
@@ -136,9 +140,20 @@ export class OrderRepository {
       const shortages = findShortages(buyable, products);
       if (shortages.length > 0) throw insufficientStock(shortages);
 
-      const order = this.buildOrder(orderId, userId, buyable, products);
+      const order = this.buildOrder(orderId, userId, buyable, products, options.shippingAddress);
       try {
         await this.writeOrder(order, lines);
+        // Outside the transaction (it is full at the largest cart): a lost marker only delays the
+        // product's appearance on the dashboard until its next stock change.
+        await watchStock(
+          this.ctx,
+          buyable
+            .filter(
+              (line) =>
+                (products.get(line.productId) as Product).stock - line.quantity <= LOW_STOCK_WATCH,
+            )
+            .map((line) => line.productId),
+        ).catch(() => undefined);
         return { order: toOrder(order), replayed: false };
       } catch (error) {
         const codes = cancellationCodes(error);
@@ -187,6 +202,23 @@ export class OrderRepository {
     return this.queryFeed(status ? statusFeed(status) : ALL_FEED, limit, cursor);
   }
 
+  /** Access pattern: how many orders have a status, counted on its admin feed (Select COUNT). */
+  async countWithStatus(status: OrderStatus): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const { Count, LastEvaluatedKey } = await this.ctx.tables.orders
+        .build(QueryCommand)
+        .entities(this.ctx.entities.OrderEntity)
+        .query({ index: INDEX_NAMES.userOrders, partition: statusFeed(status) })
+        .options({ select: 'COUNT', ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+        .send();
+      count += Count ?? 0;
+      startKey = LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
   /** Moves an order along its lifecycle; cancelling puts the stock back in the same transaction. */
   async updateStatus(orderId: string, to: OrderStatus): Promise<Order> {
     for (let attempt = 0; ; attempt += 1) {
@@ -224,14 +256,23 @@ export class OrderRepository {
           OrderEntity.build(PutTransaction).item(
             this.feedCopy(updated, statusFeedId(orderId), statusFeed(to)),
           ),
-          // Products deleted since the order was placed have no stock to restore.
+          // Products deleted since the order was placed have no stock to restore. Stock never
+          // passes MAX_STOCK (a read would fail its schema): units beyond it are dropped, each
+          // branch conditioned on its premise so a concurrent change retries with a fresh read.
           ...Item.items
             .filter((line) => restock.has(line.productId))
-            .map((line) =>
-              ProductEntity.build(UpdateTransaction)
-                .item({ productId: line.productId, stock: $add(line.quantity) })
-                .options({ condition: { attr: 'productId', exists: true } }),
-            ),
+            .map((line) => {
+              const room = MAX_STOCK - line.quantity;
+              return (restock.get(line.productId) as Product).stock <= room
+                ? ProductEntity.build(UpdateTransaction)
+                    .item({ productId: line.productId, stock: $add(line.quantity) })
+                    .options({ condition: { attr: 'stock', lte: room } })
+                : ProductEntity.build(UpdateTransaction)
+                    .item({ productId: line.productId, stock: MAX_STOCK })
+                    .options({ condition: { attr: 'stock', gt: room } });
+            }),
+          // A cancelled order no longer counts in its day's sales.
+          ...(to === 'CANCELLED' ? [daySalesUpdate(this.ctx, toOrder(Item), -1)] : []),
         );
         return toOrder(updated);
       } catch (error) {
@@ -254,6 +295,7 @@ export class OrderRepository {
     userId: string,
     lines: CartItem[],
     products: Map<string, Product>,
+    shippingAddress?: ShippingAddress,
   ): StoredOrder {
     const items = lines.map((line) => {
       const product = products.get(line.productId) as Product;
@@ -281,6 +323,7 @@ export class OrderRepository {
       total: items.reduce((sum, item) => sum + item.lineTotal, 0),
       currency: [...currencies][0] as string,
       status: 'PLACED',
+      ...(shippingAddress ? { shippingAddress } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -326,6 +369,7 @@ export class OrderRepository {
           .key({ userId: order.userId, productId: line.productId })
           .options({ condition: { attr: 'quantity', eq: line.quantity } }),
       ),
+      daySalesUpdate(this.ctx, toOrder(order), 1),
     ];
     if (transactions.length > MAX_TRANSACTION_ITEMS) {
       throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);

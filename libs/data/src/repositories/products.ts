@@ -18,6 +18,7 @@ import {
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   DomainError,
+  MAX_STOCK,
   notFound,
   type CategoryCount,
   type Page,
@@ -29,6 +30,7 @@ import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import type { DataContext } from '../context';
 import { decodeCursor, encodeCursor, isStringKey, withStartKey } from '../cursor';
 import { cancellationCodes, retryOnTransactionConflict } from '../transactions';
+import { LOW_STOCK_WATCH, stockWatchPut } from './shop-summary';
 
 /** One item in the products table holds a counter per category (`count:<category>`), kept in the same transactions as product writes. */
 export const CATEGORY_COUNTS_ID = '#CATEGORY_COUNTS';
@@ -53,7 +55,8 @@ function toProduct(item: StoredProduct): Product {
     category: item.category,
     price: item.price,
     currency: item.currency,
-    stock: item.stock,
+    // Writes keep stock within its bounds; a value stored before they did must not fail reads.
+    stock: Math.min(Math.max(item.stock, 0), MAX_STOCK),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };
@@ -138,7 +141,10 @@ export class ProductRepository {
     const put = this.ctx.entities.ProductEntity.build(PutTransaction)
       .item(product)
       .options({ condition: { attr: 'productId', exists: false } });
-    await this.writeWithCounts([put], { [product.category]: 1 });
+    // A product created low on stock goes on the dashboard's watch list in the same transaction.
+    const watch =
+      product.stock <= LOW_STOCK_WATCH ? [stockWatchPut(this.ctx, product.productId)] : [];
+    await this.writeWithCounts([put, ...watch], { [product.category]: 1 });
     return product;
   }
 
@@ -172,7 +178,11 @@ export class ProductRepository {
       const deltas =
         current.category === next.category ? {} : { [current.category]: -1, [next.category]: 1 };
       try {
-        await this.writeWithCounts([put], deltas, false);
+        const watch =
+          fields.stock !== undefined && fields.stock <= LOW_STOCK_WATCH
+            ? [stockWatchPut(this.ctx, productId)]
+            : [];
+        await this.writeWithCounts([put, ...watch], deltas, false);
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
           throw new DomainError(

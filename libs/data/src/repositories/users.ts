@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
@@ -11,8 +12,9 @@ import type { DataContext } from '../context';
 import { cancellationCodes } from '../transactions';
 
 const emailClaimId = (email: string) => `#EMAIL#${email.toLowerCase()}`;
-const loginFailuresId = (email: string, windowStart: number) =>
-  `#LOGIN_FAILURES#${email.toLowerCase()}#${windowStart}`;
+/** Attempts for an email in a window: from one client when `client` is given, else from all. */
+const loginAttemptsId = (email: string, windowStart: number, client?: string) =>
+  `#LOGIN_ATTEMPTS#${email.toLowerCase()}#${windowStart}${client === undefined ? '' : `#${client}`}`;
 
 export interface NewUser {
   email: string;
@@ -82,7 +84,11 @@ export class UserRepository {
     return user;
   }
 
-  /** Makes sure an account with this email exists with the admin role and this password hash. */
+  /**
+   * Makes sure an admin account with this email exists. Creates it when the email is free; an
+   * existing admin is returned unchanged. An existing account that is not an admin is never
+   * promoted (whoever registered the email first would otherwise become admin): CONFLICT.
+   */
   async ensureAdmin(email: string, name: string, passwordHash: string): Promise<StoredUser> {
     const existing = await this.getByEmail(email);
     if (!existing) {
@@ -95,42 +101,96 @@ export class UserRepository {
         return this.ensureAdmin(email, name, passwordHash);
       }
     }
-    const updated: StoredUser = { ...existing, role: 'admin', passwordHash };
-    await this.ctx.entities.UserEntity.build(UpdateItemCommand)
-      .item({ userId: existing.userId, role: 'admin', passwordHash })
-      .send();
-    return updated;
+    if (existing.role !== 'admin') {
+      throw new DomainError(
+        'CONFLICT',
+        `${existing.email} belongs to a customer account that startup did not create; it is not made admin`,
+      );
+    }
+    return existing;
   }
 
-  /** Counts one failed login for the email in the current fixed window; returns the count. */
-  async recordLoginFailure(email: string, windowMs: number): Promise<number> {
+  /**
+   * Stores a new password hash. A changed password raises the token version, so every token
+   * issued before it is refused; a rehash of the same password (stronger parameters) does not.
+   */
+  async setPassword(
+    userId: string,
+    passwordHash: string,
+    options: { revokeTokens: boolean } = { revokeTokens: true },
+  ): Promise<void> {
+    await this.ctx.entities.UserEntity.build(UpdateItemCommand)
+      .item({
+        userId,
+        passwordHash,
+        ...(options.revokeTokens ? { tokenVersion: $add(1) } : {}),
+      })
+      .options({ condition: { attr: 'userId', exists: true } })
+      .send();
+  }
+
+  /** Changes the role and raises the token version: tokens issued under the old role are refused. */
+  async setRole(userId: string, role: Role): Promise<void> {
+    await this.ctx.entities.UserEntity.build(UpdateItemCommand)
+      .item({ userId, role, tokenVersion: $add(1) })
+      .options({ condition: { attr: 'userId', exists: true } })
+      .send();
+  }
+
+  /**
+   * Takes one sign-in attempt for the email from this client in the current fixed window, before
+   * any password is checked: one conditional UpdateItem adds 1 only while the count is under
+   * `limit`, so however many attempts race, at most `limit` get through. An attempt that gets
+   * through is also counted against the email from every client (`emailAttempts`), which the
+   * caller uses to slow sign-ins down without locking the owner out.
+   */
+  async takeLoginAttempt(
+    email: string,
+    client: string,
+    { limit, windowMs }: { limit: number; windowMs: number },
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number; emailAttempts: number }> {
     const now = this.ctx.now().getTime();
     const windowStart = Math.floor(now / windowMs) * windowMs;
-    const { Attributes } = await this.ctx.entities.LoginFailuresEntity.build(UpdateItemCommand)
-      .item({
-        userId: loginFailuresId(email, windowStart),
-        failures: $add(1),
-        expiresAt: Math.ceil((windowStart + windowMs) / 1000),
-      })
+    const expiresAt = Math.ceil((windowStart + windowMs) / 1000);
+    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    const { LoginFailuresEntity } = this.ctx.entities;
+    try {
+      await LoginFailuresEntity.build(UpdateItemCommand)
+        .item({
+          userId: loginAttemptsId(email, windowStart, client),
+          failures: $add(1),
+          expiresAt,
+        })
+        .options({
+          condition: {
+            or: [
+              { attr: 'failures', exists: false },
+              { attr: 'failures', lt: limit },
+            ],
+          },
+        })
+        .send();
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
+        return { allowed: false, retryAfterSeconds, emailAttempts: 0 };
+      }
+      throw error;
+    }
+    const { Attributes } = await LoginFailuresEntity.build(UpdateItemCommand)
+      .item({ userId: loginAttemptsId(email, windowStart), failures: $add(1), expiresAt })
       .options({ returnValues: 'ALL_NEW' })
       .send();
-    return Attributes?.failures ?? 1;
+    return { allowed: true, retryAfterSeconds, emailAttempts: Attributes?.failures ?? 1 };
   }
 
-  /** Failed logins for the email in the current window, read consistently. */
-  async loginFailures(
-    email: string,
-    windowMs: number,
-  ): Promise<{ failures: number; retryAfterSeconds: number }> {
-    const now = this.ctx.now().getTime();
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    const { Item } = await this.ctx.entities.LoginFailuresEntity.build(GetItemCommand)
-      .key({ userId: loginFailuresId(email, windowStart) })
-      .options({ consistent: true })
-      .send();
-    return {
-      failures: Item?.failures ?? 0,
-      retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000),
-    };
+  /** A successful sign-in clears the email's attempts (from this client and from all). */
+  async clearLoginAttempts(email: string, client: string, windowMs: number): Promise<void> {
+    const windowStart = Math.floor(this.ctx.now().getTime() / windowMs) * windowMs;
+    const { LoginFailuresEntity } = this.ctx.entities;
+    await Promise.all(
+      [loginAttemptsId(email, windowStart, client), loginAttemptsId(email, windowStart)].map(
+        (userId) => LoginFailuresEntity.build(DeleteItemCommand).key({ userId }).send(),
+      ),
+    );
   }
 }

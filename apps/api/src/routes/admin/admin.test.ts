@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, Product } from '@mini-ecommerce/domain';
-import { buildTestApp, errorOf, signToken, type TestApp } from '../../test/test-app';
+import { ORDER_BODY, buildTestApp, errorOf, signToken, type TestApp } from '../../test/test-app';
 
 let t: TestApp;
 let adminToken: string;
@@ -21,7 +21,12 @@ afterAll(() => t?.close());
 
 async function placeOrder(token: string, quantity = 1, product: Product = stool): Promise<Order> {
   await t.addToCart(token, product.productId, quantity);
-  const response = await t.request({ method: 'POST', url: '/api/orders', token });
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/orders',
+    token,
+    payload: ORDER_BODY,
+  });
   if (response.statusCode !== 201) throw new Error(response.body);
   return response.json<Order>();
 }
@@ -42,7 +47,14 @@ describe('GET /api/admin/orders', () => {
         const buyer = buyers[i % 2] as (typeof buyers)[number];
         await app.addToCart(buyer.token, product.productId, 1);
         placed.push(
-          (await app.request({ method: 'POST', url: '/api/orders', token: buyer.token })).json(),
+          (
+            await app.request({
+              method: 'POST',
+              url: '/api/orders',
+              token: buyer.token,
+              payload: ORDER_BODY,
+            })
+          ).json(),
         );
         await new Promise((resolve) => setTimeout(resolve, 5));
       }

@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AdminOrderListQuery, OrderPage } from '@mini-ecommerce/domain';
+import {
+  AdminOrderListQuery,
+  AdminSummary,
+  AdminSummaryQuery,
+  OrderPage,
+} from '@mini-ecommerce/domain';
 import { bearerAuth, errorResponses } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders',
     {
-      preHandler: app.requireAdmin,
+      onRequest: app.requireAdmin,
       schema: {
         tags: ['admin'],
         security: bearerAuth,
@@ -19,6 +24,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { limit, cursor, status } = request.query;
       return app.data.orders.listAll(limit, cursor, status);
     },
+  );
+
+  app.get(
+    '/summary',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['admin'],
+        security: bearerAuth,
+        summary:
+          'The shop today and over 7 days (per currency), orders waiting to ship, low stock, the 10 newest orders; from counters and feeds, never a Scan',
+        querystring: AdminSummaryQuery,
+        response: { 200: AdminSummary, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
+      },
+    },
+    async (request) => app.data.summary.summary(request.query.lowStock),
   );
 };
 

@@ -6,7 +6,8 @@ import {
   RegisterBody,
   toPublicUser,
 } from '@mini-ecommerce/domain';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../lib/passwords';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from '../../lib/passwords';
 import { errorResponses } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -53,25 +54,36 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { email, password } = request.body;
-      const { maxFailures, windowMs } = app.config.login;
-      const recent = await app.data.users.loginFailures(email, windowMs);
-      if (recent.failures >= maxFailures) {
+      const { maxFailures, windowMs, slowAfter, slowDelayMs } = app.config.login;
+      // The attempt is taken before the password is checked, atomically, so concurrent attempts
+      // cannot all read "under the limit". The hard limit is per email and client: an attacker
+      // elsewhere cannot lock the owner out. Attempts from every client only slow the email down.
+      const attempt = await app.data.users.takeLoginAttempt(email, request.ip, {
+        limit: maxFailures,
+        windowMs,
+      });
+      if (!attempt.allowed) {
         throw new DomainError(
           'RATE_LIMITED',
           'Too many failed sign-ins for this email; try again later',
-          {
-            retryAfterSeconds: recent.retryAfterSeconds,
-          },
+          { retryAfterSeconds: attempt.retryAfterSeconds },
         );
       }
+      if (attempt.emailAttempts > slowAfter && slowDelayMs > 0) await sleep(slowDelayMs);
       const user = await app.data.users.getByEmail(email);
       const valid = await verifyPassword(
         password,
         user?.passwordHash ?? (await DUMMY_HASH_PROMISE),
       );
       if (!user || !valid) {
-        await app.data.users.recordLoginFailure(email, windowMs);
         throw new DomainError('UNAUTHORIZED', 'The email or password is not correct');
+      }
+      await app.data.users.clearLoginAttempts(email, request.ip, windowMs);
+      if (needsRehash(user.passwordHash)) {
+        // Same password, stronger parameters: existing tokens stay valid.
+        await app.data.users.setPassword(user.userId, await hashPassword(password), {
+          revokeTokens: false,
+        });
       }
       return { user: toPublicUser(user), token: await app.issueToken(user) };
     },

@@ -29,7 +29,7 @@ export async function cartView(data: DataLayer, userId: string): Promise<Cart> {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.authenticate);
+  app.addHook('onRequest', app.authenticate);
   const auth = { tags: ['cart'], security: bearerAuth };
 
   app.get(

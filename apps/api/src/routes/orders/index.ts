@@ -6,8 +6,11 @@ import {
   OrderPage,
   OrderParams,
   OrderStatusUpdate,
+  PlaceOrderBody,
   PlaceOrderHeaders,
   notFound,
+  toShippingAddress,
+  validationError,
 } from '@mini-ecommerce/domain';
 import { bearerAuth, errorResponses } from '../../lib/schemas';
 
@@ -17,13 +20,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         security: bearerAuth,
         summary:
-          "Place an order from the caller's cart; the same Idempotency-Key returns the same order",
+          "Place an order from the caller's cart, delivered to a saved address (addressId) or one sent inline (address); the same Idempotency-Key returns the same order",
         headers: PlaceOrderHeaders,
+        body: PlaceOrderBody,
         response: {
           201: Order,
           ...errorResponses('UNAUTHORIZED', 'VALIDATION_ERROR', 'INSUFFICIENT_STOCK'),
@@ -33,10 +37,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const started = performance.now();
       const key = request.headers['idempotency-key'];
-      const { order, replayed } = await app.data.orders.place(
-        request.user.userId,
-        key ? { idempotencyKey: key } : {},
-      );
+      const { userId } = request.user;
+      const { addressId, address } = request.body;
+      const saved = addressId ? await app.data.addresses.get(userId, addressId) : undefined;
+      if (addressId && !saved) {
+        throw validationError('The delivery address is not in your address book', {
+          field: 'addressId',
+        });
+      }
+      const shippingAddress = toShippingAddress((saved ?? address) as NonNullable<typeof address>);
+      const { order, replayed } = await app.data.orders.place(userId, {
+        shippingAddress,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
       if (replayed) reply.header('idempotent-replayed', 'true');
       else {
         app.metrics.recordOrderPlaced(performance.now() - started);
@@ -50,7 +63,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         security: bearerAuth,
@@ -66,7 +79,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:orderId',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         security: bearerAuth,
@@ -94,7 +107,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/:orderId',
     {
-      preHandler: app.requireAdmin,
+      onRequest: app.requireAdmin,
       schema: {
         tags: ['admin'],
         security: bearerAuth,

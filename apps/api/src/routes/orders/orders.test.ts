@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, Product } from '@mini-ecommerce/domain';
-import { buildTestApp, errorOf, type TestApp } from '../../test/test-app';
+import { ORDER_BODY, TEST_ADDRESS, buildTestApp, errorOf, type TestApp } from '../../test/test-app';
 
 let t: TestApp;
 let adminToken: string;
@@ -17,7 +17,7 @@ const place = (token: string, key?: string, payload?: object) =>
     url: '/api/orders',
     token,
     ...(key ? { headers: { 'idempotency-key': key } } : {}),
-    ...(payload ? { payload } : {}),
+    payload: { ...ORDER_BODY, ...payload },
   });
 const stockOf = async (productId: string) =>
   (await t.request({ url: `/api/products/${productId}` })).json<Product>().stock;
@@ -48,6 +48,7 @@ describe('POST /api/orders', () => {
       'currency',
       'items',
       'orderId',
+      'shippingAddress',
       'status',
       'total',
       'userId',
@@ -57,6 +58,7 @@ describe('POST /api/orders', () => {
       status: 'PLACED',
       currency: 'USD',
       total: 2 * 25_000 + 10 * 150,
+      shippingAddress: TEST_ADDRESS,
     });
     expect(order.items).toEqual(
       expect.arrayContaining([
@@ -162,7 +164,10 @@ describe('POST /api/orders', () => {
     const { token } = await t.quickCustomer();
     const response = await place(token);
     expect(response.statusCode).toBe(400);
-    expect(errorOf(response).code).toBe('VALIDATION_ERROR');
+    expect(errorOf(response)).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: 'The cart is empty',
+    });
     expect((await t.request({ url: '/api/orders', token })).json().items).toEqual([]);
   });
 

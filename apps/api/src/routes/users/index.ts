@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError, User, toPublicUser } from '@mini-ecommerce/domain';
 import { bearerAuth, errorResponses } from '../../lib/schemas';
+import addressRoutes from './addresses';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: "The caller's public profile",
@@ -20,6 +21,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return toPublicUser(user);
     },
   );
+
+  await app.register(addressRoutes, { prefix: '/me/addresses' });
 };
 
 export default routes;

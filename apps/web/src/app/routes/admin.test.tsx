@@ -145,4 +145,63 @@ describe('admin area', () => {
     await user.selectOptions(screen.getByLabelText('Show'), 'SHIPPED');
     expect(await screen.findByText('No shipped orders.')).toBeInTheDocument();
   });
+
+  it('opens on a dashboard of sales, orders to ship, low stock and the newest orders', async () => {
+    const fake = shop();
+    const shippingAddress = {
+      name: 'Ada',
+      line1: '1 Elm Street',
+      city: 'Springfield',
+      postalCode: '12345',
+      country: 'US',
+    };
+    fake.orders.push(
+      order({ orderId: 'ord-2', status: 'PAID', total: 1000, shippingAddress }),
+      order({ orderId: 'ord-1', status: 'PLACED', total: 4900 }),
+    );
+    server.use(...fake.handlers);
+    const { user, location } = await signInAs(admin.email, '/admin');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+
+    const today = await screen.findByRole('region', { name: 'Today' });
+    expect(within(today).getByText('2 orders')).toBeInTheDocument();
+    expect(within(today).getByText('$59.00')).toBeInTheDocument();
+    const toShip = screen.getByRole('region', { name: 'Waiting to ship' });
+    expect(toShip).toHaveTextContent('2');
+    expect(toShip).toHaveTextContent('1 placed, 1 paid.');
+
+    // The lamp has 3 in stock: at or below the default threshold of 5; the kettle (7) is not.
+    const low = screen.getByRole('list', { name: 'Products low on stock' });
+    expect(within(low).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(low).getByRole('link', { name: 'Edit Desk lamp' })).toHaveAttribute(
+      'href',
+      '/admin/products/lamp',
+    );
+    await user.clear(screen.getByLabelText('Show products with at most'));
+    await user.type(screen.getByLabelText('Show products with at most'), '7');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Products low on stock' })).getAllByRole(
+          'listitem',
+        ),
+      ).toHaveLength(2),
+    );
+    expect(location()).toBe('/admin?lowStock=7');
+
+    const newest = screen.getByRole('table', { name: 'Newest orders' });
+    expect(
+      within(newest)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual([expect.stringContaining('ord-2'), expect.stringContaining('ord-1')]);
+
+    // The admin order list shows where each order goes.
+    await user.click(screen.getByRole('link', { name: 'Go to orders' }));
+    const table = await screen.findByRole('table', { name: 'Orders' });
+    expect(within(table).getByRole('row', { name: /ord-2/ })).toHaveTextContent(
+      'Ada, 1 Elm Street, Springfield, US',
+    );
+  });
 });

@@ -1,20 +1,45 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { Address } from '@mini-ecommerce/domain';
 import { customer, kettle, lamp } from '../../testing/fixtures';
 import { fakeShop } from '../../testing/fake-shop';
 import { renderRoute } from '../../testing/render-route';
 import { server } from '../../testing/server';
 
-function shopWithCart(lines: Record<string, number>) {
+const home: Address = {
+  addressId: 'addr-home',
+  name: 'Casey Customer',
+  line1: '1 Elm Street',
+  city: 'Springfield',
+  postalCode: '12345',
+  country: 'US',
+  isDefault: true,
+};
+const office: Address = {
+  addressId: 'addr-office',
+  name: 'Casey Customer',
+  line1: '9 Market Square',
+  line2: 'Floor 3',
+  city: 'Leeds',
+  postalCode: 'LS1 6AA',
+  country: 'GB',
+  isDefault: false,
+};
+
+function shopWithCart(lines: Record<string, number>, addresses: Address[] = [home]) {
   const shop = fakeShop({
     products: [lamp, kettle],
     accounts: [{ user: customer, password: 'secret-pass' }],
   });
   const account = shop.accountByEmail(customer.email)!;
   for (const [id, quantity] of Object.entries(lines)) account.cart.set(id, quantity);
+  account.addresses.push(...addresses.map((a) => ({ ...a })));
   return { shop, token: account.token };
 }
+
+const orderPosts = (shop: ReturnType<typeof fakeShop>) =>
+  shop.requests.filter((r) => r.method === 'POST' && r.path === '/api/orders');
 
 async function signInAt(path: string) {
   const rendered = renderRoute(`/sign-in?next=${encodeURIComponent(path)}`);
@@ -55,7 +80,85 @@ describe('checkout', () => {
     expect(new Set(posts.map((r) => r.headers.get('idempotency-key'))).size).toBe(1);
     expect(posts[0]!.headers.get('idempotency-key')).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
     expect(shop.orders).toHaveLength(1);
+    // The default address was preselected.
+    expect(posts[0]!.body).toEqual({ addressId: 'addr-home' });
     expect(screen.getByRole('link', { name: 'Cart, 0 items' })).toBeInTheDocument();
+  });
+
+  it('delivers to another saved address when the shopper picks it', async () => {
+    const { shop } = shopWithCart({ kettle: 1 }, [home, office]);
+    server.use(...shop.handlers);
+    const { user } = await signInAt('/checkout');
+    const group = await screen.findByRole('group', { name: 'Delivery address' });
+    expect(within(group).getByRole('radio', { name: /1 Elm Street/ })).toBeChecked();
+    await user.click(within(group).getByRole('radio', { name: /9 Market Square/ }));
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' });
+    expect(orderPosts(shop).map((r) => r.body)).toEqual([{ addressId: 'addr-office' }]);
+  });
+
+  it('asks a shopper without saved addresses for one, saves it and shows it on the order', async () => {
+    const { shop } = shopWithCart({ kettle: 1 }, []);
+    server.use(...shop.handlers);
+    const { user } = await signInAt('/checkout');
+    await screen.findByRole('group', { name: 'Delivery address' });
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Enter the delivery address: full name, address line 1, city, postal code and country.',
+    );
+    expect(orderPosts(shop)).toHaveLength(0);
+
+    await user.type(screen.getByLabelText('Full name'), 'Casey Customer');
+    await user.type(screen.getByLabelText('Address line 1'), '5 Rue de la Paix');
+    await user.type(screen.getByLabelText('City'), 'Paris');
+    await user.type(screen.getByLabelText('Postal code'), '75002');
+    await user.selectOptions(screen.getByLabelText('Country'), 'France');
+    expect(screen.getByLabelText('Save this address for my next orders')).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' });
+
+    const account = shop.accountByEmail(customer.email)!;
+    expect(account.addresses).toEqual([
+      expect.objectContaining({ line1: '5 Rue de la Paix', country: 'FR', isDefault: true }),
+    ]);
+    expect(orderPosts(shop).map((r) => r.body)).toEqual([{ addressId: 'addr-1' }]);
+
+    await user.click(screen.getByRole('link', { name: 'Orders' }));
+    await user.click(await screen.findByRole('link', { name: 'Order ord-1' }));
+    const details = await screen.findByRole('region', { name: 'Order ord-1' });
+    const address = within(details).getByText('5 Rue de la Paix').closest('address')!;
+    expect(address).toHaveTextContent('Casey Customer');
+    expect(address).toHaveTextContent('75002 Paris');
+    expect(address).toHaveTextContent('France');
+  });
+
+  it('sends a new address inline when the shopper does not save it', async () => {
+    const { shop } = shopWithCart({ kettle: 1 }, [home]);
+    server.use(...shop.handlers);
+    const { user } = await signInAt('/checkout');
+    await user.click(await screen.findByRole('radio', { name: 'A new address' }));
+    await user.type(screen.getByLabelText('Full name'), 'A Friend');
+    await user.type(screen.getByLabelText('Address line 1'), '2 Oak Road');
+    await user.type(screen.getByLabelText('City'), 'Dublin');
+    await user.type(screen.getByLabelText('Postal code'), 'D02 X285');
+    await user.selectOptions(screen.getByLabelText('Country'), 'Ireland');
+    await user.click(screen.getByLabelText('Save this address for my next orders'));
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Thank you for your order' });
+    expect(orderPosts(shop).map((r) => r.body)).toEqual([
+      {
+        address: {
+          name: 'A Friend',
+          line1: '2 Oak Road',
+          city: 'Dublin',
+          postalCode: 'D02 X285',
+          country: 'IE',
+        },
+      },
+    ]);
+    expect(shop.accountByEmail(customer.email)!.addresses).toHaveLength(1);
   });
 
   it('retries a lost response with the same idempotency key', async () => {

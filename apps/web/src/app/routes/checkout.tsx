@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading';
+import { useDeliveryAddress } from '../../features/addresses/components/delivery-address';
 import { CartSummary } from '../../features/cart/components/cart-summary';
 import { useCart, useCartVersion } from '../../features/cart/hooks/use-cart';
 import { PlaceOrderForm } from '../../features/orders/components/place-order-form';
@@ -9,6 +10,7 @@ export default function CheckoutRoute() {
   const { cart } = useCart();
   const version = useCartVersion();
   const empty = !cart || cart.items.length === 0;
+  const delivery = useDeliveryAddress();
   return (
     <>
       <PageHeading>Checkout</PageHeading>
@@ -17,13 +19,16 @@ export default function CheckoutRoute() {
       {empty ? null : (
         <PlaceOrderForm
           key={version}
-          disabled={empty}
+          disabled={empty || !delivery.ready}
+          delivery={delivery.resolve}
           onPlaced={(order) =>
             void navigate(`/checkout/confirmation/${encodeURIComponent(order.orderId)}`, {
               replace: true,
             })
           }
-        />
+        >
+          {delivery.fieldset}
+        </PlaceOrderForm>
       )}
     </>
   );

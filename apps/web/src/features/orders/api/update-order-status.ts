@@ -24,6 +24,7 @@ export function useUpdateOrderStatus() {
     onSettled: (_order, _error, { status }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.adminOrders }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.adminSummary }),
         queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
         // Cancelling puts the stock back.
         status === 'CANCELLED'

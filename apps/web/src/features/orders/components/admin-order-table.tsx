@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Order, OrderStatus } from '@mini-ecommerce/domain';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
 import { errorMessage } from '../../../lib/api-client';
+import { addressSummary } from '../../../components/ui/address-lines';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { useAdminOrders } from '../api/get-admin-orders';
@@ -83,6 +84,7 @@ export function AdminOrderTable({ status }: { status: OrderStatus | undefined })
               <th scope="col">Order</th>
               <th scope="col">Placed</th>
               <th scope="col">Customer</th>
+              <th scope="col">Deliver to</th>
               <th scope="col" className="num">
                 Total
               </th>
@@ -96,6 +98,7 @@ export function AdminOrderTable({ status }: { status: OrderStatus | undefined })
                 <th scope="row">{order.orderId}</th>
                 <td>{formatDate(order.createdAt)}</td>
                 <td>{order.userId}</td>
+                <td>{order.shippingAddress ? addressSummary(order.shippingAddress) : '—'}</td>
                 <td className="num">{formatMoney(order.total, order.currency)}</td>
                 <td>
                   <OrderStatusBadge status={order.status} />

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Order } from '@mini-ecommerce/domain';
+import { AddressLines } from '../../../components/ui/address-lines';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { OrderStatusBadge } from './order-status-badge';
@@ -20,6 +21,16 @@ export function OrderDetails({ order }: { order: Order }) {
           <dt>Status</dt>
           <dd>
             <OrderStatusBadge status={order.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Delivery address</dt>
+          <dd>
+            {order.shippingAddress ? (
+              <AddressLines address={order.shippingAddress} />
+            ) : (
+              'None recorded'
+            )}
           </dd>
         </div>
       </dl>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { addressSummary } from '../../../components/ui/address-lines';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { useOrders } from '../api/get-orders';
@@ -38,6 +39,9 @@ export function OrderList() {
               {order.items.reduce((n, item) => n + item.quantity, 0)} items ·{' '}
               {formatMoney(order.total, order.currency)}
             </span>
+            {order.shippingAddress ? (
+              <span className="muted">To {addressSummary(order.shippingAddress)}</span>
+            ) : null}
             <OrderStatusBadge status={order.status} />
           </li>
         ))}

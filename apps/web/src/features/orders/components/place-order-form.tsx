@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Order } from '@mini-ecommerce/domain';
+import type { Order, PlaceOrderBody } from '@mini-ecommerce/domain';
 import { errorMessage } from '../../../lib/api-client';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { stockShortages, usePlaceOrder } from '../api/place-order';
@@ -13,9 +13,15 @@ import { stockShortages, usePlaceOrder } from '../api/place-order';
 export function PlaceOrderForm({
   disabled,
   onPlaced,
+  delivery,
+  children,
 }: {
   disabled: boolean;
   onPlaced: (order: Order) => void;
+  /** The delivery address part of the request, read when the shopper places the order. */
+  delivery: () => Promise<PlaceOrderBody>;
+  /** The delivery address fields, inside this form. */
+  children?: ReactNode;
 }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const placeOrder = usePlaceOrder();
@@ -24,11 +30,12 @@ export function PlaceOrderForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (placeOrder.isPending) return;
-    placeOrder.mutate({ idempotencyKey }, { onSuccess: onPlaced });
+    placeOrder.mutate({ idempotencyKey, delivery }, { onSuccess: onPlaced });
   }
 
   return (
-    <form className="place-order" onSubmit={submit}>
+    <form className="place-order" onSubmit={submit} noValidate>
+      {children}
       {shortages ? (
         <div className="notice notice--warning" role="alert">
           <p>

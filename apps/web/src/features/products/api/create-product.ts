@@ -16,6 +16,7 @@ export function useCreateProduct() {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.products }),
         queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.adminSummary }),
       ]);
     },
   });

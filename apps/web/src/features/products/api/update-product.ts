@@ -26,6 +26,7 @@ export function useUpdateProduct() {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.products }),
         queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.adminSummary }),
         // Cart lines embed the product (price, stock).
         queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
       ]);

@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { SalesFigure } from '@mini-ecommerce/domain';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { formatDate } from '../../../lib/dates';
+import { formatMoney } from '../../../lib/money';
+import { useAdminSummary } from '../api/get-admin-summary';
+
+function Sales({ title, figures }: { title: string; figures: SalesFigure[] }) {
+  return (
+    <section className="card summary-card" aria-labelledby={`sales-${title}`}>
+      <h2 id={`sales-${title}`}>{title}</h2>
+      {figures.length === 0 ? (
+        <p>No orders.</p>
+      ) : (
+        <dl className="facts">
+          {figures.map((figure) => (
+            <div key={figure.currency}>
+              <dt>
+                {figure.orders} {figure.orders === 1 ? 'order' : 'orders'}
+              </dt>
+              <dd>{formatMoney(figure.revenue, figure.currency)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+/** The admin dashboard: sales, the shipping backlog, low stock and the newest orders. */
+export function ShopSummary({
+  lowStock,
+  onLowStockChange,
+}: {
+  lowStock: number;
+  onLowStockChange: (threshold: number) => void;
+}) {
+  const summary = useAdminSummary(lowStock);
+  const [threshold, setThreshold] = useState(String(lowStock));
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const value = Number(threshold);
+    if (Number.isInteger(value) && value >= 0 && value <= 100) onLowStockChange(value);
+  }
+
+  if (summary.isPending) return <Loading label="Loading the shop's figures…" />;
+  if (summary.isError)
+    return (
+      <ErrorMessage
+        error={summary.error}
+        title="The dashboard could not be loaded"
+        onRetry={() => void summary.refetch()}
+      />
+    );
+  const { today, last7Days, waitingToShip, lowStock: low, newestOrders } = summary.data;
+  return (
+    <div className="dashboard">
+      <div className="dashboard__cards">
+        <Sales title="Today" figures={today} />
+        <Sales title="Last 7 days" figures={last7Days} />
+        <section className="card summary-card" aria-labelledby="to-ship">
+          <h2 id="to-ship">Waiting to ship</h2>
+          <p className="summary-card__figure">{waitingToShip.total}</p>
+          <p>
+            {waitingToShip.PLACED} placed, {waitingToShip.PAID} paid.{' '}
+            <Link to="/admin/orders">Go to orders</Link>
+          </p>
+        </section>
+      </div>
+
+      <section aria-labelledby="low-stock">
+        <h2 id="low-stock">Low stock</h2>
+        <form className="inline-form" onSubmit={apply}>
+          <label htmlFor="low-stock-threshold">Show products with at most</label>
+          <input
+            id="low-stock-threshold"
+            className="input--narrow"
+            type="number"
+            min={0}
+            max={100}
+            value={threshold}
+            onChange={(event) => setThreshold(event.target.value)}
+          />
+          <button type="submit" className="button button--secondary">
+            Show
+          </button>
+        </form>
+        {low.items.length === 0 ? (
+          <p>No product has {low.threshold} or fewer in stock.</p>
+        ) : (
+          <ul className="low-stock" aria-label="Products low on stock">
+            {low.items.map((product) => (
+              <li key={product.productId}>
+                <span>
+                  {product.name}: <strong>{product.stock} left</strong>
+                </span>{' '}
+                <Link
+                  to={`/admin/products/${encodeURIComponent(product.productId)}`}
+                  aria-label={`Edit ${product.name}`}
+                >
+                  Edit
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="newest-orders">
+        <h2 id="newest-orders">Newest orders</h2>
+        {newestOrders.length === 0 ? (
+          <EmptyState title="No orders yet." />
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Newest orders</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Order</th>
+                  <th scope="col">Placed</th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {newestOrders.map((order) => (
+                  <tr key={order.orderId}>
+                    <th scope="row">{order.orderId}</th>
+                    <td>{formatDate(order.createdAt)}</td>
+                    <td className="num">{formatMoney(order.total, order.currency)}</td>
+                    <td>{order.status.charAt(0) + order.status.slice(1).toLowerCase()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
