@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { accountCartCount } from '../features/cart/stores/account-cart-count';
 import { guestCart } from '../features/cart/stores/guest-cart';
 import { queryClient } from '../lib/query-client';
 import { session } from '../lib/session';
 import { server } from './server';
+
+// findBy* waits up to 1 s by default; a lazy route's first render took longer in a fresh-clone CI
+// run with the API and infra suites on the same 2 cores. A real failure still fails, only later.
+configure({ asyncUtilTimeout: 5000 });
 
 // Any request a test did not plan for is a failure, not a silent network call.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
