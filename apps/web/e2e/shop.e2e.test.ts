@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { accessibilityAudit, DESKTOP, PHONE } from './axe';
 import { startStack, WORKSPACE_ROOT, type Stack } from './stack';
 
 const RESULTS_DIR = join(WORKSPACE_ROOT, 'apps/web/test-results');
@@ -35,7 +36,7 @@ afterAll(async () => {
 /** A fresh browser profile whose console errors fail the test, screenshotted if the test fails. */
 async function openPage(
   name: string,
-  viewport = { width: 1280, height: 900 },
+  viewport = DESKTOP,
 ): Promise<{ page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({ viewport, baseURL: stack.url });
   contexts.push(context);
@@ -65,6 +66,14 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/** Fails with every serious or critical axe violation the journey met, one a line. */
+function expectNoAccessibilityViolations(audit: ReturnType<typeof accessibilityAudit>) {
+  if (audit.violations.length > 0) console.error(audit.violations.join('\n'));
+  expect(audit.violations, `axe violations:\n${audit.violations.join('\n')}`).toEqual([]);
+}
+
+// "Passing axe": axe-core finds no serious or critical WCAG 2.1 A/AA violation on each page the
+// journey reaches, at the desktop and the 375 px width (e2e/axe.ts); failures list every one.
 describe('the shop in a real browser', () => {
   const unique = Date.now().toString(36);
   const shopper = {
@@ -74,21 +83,23 @@ describe('the shop in a real browser', () => {
   };
   let placedOrderId = '';
 
-  it('lets a guest fill a cart, register, keep the cart, order and find the order in the history', async () => {
-    const { page, consoleErrors } = await openPage('shopper', { width: 375, height: 800 });
+  it('lets a guest fill a cart, register, keep the cart, order and find the order in the history, every page passing axe', async () => {
+    const { page, consoleErrors } = await openPage('shopper', PHONE);
+    const axe = accessibilityAudit();
     await page.goto('/');
     await expect(
       page.getByRole('heading', { level: 1, name: 'All products' }).waitFor(),
     ).resolves.toBeUndefined();
 
     // The first product that is in stock.
-    const addButton = page.getByRole('button', { name: /^Add .+ to cart$/ }).first();
+    const addButton = page.getByRole('button', { name: /^Add to cart: .+$/ }).first();
     await addButton.waitFor();
     const productName = ((await addButton.getAttribute('aria-label')) ?? '').replace(
-      /^Add (.+) to cart$/,
+      /^Add to cart: (.+)$/,
       '$1',
     );
     expect(productName).not.toBe('');
+    await axe.check(page, 'catalog');
     await addButton.click();
     await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
     await noSidewaysScroll(page);
@@ -99,13 +110,18 @@ describe('the shop in a real browser', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: productName }).waitFor();
     await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    await axe.check(page, 'product');
 
     // The cart, then checkout asks for an account.
     await page.getByRole('link', { name: 'Cart, 1 item' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your cart' }).waitFor();
+    await axe.check(page, 'cart');
     await page.getByRole('link', { name: 'Sign in and check out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await axe.check(page, 'sign-in');
     await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+    await axe.check(page, 'register');
     await page.getByLabel('Name').fill(shopper.name);
     await page.getByLabel('Email').fill(shopper.email);
     await page.getByLabel(/^Password/).fill(shopper.password);
@@ -120,6 +136,7 @@ describe('the shop in a real browser', () => {
 
     // A new account has no saved address: checkout asks for one and saves it.
     await page.getByRole('group', { name: 'Delivery address' }).waitFor();
+    await axe.check(page, 'checkout with the address step');
     await page.getByLabel('Full name').fill(shopper.name);
     await page.getByLabel('Address line 1').fill('221B Baker Street');
     await page.getByLabel('City').fill('London');
@@ -133,22 +150,28 @@ describe('the shop in a real browser', () => {
     expect(orderId).toBeTruthy();
     placedOrderId = orderId ?? '';
     await page.getByRole('link', { name: 'Cart, 0 items' }).waitFor();
+    await axe.check(page, 'order confirmation');
 
     await page.getByRole('link', { name: 'See all your orders' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your orders' }).waitFor();
+    await page.getByRole('link', { name: `Order ${orderId}` }).waitFor();
+    await axe.check(page, 'orders');
     await page.getByRole('link', { name: `Order ${orderId}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Order details' }).waitFor();
     await page.getByRole('table', { name: 'Items in this order' }).getByText(productName).waitFor();
     const delivery = page.locator('address').filter({ hasText: '221B Baker Street' });
     await delivery.getByText('NW1 6XE London').waitFor();
     await delivery.getByText('United Kingdom').waitFor();
+    await axe.check(page, 'order detail');
 
     expect(consoleErrors).toEqual([]);
+    expectNoAccessibilityViolations(axe);
   });
 
-  it("shows the shopper's order on the admin dashboard, and the admin ships it", async () => {
+  it("shows the shopper's order on the admin dashboard, and the admin ships it, every page passing axe", async () => {
     expect(placedOrderId).not.toBe('');
     const { page, consoleErrors } = await openPage('admin-dashboard');
+    const axe = accessibilityAudit();
     await page.goto('/admin');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill(stack.admin.email);
@@ -163,12 +186,14 @@ describe('the shop in a real browser', () => {
       .getByRole('table', { name: 'Newest orders' })
       .getByRole('row', { name: new RegExp(placedOrderId) })
       .waitFor();
+    await axe.check(page, 'admin dashboard');
 
     await page.getByRole('link', { name: 'Go to orders' }).click();
     const row = page
       .getByRole('table', { name: 'Orders' })
       .getByRole('row', { name: new RegExp(placedOrderId) });
     await row.getByText('221B Baker Street', { exact: false }).waitFor();
+    await axe.check(page, 'admin orders');
     for (const [value, label] of [
       ['PAID', 'Paid'],
       ['SHIPPED', 'Shipped'],
@@ -178,20 +203,25 @@ describe('the shop in a real browser', () => {
       await row.getByText(label, { exact: true }).waitFor();
     }
     expect(consoleErrors).toEqual([]);
+    expectNoAccessibilityViolations(axe);
   });
 
-  it('lets an admin create a product that a shopper then finds', async () => {
+  it('lets an admin create a product that a shopper then finds, every page passing axe', async () => {
     const productName = `E2E Teapot ${unique}`;
     const category = `E2E ${unique}`;
     const { page, consoleErrors } = await openPage('admin');
+    const axe = accessibilityAudit();
     await page.goto('/admin/products');
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill(stack.admin.email);
     await page.getByLabel('Password').fill(stack.admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+    await axe.check(page, 'admin products');
 
     await page.getByRole('link', { name: 'New product' }).click();
+    await page.getByLabel('Name').waitFor();
+    await axe.check(page, 'new product');
     await page.getByLabel('Name').fill(productName);
     await page.getByLabel('Category').fill(category);
     await page.getByLabel('Price').fill('12.50');
@@ -199,12 +229,13 @@ describe('the shop in a real browser', () => {
     await page.getByLabel('Description').fill('Made by the end-to-end test.');
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.getByRole('heading', { level: 1, name: `Edit ${productName}` }).waitFor();
+    await axe.check(page, 'product edit');
     expect(consoleErrors).toEqual([]);
 
-    const { page: guest, consoleErrors: guestErrors } = await openPage('shopper-finds-product', {
-      width: 375,
-      height: 800,
-    });
+    const { page: guest, consoleErrors: guestErrors } = await openPage(
+      'shopper-finds-product',
+      PHONE,
+    );
     await guest.goto('/');
     await guest
       .getByRole('navigation', { name: 'Categories' })
@@ -215,13 +246,15 @@ describe('the shop in a real browser', () => {
       .getByRole('article')
       .filter({ has: guest.getByRole('heading', { name: productName }) });
     await card.getByText('$12.50').waitFor();
-    await card.getByRole('button', { name: `Add ${productName} to cart` }).click();
+    await axe.check(guest, 'category');
+    await card.getByRole('button', { name: `Add to cart: ${productName}` }).click();
     await guest.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
     await noSidewaysScroll(guest);
     expect(guestErrors).toEqual([]);
+    expectNoAccessibilityViolations(axe);
   });
 
-  it('shows a 403 page to a shopper in the admin area', async () => {
+  it('shows a 403 page to a shopper in the admin area, passing axe', async () => {
     const { page } = await openPage('forbidden');
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill(shopper.email);
@@ -230,5 +263,8 @@ describe('the shop in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'All products' }).waitFor();
     await page.goto('/admin');
     await page.getByRole('heading', { level: 1, name: '403 · Access denied' }).waitFor();
+    const axe = accessibilityAudit();
+    await axe.check(page, 'access denied');
+    expectNoAccessibilityViolations(axe);
   });
 });

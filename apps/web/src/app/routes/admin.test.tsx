@@ -166,6 +166,9 @@ describe('admin area', () => {
     const today = await screen.findByRole('region', { name: 'Today' });
     expect(within(today).getByText('2 orders')).toBeInTheDocument();
     expect(within(today).getByText('$59.00')).toBeInTheDocument();
+    // Named by its heading too (its id once came from the title, whose spaces broke the label).
+    const week = screen.getByRole('region', { name: 'Last 7 days' });
+    expect(within(week).getByText('2 orders')).toBeInTheDocument();
     const toShip = screen.getByRole('region', { name: 'Waiting to ship' });
     expect(toShip).toHaveTextContent('2');
     expect(toShip).toHaveTextContent('1 placed, 1 paid.');

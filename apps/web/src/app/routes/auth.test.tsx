@@ -17,9 +17,9 @@ describe('accounts', () => {
     const { user, location } = renderRoute('/');
 
     // As a guest: two lamps (stock 3) and one kettle.
-    await user.click(await screen.findByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Kettle to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Kettle' }));
     expect(screen.getByRole('link', { name: 'Cart, 3 items' })).toBeInTheDocument();
 
     // Checking out needs an account: sign in and come back.
@@ -49,9 +49,9 @@ describe('accounts', () => {
     });
     server.use(...shop.handlers);
     const { user } = renderRoute('/');
-    await user.click(await screen.findByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Desk lamp' }));
     // Someone else buys two lamps meanwhile.
     shop.catalog.find((p) => p.productId === 'lamp')!.stock = 1;
 
@@ -68,7 +68,7 @@ describe('accounts', () => {
     const shop = fakeShop({ products: [kettle] });
     server.use(...shop.handlers);
     const { user } = renderRoute('/products/kettle');
-    await user.click(await screen.findByRole('button', { name: 'Add Kettle to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Kettle' }));
     await user.click(screen.getByRole('link', { name: 'Register' }));
 
     await user.click(await screen.findByRole('button', { name: 'Create account' }));

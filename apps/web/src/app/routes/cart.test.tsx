@@ -16,8 +16,8 @@ describe('cart', () => {
   it('changes quantities with the stepper, removes lines and keeps the subtotal right (guest)', async () => {
     server.use(...fakeShop({ products: [lamp, kettle] }).handlers);
     const { user } = renderRoute('/');
-    await user.click(await screen.findByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Kettle to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Kettle' }));
     await user.click(screen.getByRole('link', { name: /^Cart/ }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Your cart' })).toBeInTheDocument();

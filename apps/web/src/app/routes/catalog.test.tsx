@@ -22,11 +22,11 @@ describe('catalog', () => {
     );
     expect(within(lampCard).getByText('$24.50')).toBeInTheDocument();
     expect(within(lampCard).getByText('Only 3 left')).toBeInTheDocument();
-    expect(within(lampCard).getByRole('button', { name: 'Add Desk lamp to cart' })).toBeEnabled();
+    expect(within(lampCard).getByRole('button', { name: 'Add to cart: Desk lamp' })).toBeEnabled();
 
     const mugCard = screen.getByRole('heading', { name: 'Coffee mug' }).closest('article')!;
     expect(
-      within(mugCard).getByRole('button', { name: 'Coffee mug is out of stock' }),
+      within(mugCard).getByRole('button', { name: 'Out of stock: Coffee mug' }),
     ).toBeDisabled();
     // A product without an image still has a text alternative.
     expect(within(mugCard).getByRole('img', { name: 'Coffee mug' })).toBeInTheDocument();
@@ -94,9 +94,9 @@ describe('catalog', () => {
     const { user } = renderRoute('/');
 
     expect(screen.getByRole('link', { name: 'Cart, 0 items' })).toBeInTheDocument();
-    await user.click(await screen.findByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Desk lamp to cart' }));
-    await user.click(screen.getByRole('button', { name: 'Add Kettle to cart' }));
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Desk lamp' }));
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Kettle' }));
     expect(screen.getByRole('link', { name: 'Cart, 3 items' })).toBeInTheDocument();
     expect(screen.getByText('Added Kettle to your cart.')).toBeInTheDocument();
   });
@@ -104,7 +104,7 @@ describe('catalog', () => {
   it('never puts more in the cart than is in stock', async () => {
     server.use(...catalogHandlers([lamp]));
     const { user } = renderRoute('/');
-    const add = await screen.findByRole('button', { name: 'Add Desk lamp to cart' });
+    const add = await screen.findByRole('button', { name: 'Add to cart: Desk lamp' });
     for (let i = 0; i < 4; i++) await user.click(add);
     expect(screen.getByRole('link', { name: 'Cart, 3 items' })).toBeInTheDocument();
     expect(screen.getByText('Your cart already holds all 3 available.')).toBeInTheDocument();

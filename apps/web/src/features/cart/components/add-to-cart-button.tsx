@@ -38,7 +38,9 @@ export function AddToCartButton({
         className="button"
         disabled={outOfStock || actions.isPending || cartLoading}
         onClick={() => void add()}
-        aria-label={outOfStock ? `${product.name} is out of stock` : `Add ${product.name} to cart`}
+        // The visible text starts the accessible name (WCAG 2.5.3 Label in Name), so a voice-control
+        // user saying "click Add to cart" presses it; the product name tells the cards apart.
+        aria-label={outOfStock ? `Out of stock: ${product.name}` : `Add to cart: ${product.name}`}
       >
         {outOfStock ? 'Out of stock' : 'Add to cart'}
       </button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { SalesFigure } from '@mini-ecommerce/domain';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
@@ -7,9 +7,12 @@ import { formatMoney } from '../../../lib/money';
 import { useAdminSummary } from '../api/get-admin-summary';
 
 function Sales({ title, figures }: { title: string; figures: SalesFigure[] }) {
+  // A generated id: the title has spaces ("Last 7 days"), and aria-labelledby is a
+  // space-separated list of ids, so an id made from it labelled nothing.
+  const headingId = useId();
   return (
-    <section className="card summary-card" aria-labelledby={`sales-${title}`}>
-      <h2 id={`sales-${title}`}>{title}</h2>
+    <section className="card summary-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       {figures.length === 0 ? (
         <p>No orders.</p>
       ) : (
