@@ -5,9 +5,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MAX_STOCK, type Product } from '@mini-ecommerce/domain';
 import { CatalogCache } from './lib/catalog-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes, scryptSync } from 'node:crypto';
 import { loggerOptions } from './app';
-import { passwordHashStats } from './lib/passwords';
+import { SCRYPT_PARAMS, needsRehash, passwordHashStats } from './lib/passwords';
 import {
   CUSTOMER_PASSWORD,
   ORDER_BODY,
@@ -390,5 +390,314 @@ describe('item 4: the JWT secret signs tokens only', () => {
       payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('item 9: password hashing', () => {
+  /** JSON with lone surrogates escaped (`\ud800`), as a client can send them. */
+  const rawJson = (body: object) => ({
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
+  const MALFORMED = ['lonely \ud800 high', 'lonely \udc00 low', 'reversed \udc00\ud800 pair'];
+
+  it('refuses passwords that are not well-formed Unicode with 400 on register and sign-in, before any hash', async () => {
+    const { user } = await t.quickCustomer();
+    const before = passwordHashStats.derived;
+    for (const password of MALFORMED) {
+      // String.prototype.isWellFormed (Node 20; not yet in this project's TypeScript lib).
+      expect((password as unknown as { isWellFormed(): boolean }).isWellFormed()).toBe(false);
+      const register = await t.request({
+        method: 'POST',
+        url: '/api/auth/register',
+        ...rawJson({ email: uniqueEmail('surrogate'), password, name: 'Lone' }),
+      });
+      expect(register.statusCode, register.body).toBe(400);
+      expect(errorOf(register).code).toBe('VALIDATION_ERROR');
+      const signIn = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '203.0.113.90',
+        ...rawJson({ email: user.email, password }),
+      });
+      expect(signIn.statusCode, signIn.body).toBe(400);
+      expect(errorOf(signIn).code).toBe('VALIDATION_ERROR');
+    }
+    expect(passwordHashStats.derived - before).toBe(0);
+    // A well-formed pair (an emoji) is a password like any other.
+    const emoji = await t.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      ...rawJson({ email: uniqueEmail('emoji'), password: 'pass \ud83d\udd11 word', name: 'Key' }),
+    });
+    expect(emoji.statusCode, emoji.body).toBe(201);
+  });
+
+  it('rehashes a hash made with the old parameters (N=2^14) on a successful sign-in only', async () => {
+    const password = 'an old but good password';
+    const salt = randomBytes(16);
+    const key = scryptSync(password.normalize('NFKC'), salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    const oldHash = [
+      'scrypt',
+      2 ** 14,
+      8,
+      1,
+      salt.toString('base64url'),
+      key.toString('base64url'),
+    ].join('$');
+    const stored = await t.data.users.create({
+      email: uniqueEmail('oldhash'),
+      name: 'Old Timer',
+      passwordHash: oldHash,
+      role: 'customer',
+    });
+    const address = '203.0.113.91';
+
+    // A wrong password leaves the old hash alone.
+    expect((await login(stored.email, 'not the password', address)).statusCode).toBe(401);
+    expect((await t.data.users.getById(stored.userId))?.passwordHash).toBe(oldHash);
+
+    const first = await login(stored.email, password, address);
+    expect(first.statusCode, first.body).toBe(200);
+    const rehashed = (await t.data.users.getById(stored.userId))?.passwordHash ?? '';
+    expect(rehashed).not.toBe(oldHash);
+    expect(rehashed).toMatch(/^scrypt\$32768\$8\$3\$[\w-]{22}\$[\w-]{43}$/);
+    expect(needsRehash(rehashed)).toBe(false);
+    expect(rehashed.split('$').slice(1, 4).map(Number)).toEqual([
+      SCRYPT_PARAMS.N,
+      SCRYPT_PARAMS.r,
+      SCRYPT_PARAMS.p,
+    ]);
+
+    // Same password under the new hash; the token issued before the rehash still works.
+    expect((await login(stored.email, password, address)).statusCode).toBe(200);
+    const me = await t.request({ url: '/api/users/me', token: first.json().token });
+    expect(me.statusCode, me.body).toBe(200);
+  });
+
+  it('refuses hashes past the queue (2 running, 64 waiting) with 429 at once instead of queueing them', async () => {
+    const flood = await buildTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
+    try {
+      const started = performance.now();
+      const timed = Array.from({ length: 100 }, (_, i) =>
+        flood
+          .request({
+            method: 'POST',
+            url: '/api/auth/register',
+            payload: { email: uniqueEmail(`flood${i}-`), password: 'flood password', name: 'F' },
+          })
+          .then((response) => ({ response, ms: performance.now() - started })),
+      );
+      const results = await Promise.all(timed);
+      const refused = results.filter((r) => r.response.statusCode === 429);
+      const created = results.filter((r) => r.response.statusCode === 201);
+      expect(created.length + refused.length, results.map((r) => r.response.body).join('\n')).toBe(
+        100,
+      );
+      // 2 hashing plus 64 waiting are taken; the other 34 are refused.
+      expect(created).toHaveLength(66);
+      expect(refused).toHaveLength(34);
+      for (const { response } of refused) {
+        expect(errorOf(response).code).toBe('RATE_LIMITED');
+        expect(response.headers['retry-after']).toBe('1');
+      }
+      // Refused before the first hash finished: none of them waited in the queue.
+      const firstCreated = Math.min(...created.map((r) => r.ms));
+      const lastRefused = Math.max(...refused.map((r) => r.ms));
+      expect(lastRefused).toBeLessThan(firstCreated);
+      // Once the queue drains, sign-ups work again.
+      const after = await flood.customer();
+      expect(after.token).toBeTruthy();
+    } finally {
+      await flood.close();
+    }
+  }, 180_000);
+});
+
+describe('item 10: uploads and body limits', () => {
+  const PUBLIC_URL = 'https://shop.example.com';
+  let up: TestApp;
+  let adminToken: string;
+  let productId: string;
+  beforeAll(async () => {
+    up = await buildTestApp({ PUBLIC_URL });
+    adminToken = (await up.admin()).token;
+    productId = (await up.createProduct(adminToken, { name: 'Framed print', category: 'Art' }))
+      .productId;
+  });
+  afterAll(() => up?.close());
+
+  const IMAGES = {
+    'image/png': Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    'image/jpeg': Buffer.from('ffd8ffe000104a46494600010100', 'hex'),
+    'image/webp': Buffer.concat([
+      Buffer.from('RIFF'),
+      Buffer.from([0x24, 0, 0, 0]),
+      Buffer.from('WEBPVP8 '),
+    ]),
+    'image/gif': Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'),
+  };
+  const askUpload = async (contentType = 'image/png', headers: Record<string, string> = {}) => {
+    const response = await up.request({
+      method: 'POST',
+      url: `/api/products/${productId}/image-upload`,
+      token: adminToken,
+      headers,
+      payload: { contentType },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<{ uploadUrl: string; imageUrl: string }>();
+  };
+  /** The path and query of an absolute URL, to replay it through app.inject. */
+  const local = (url: string) => {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  };
+  const put = (url: string, payload: Buffer | string, contentType = 'image/png') =>
+    up.request({
+      method: 'PUT',
+      url: local(url),
+      headers: { 'content-type': contentType },
+      payload,
+    });
+
+  it('builds upload and image URLs from PUBLIC_URL, never from the Host header', async () => {
+    const { uploadUrl, imageUrl } = await askUpload('image/png', {
+      host: 'attacker.example',
+      'x-forwarded-host': 'attacker.example',
+      'x-forwarded-proto': 'http',
+    });
+    expect(uploadUrl.startsWith(`${PUBLIC_URL}/api/local-uploads/products/${productId}/`)).toBe(
+      true,
+    );
+    expect(imageUrl.startsWith(`${PUBLIC_URL}/images/products/${productId}/`)).toBe(true);
+    expect(`${uploadUrl} ${imageUrl}`).not.toContain('attacker');
+  });
+
+  it('uses a local upload URL once: a second upload, or a racing one, is refused', async () => {
+    const { uploadUrl, imageUrl } = await askUpload();
+    expect((await put(uploadUrl, IMAGES['image/png'])).statusCode).toBe(204);
+    const other = Buffer.concat([IMAGES['image/png'], Buffer.from('replaced')]);
+    const again = await put(uploadUrl, other);
+    expect(again.statusCode).toBe(403);
+    expect(errorOf(again).code).toBe('FORBIDDEN');
+    expect(errorOf(again).message).toMatch(/already been used/);
+    const served = await up.request({ url: local(imageUrl) });
+    expect(served.rawPayload.equals(IMAGES['image/png'])).toBe(true);
+
+    const racing = (await askUpload()).uploadUrl;
+    const statuses = (
+      await Promise.all(Array.from({ length: 5 }, () => put(racing, IMAGES['image/png'])))
+    ).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 403)).toHaveLength(4);
+  });
+
+  it('stores only bytes that start with the magic bytes of the declared type (PNG, JPEG, WebP, GIF)', async () => {
+    for (const [contentType, bytes] of Object.entries(IMAGES)) {
+      const { uploadUrl, imageUrl } = await askUpload(contentType);
+      const response = await put(uploadUrl, bytes, contentType);
+      expect(response.statusCode, `${contentType}: ${response.body}`).toBe(204);
+      expect((await up.request({ url: local(imageUrl) })).statusCode).toBe(200);
+    }
+    const wrong: [string, Buffer | string][] = [
+      ['image/png', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      ['image/png', IMAGES['image/jpeg']],
+      ['image/jpeg', '<html><script>alert(1)</script></html>'],
+      ['image/webp', Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE')])],
+      ['image/gif', IMAGES['image/png']],
+      ['image/gif', 'GIF'],
+      ['image/png', Buffer.alloc(0)],
+    ];
+    for (const [contentType, bytes] of wrong) {
+      const { uploadUrl, imageUrl } = await askUpload(contentType);
+      const response = await put(uploadUrl, bytes, contentType);
+      expect(response.statusCode, `${contentType} ${String(bytes).slice(0, 20)}`).toBe(400);
+      expect(errorOf(response).code).toBe('VALIDATION_ERROR');
+      expect((await up.request({ url: local(imageUrl) })).statusCode).toBe(404);
+    }
+  });
+
+  it('names the limit of the route that refused in the 413 message: 5 MiB on uploads, 1 MiB elsewhere', async () => {
+    const { uploadUrl } = await askUpload();
+    const tooBig = Buffer.concat([IMAGES['image/png'], Buffer.alloc(5 * 1024 * 1024)]);
+    const upload = await put(uploadUrl, tooBig);
+    expect(upload.statusCode).toBe(413);
+    expect(errorOf(upload).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(errorOf(upload).message).toContain('5 MiB');
+    // Under the upload limit but over the server's: accepted on the upload route.
+    const twoMiB = Buffer.concat([IMAGES['image/png'], Buffer.alloc(2 * 1024 * 1024)]);
+    expect((await put((await askUpload()).uploadUrl, twoMiB)).statusCode).toBe(204);
+
+    const json = await up.request({
+      method: 'POST',
+      url: '/api/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: uniqueEmail('big'), password: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(json.statusCode).toBe(413);
+    expect(errorOf(json).message).toContain('1 MiB');
+    expect(errorOf(json).message).not.toContain('5 MiB');
+  });
+
+  it('checks the upload URL before reading the body: a bad signature with an oversized body is 403, not 413', async () => {
+    const { uploadUrl } = await askUpload();
+    const huge = Buffer.concat([IMAGES['image/png'], Buffer.alloc(6 * 1024 * 1024)]);
+    const tampered = new URL(uploadUrl);
+    const signature = tampered.searchParams.get('signature') ?? '';
+    tampered.searchParams.set('signature', (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1));
+    const forged = await put(tampered.href, huge);
+    expect(forged.statusCode).toBe(403);
+    expect(errorOf(forged).code).toBe('FORBIDDEN');
+    const unsigned = new URL(uploadUrl);
+    unsigned.search = '';
+    expect((await put(unsigned.href, huge)).statusCode).toBe(403);
+    // The signed Content-Type is checked before the body too.
+    expect((await put(uploadUrl, huge, 'image/gif')).statusCode).toBe(400);
+    // And so is an already used URL.
+    expect((await put(uploadUrl, IMAGES['image/png'])).statusCode).toBe(204);
+    expect((await put(uploadUrl, huge)).statusCode).toBe(403);
+  });
+
+  it('answers 401, not 413, to a 2 MiB body without a token on every authenticated route in /docs/json', async () => {
+    const spec = (await up.request({ url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    }>();
+    const routes = Object.entries(spec.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => (operation.security ?? []).length > 0)
+        .map(([method, operation]) => ({
+          method: method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+          url: path.replace(/\{[^}]+\}/g, 'some-id'),
+          operation,
+        })),
+    );
+    // The documented set is the real one (cart, orders, users, products, admin).
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    for (const url of ['/api/cart', '/api/orders', '/api/users/me', '/api/admin/summary'])
+      expect(routes.map((r) => r.url)).toContain(url);
+
+    const twoMiB = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
+    const failures: string[] = [];
+    for (const { method, url } of routes) {
+      const response = await up.request({
+        method,
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: twoMiB,
+      });
+      if (response.statusCode !== 401 || errorOf(response).code !== 'UNAUTHORIZED')
+        failures.push(`${method} ${url}: ${response.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+    // The body is over the limit: with a valid token the same request is refused for its size.
+    const withToken = await up.request({
+      method: 'POST',
+      url: '/api/orders',
+      token: adminToken,
+      headers: { 'content-type': 'application/json' },
+      payload: twoMiB,
+    });
+    expect(withToken.statusCode).toBe(413);
   });
 });

@@ -42,16 +42,21 @@ describe('S3ImageStore', () => {
 
 describe('LocalImageStore', () => {
   it('verifies only its own unexpired signatures over key, content type and expiry', async () => {
-    const store = new LocalImageStore('secret-a');
-    const { uploadUrl } = await store.createUpload('p', 'image/png', 'http://127.0.0.1:3001');
+    const store = new LocalImageStore('secret-a', 'http://127.0.0.1:3001');
+    const { uploadUrl } = await store.createUpload('p', 'image/png');
     const url = new URL(uploadUrl);
     const key = url.pathname.replace('/api/local-uploads/', '');
     const expires = Number(url.searchParams.get('expires'));
     const signature = url.searchParams.get('signature') ?? '';
     expect(store.verify(key, 'image/png', expires, signature)).toBe(true);
-    expect(new LocalImageStore('secret-b').verify(key, 'image/png', expires, signature)).toBe(
-      false,
-    );
+    expect(
+      new LocalImageStore('secret-b', 'http://127.0.0.1:3001').verify(
+        key,
+        'image/png',
+        expires,
+        signature,
+      ),
+    ).toBe(false);
     expect(store.verify(key, 'image/gif', expires, signature)).toBe(false);
     expect(store.verify(`${key}x`, 'image/png', expires, signature)).toBe(false);
     expect(store.verify(key, 'image/png', expires + 1, signature)).toBe(false);

@@ -19,7 +19,22 @@ export interface ImageUploadTarget {
 }
 
 export interface ImageStore {
-  createUpload(productId: string, contentType: string, origin: string): Promise<ImageUploadTarget>;
+  createUpload(productId: string, contentType: string): Promise<ImageUploadTarget>;
+}
+
+/** The first bytes of each accepted image type (WebP: `RIFF`, four size bytes, then `WEBP`). */
+const MAGIC_BYTES: Record<string, (bytes: Buffer) => boolean> = {
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')),
+  'image/jpeg': (b) => b.subarray(0, 3).equals(Buffer.from('ffd8ff', 'hex')),
+  'image/gif': (b) => ['GIF87a', 'GIF89a'].includes(b.subarray(0, 6).toString('latin1')),
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
+
+/** Whether the bytes start as a file of the declared image type does. */
+export function hasImageMagicBytes(contentType: string, bytes: Buffer): boolean {
+  return MAGIC_BYTES[contentType]?.(bytes) ?? false;
 }
 
 const objectKey = (productId: string, contentType: string) =>
@@ -58,23 +73,27 @@ export class S3ImageStore implements ImageStore {
 /**
  * Local stand-in for presigned uploads: the API signs a short-lived URL with an HMAC over the
  * key, content type and expiry, accepts the PUT itself, stores the file under IMAGES_DIR and
- * serves it at /images/.
+ * serves it at /images/. URLs are built on the configured public origin (PUBLIC_URL), never on
+ * the request's Host header, which the client chooses.
  */
 export class LocalImageStore implements ImageStore {
-  constructor(private readonly secret: string | Buffer) {}
+  private readonly origin: string;
 
-  async createUpload(
-    productId: string,
-    contentType: string,
-    origin: string,
-  ): Promise<ImageUploadTarget> {
+  constructor(
+    private readonly secret: string | Buffer,
+    publicUrl: string,
+  ) {
+    this.origin = publicUrl.replace(/\/+$/, '');
+  }
+
+  async createUpload(productId: string, contentType: string): Promise<ImageUploadTarget> {
     const key = objectKey(productId, contentType);
     const expires = Math.floor(Date.now() / 1000) + UPLOAD_TTL_SECONDS;
     const signature = this.sign(key, contentType, expires);
     const query = new URLSearchParams({ contentType, expires: String(expires), signature });
     return {
-      uploadUrl: `${origin}/api/local-uploads/${key}?${query}`,
-      imageUrl: `${origin}/images/${key}`,
+      uploadUrl: `${this.origin}/api/local-uploads/${key}?${query}`,
+      imageUrl: `${this.origin}/images/${key}`,
       expiresAt: new Date(expires * 1000).toISOString(),
     };
   }

@@ -21,6 +21,15 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'UNAVAILABLE',
 };
 
+const MIB = 1024 * 1024;
+/** A body limit as people read it: `5 MiB`, `512 KiB`, `100 bytes`. */
+const sizeOf = (bytes: number) =>
+  bytes % MIB === 0
+    ? `${bytes / MIB} MiB`
+    : bytes % 1024 === 0
+      ? `${bytes / 1024} KiB`
+      : `${bytes} bytes`;
+
 const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
@@ -77,7 +86,8 @@ export default fp(
       if (status < 500 && code) {
         const message =
           status === 413
-            ? 'The request body is larger than 1 MiB'
+            ? // The limit of the route that refused (5 MiB on uploads, the server's 1 MiB elsewhere).
+              `The request body is larger than ${sizeOf(request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? MIB)}`
             : status === 415
               ? 'Send the body as application/json'
               : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError'

@@ -44,6 +44,7 @@ export default fp<RepositoriesOptions>(
           : // A key of its own, derived from the secret: an upload signature is never a JWT signature.
             new LocalImageStore(
               Buffer.from(hkdfSync('sha256', config.jwtSecret, '', 'local-image-uploads', 32)),
+              config.publicUrl,
             )),
     );
     if (!options.data) app.addHook('onClose', async () => data.close());

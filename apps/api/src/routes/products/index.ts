@@ -144,12 +144,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const product = await products.get(request.params.productId, { consistent: true });
       if (!product) throw notFound('The product');
-      const origin = `${request.protocol}://${request.host}`;
-      return app.images.createUpload(
-        product.productId,
-        request.body?.contentType ?? 'image/jpeg',
-        origin,
-      );
+      // Built from configuration (PUBLIC_URL), never from the request's Host header.
+      return app.images.createUpload(product.productId, request.body?.contentType ?? 'image/jpeg');
     },
   );
 };
