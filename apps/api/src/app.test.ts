@@ -153,6 +153,7 @@ describe('OpenAPI', () => {
         'DELETE /api/users/me/addresses/{addressId}',
         'GET /api/categories',
         'GET /api/products',
+        'GET /api/products/search',
         'GET /api/products/{productId}',
         'POST /api/products',
         'PATCH /api/products/{productId}',

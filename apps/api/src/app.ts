@@ -22,6 +22,7 @@ import configPlugin from './plugins/config';
 import errorHandler from './plugins/error-handler';
 import metricsPlugin from './plugins/metrics';
 import repositories from './plugins/repositories';
+import search from './plugins/search';
 import web from './plugins/web';
 import adminRoutes from './routes/admin/index';
 import authRoutes from './routes/auth/index';
@@ -155,6 +156,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     ...(options.data ? { data: options.data } : {}),
     ...(options.images ? { images: options.images } : {}),
   });
+  await app.register(search);
   await app.register(authPlugin);
   await app.register(web);
 

@@ -56,6 +56,8 @@ const EnvSchema = z
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     /** How long catalog reads may be served from memory; stock and prices are never older than this. */
     CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).default(1000),
+    /** How often the search index checks DynamoDB for product writes made by other instances (its staleness bound). */
+    SEARCH_REFRESH_MS: z.coerce.number().int().min(50).max(300_000).default(5000),
     /** Emit CloudWatch Embedded Metric Format lines (on by default outside local). */
     METRICS: z.enum(['on', 'off']).optional(),
   })
@@ -104,6 +106,7 @@ export interface Config {
   publicUrl: string;
   authRateLimitPerMinute: number;
   catalogCacheTtlMs: number;
+  searchRefreshMs: number;
   metrics: boolean;
 }
 
@@ -167,6 +170,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ).replace(/\/$/, ''),
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     catalogCacheTtlMs: env.CATALOG_CACHE_TTL_MS,
+    searchRefreshMs: env.SEARCH_REFRESH_MS,
     metrics: env.METRICS ? env.METRICS === 'on' : env.APP_ENV !== 'local',
   };
 }

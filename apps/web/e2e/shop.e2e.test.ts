@@ -100,6 +100,17 @@ describe('the shop in a real browser', () => {
     );
     expect(productName).not.toBe('');
     await axe.check(page, 'catalog');
+
+    // The header's search box finds it by name.
+    const search = page.getByRole('search');
+    await search.getByRole('searchbox', { name: 'Search products' }).fill(productName);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Results for / }).waitFor();
+    await page.getByRole('heading', { name: productName, exact: true }).first().waitFor();
+    await axe.check(page, 'search');
+    await noSidewaysScroll(page);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'All products' }).waitFor();
     await addButton.click();
     await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
     await noSidewaysScroll(page);

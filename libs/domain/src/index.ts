@@ -1,6 +1,7 @@
 export * from './common';
 export * from './money';
 export * from './product';
+export * from './search';
 export * from './user';
 export * from './cart';
 export * from './address';

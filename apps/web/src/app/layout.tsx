@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { CartLink } from '../features/cart/components/cart-link';
+import { SearchForm } from '../features/products/components/search-form';
 import { PageHeading } from '../components/ui/page-heading';
 import { navigationFocus } from '../lib/navigation-focus';
 import { session, useSession } from '../lib/session';
@@ -64,6 +65,7 @@ export function Layout() {
           <Link to="/" className="brand">
             Mini-ecommerce
           </Link>
+          <SearchForm />
           <nav className="header__nav" aria-label="Main">
             <NavLink to="/" end>
               Shop

@@ -27,6 +27,7 @@ function page(load: () => Promise<{ default: ComponentType }>) {
 
 const Catalog = page(() => import('./routes/catalog'));
 const Product = page(() => import('./routes/product'));
+const Search = page(() => import('./routes/search'));
 const Cart = page(() => import('./routes/cart'));
 const SignIn = page(() => import('./routes/sign-in'));
 const Register = page(() => import('./routes/register'));
@@ -60,6 +61,14 @@ export function AppRoutes() {
           element={
             <Page>
               <Catalog />
+            </Page>
+          }
+        />
+        <Route
+          path="search"
+          element={
+            <Page>
+              <Search />
             </Page>
           }
         />

@@ -3,11 +3,13 @@ import {
   COUNTRY_CODES,
   formatMoney as domainFormatMoney,
   MAX_CART_QUANTITY,
+  MAX_SEARCH_QUERY_LENGTH,
   nextStatuses as domainNextStatuses,
   ORDER_STATUSES,
 } from '@mini-ecommerce/domain';
 import { COUNTRY_CODES as webCountryCodes } from '../features/addresses/utils/countries';
 import { MAX_CART_QUANTITY as webMaxQuantity } from '../features/cart/stores/guest-cart';
+import { MAX_SEARCH_QUERY_LENGTH as webMaxSearchLength } from '../features/products/components/search-form';
 import { nextStatuses, ORDER_STATUSES as webStatuses } from '../features/orders/utils/order-status';
 import { formatMoney, parseMoney, toMajorUnits } from '../lib/money';
 
@@ -50,5 +52,11 @@ describe('money input', () => {
     for (const bad of ['', '-1', '1.999', 'abc', '1,50', '1e3'])
       expect(parseMoney(bad, 'USD')).toBeUndefined();
     expect(parseMoney('5.5', 'JPY')).toBeUndefined();
+  });
+});
+
+describe('search', () => {
+  it('has the same query length limit as the API', () => {
+    expect(webMaxSearchLength).toBe(MAX_SEARCH_QUERY_LENGTH);
   });
 });

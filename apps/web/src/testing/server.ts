@@ -39,3 +39,26 @@ export function catalogHandlers(products: Product[]) {
     }),
   ];
 }
+
+/**
+ * `GET /api/products/search`, answered by a naive word-prefix match over a fixed list (the
+ * ranking and typo tolerance are the API's, tested there); records each query string it gets.
+ * Pass it before catalogHandlers, whose `/api/products/:productId` would match first otherwise.
+ */
+export function searchHandler(products: Product[], queries: string[] = []) {
+  return http.get('/api/products/search', ({ request }) => {
+    const url = new URL(request.url);
+    const q = url.searchParams.get('q') ?? '';
+    queries.push(q);
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    const start = Number(url.searchParams.get('cursor') ?? 0);
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = products.filter((p) => {
+      const text = `${p.name} ${p.description} ${p.category}`.toLowerCase().split(/\W+/);
+      return words.every((word) => text.some((w) => w.startsWith(word)));
+    });
+    const items = matching.slice(start, start + limit);
+    const next = start + limit < matching.length ? String(start + limit) : null;
+    return HttpResponse.json({ items, nextCursor: next });
+  });
+}

@@ -35,6 +35,8 @@ import { LOW_STOCK_WATCH, stockWatchPut } from './shop-summary';
 /** One item in the products table holds a counter per category (`count:<category>`), kept in the same transactions as product writes. */
 export const CATEGORY_COUNTS_ID = '#CATEGORY_COUNTS';
 const COUNT_PREFIX = 'count:';
+/** Bumped on the same item by every product write, so readers can tell cheaply whether the catalog changed. */
+const CATALOG_VERSION = 'catalogVersion';
 
 const BATCH_GET_LIMIT = 100;
 
@@ -276,6 +278,23 @@ export class ProductRepository {
       .sort((a, b) => a.category.localeCompare(b.category));
   }
 
+  /**
+   * Access pattern: a number that changes whenever a product is created, updated or deleted
+   * (one GetItem; stock moved by orders does not count). Caches built from the catalog poll it.
+   */
+  async catalogVersion(): Promise<number> {
+    const { Item } = await this.ctx.documentClient.send(
+      new GetCommand({
+        TableName: this.ctx.names.products,
+        Key: { productId: CATEGORY_COUNTS_ID },
+        ProjectionExpression: '#v',
+        ExpressionAttributeNames: { '#v': CATALOG_VERSION },
+      }),
+    );
+    const version = Item?.[CATALOG_VERSION];
+    return typeof version === 'number' ? version : 0;
+  }
+
   private async queryCategory(category: string, limit: number, startKey?: Record<string, string>) {
     const { Items, LastEvaluatedKey } = await withStartKey(startKey, () =>
       this.ctx.tables.products
@@ -291,7 +310,7 @@ export class ProductRepository {
     };
   }
 
-  /** Runs product writes and the category counter updates as one transaction. */
+  /** Runs product writes, the category counter updates and the catalog version bump as one transaction. */
   private async writeWithCounts(
     writes: Extract<ExecuteTransactWriteInput, { params: unknown }[]>,
     deltas: Record<string, number>,
@@ -302,24 +321,22 @@ export class ProductRepository {
       return item;
     });
     const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
-    if (changes.length > 0) {
-      const names: Record<string, string> = {};
-      const values: Record<string, number> = {};
-      const clauses = changes.map(([category, delta], i) => {
-        names[`#c${i}`] = COUNT_PREFIX + category;
-        values[`:d${i}`] = delta;
-        return `#c${i} :d${i}`;
-      });
-      transactItems.push({
-        Update: {
-          TableName: this.ctx.names.products,
-          Key: { productId: CATEGORY_COUNTS_ID },
-          UpdateExpression: `ADD ${clauses.join(', ')}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      });
-    }
+    const names: Record<string, string> = { '#v': CATALOG_VERSION };
+    const values: Record<string, number> = { ':one': 1 };
+    const clauses = changes.map(([category, delta], i) => {
+      names[`#c${i}`] = COUNT_PREFIX + category;
+      values[`:d${i}`] = delta;
+      return `#c${i} :d${i}`;
+    });
+    transactItems.push({
+      Update: {
+        TableName: this.ctx.names.products,
+        Key: { productId: CATEGORY_COUNTS_ID },
+        UpdateExpression: `ADD ${['#v :one', ...clauses].join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    });
     const send = () =>
       this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
     await (retry ? retryOnTransactionConflict(send) : send());

@@ -7,6 +7,8 @@ import {
   ProductListQuery,
   ProductPage,
   ProductParams,
+  ProductSearchPage,
+  ProductSearchQuery,
   ProductUpdate,
   notFound,
 } from '@mini-ecommerce/domain';
@@ -17,6 +19,7 @@ import { bearerAuth, errorResponses } from '../../lib/schemas';
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { products } = app.data;
   const cache = app.catalogCache;
+  const search = app.productSearch;
 
   app.get(
     '/',
@@ -42,6 +45,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         ? await load()
         : await cache.get(`list\n${category ?? ''}\n${limit}`, load);
       return sendSerialized(request, reply, page);
+    },
+  );
+
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Search products by name, description and category (prefix and typo tolerant), best matches first',
+        querystring: ProductSearchQuery,
+        response: { 200: ProductSearchPage, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { q, limit, cursor } = request.query;
+      return search.search(q, limit, cursor);
     },
   );
 
@@ -80,6 +100,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const product = await products.create(request.body);
       cache.clear();
+      search.upsert(product);
       return reply.status(201).send(product);
     },
   );
@@ -103,6 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const product = await products.update(request.params.productId, request.body);
       cache.clear();
+      search.upsert(product);
       return product;
     },
   );
@@ -122,6 +144,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await products.delete(request.params.productId);
       cache.clear();
+      search.remove(request.params.productId);
       return reply.status(204).send(null);
     },
   );

@@ -1,17 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Product } from '@mini-ecommerce/domain';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { EmptyState } from '../../../components/ui/status';
 import { useProducts } from '../api/get-products';
-import { ProductCard } from './product-card';
-import { LoadMore } from '../../../components/ui/load-more';
+import { ProductList } from './product-list';
 
-/** Images of the first row or so are loaded at once; the rest when scrolled near. */
-const EAGER_IMAGES = 3;
-
-/**
- * The catalog, a page at a time. After "Load more", focus moves to the first new
- * product so keyboard users continue where the new content starts.
- */
+/** The catalog, or one category of it, a page at a time. */
 export function ProductGrid({
   category,
   renderAction,
@@ -20,59 +13,14 @@ export function ProductGrid({
   renderAction?: (product: Product) => ReactNode;
 }) {
   const products = useProducts({ category });
-  const list = useRef<HTMLUListElement>(null);
-  const focusIndex = useRef<number | null>(null);
-  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
-
-  useEffect(() => {
-    if (focusIndex.current === null || !list.current) return;
-    const link = list.current.children[focusIndex.current]?.querySelector('a');
-    if (link) {
-      link.focus();
-      focusIndex.current = null;
-    }
-  }, [items.length]);
-
-  if (products.isPending) return <Loading label="Loading products…" />;
-  if (!products.data)
-    return (
-      <ErrorMessage
-        error={products.error}
-        title="Products could not be loaded"
-        onRetry={() => void products.refetch()}
-      />
-    );
-  if (items.length === 0) {
-    return <EmptyState title={category ? `No products in ${category} yet.` : 'No products yet.'} />;
-  }
-
   return (
-    <>
-      <ul
-        className="product-grid"
-        ref={list}
-        aria-label={category ? `Products in ${category}` : 'Products'}
-      >
-        {items.map((product, index) => (
-          <li key={product.productId}>
-            <ProductCard
-              product={product}
-              action={renderAction?.(product)}
-              priority={index < EAGER_IMAGES}
-            />
-          </li>
-        ))}
-      </ul>
-      {products.isFetchNextPageError ? (
-        <ErrorMessage error={products.error} title="More products could not be loaded" />
-      ) : null}
-      <LoadMore
-        pages={products}
-        label="Load more products"
-        onLoad={() => {
-          focusIndex.current = items.length;
-        }}
-      />
-    </>
+    <ProductList
+      products={products}
+      label={category ? `Products in ${category}` : 'Products'}
+      emptyState={
+        <EmptyState title={category ? `No products in ${category} yet.` : 'No products yet.'} />
+      }
+      renderAction={renderAction}
+    />
   );
 }
