@@ -10,17 +10,17 @@ import type { ToolboxTables } from './tables';
  * The stored shapes. They stay separate from the zod schemas of the API contract (libs/domain);
  * repositories convert between them.
  */
-const shippingAddress = () =>
-  map({
-    name: string(),
-    line1: string(),
-    line2: string().optional(),
-    city: string(),
-    postalCode: string(),
-    region: string().optional(),
-    country: string(),
-    phone: string().optional(),
-  });
+const addressFields = () => ({
+  name: string(),
+  line1: string(),
+  line2: string().optional(),
+  city: string(),
+  postalCode: string(),
+  region: string().optional(),
+  country: string(),
+  phone: string().optional(),
+});
+const shippingAddress = () => map(addressFields());
 
 export function createEntities(tables: ToolboxTables) {
   const ProductEntity = new Entity({
@@ -86,19 +86,7 @@ export function createEntities(tables: ToolboxTables) {
     timestamps: false,
     schema: item({
       userId: string().key(),
-      addresses: list(
-        map({
-          addressId: string(),
-          name: string(),
-          line1: string(),
-          line2: string().optional(),
-          city: string(),
-          postalCode: string(),
-          region: string().optional(),
-          country: string(),
-          phone: string().optional(),
-        }),
-      ),
+      addresses: list(map({ addressId: string(), ...addressFields() })),
       defaultAddressId: string().optional(),
       version: number(),
     }),

@@ -1,4 +1,10 @@
-import { HTTPS_PORT, HTTP_PORT, SSH_PORT, STACK_CONDITIONS } from '@mini-ecommerce/stack-model';
+import {
+  HTTPS_PORT,
+  HTTP_PORT,
+  SSH_PORT,
+  STACK_CONDITIONS,
+  VPC_CIDR,
+} from '@mini-ecommerce/stack-model';
 import {
   AWS_REGION,
   allOf,
@@ -22,7 +28,7 @@ import {
 
 /** The address plan of the architecture document, plus the second-AZ subnets a load balancer needs. */
 export const NETWORK = {
-  vpcCidr: '10.0.0.0/16',
+  vpcCidr: VPC_CIDR,
   publicSubnetCidr: '10.0.1.0/24',
   privateSubnetCidr: '10.0.2.0/24',
   publicSubnet2Cidr: '10.0.3.0/24',
