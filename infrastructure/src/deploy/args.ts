@@ -10,8 +10,14 @@ export const COMMANDS = [
   'api-deploy',
   'web-deploy',
   'rotate-secret',
+  'status',
+  'bootstrap',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
+
+/** When infra:deploy asks before executing a change set (issue 14): see change-set approval. */
+export const APPROVAL_MODES = ['broadening', 'any-change', 'never'] as const;
+export type ApprovalMode = (typeof APPROVAL_MODES)[number];
 
 export interface CliOptions {
   readonly command: Command;
@@ -19,6 +25,12 @@ export interface CliOptions {
   /** Selected stacks in dependency order; all four when --stack is absent. */
   readonly stacks: readonly StackId[];
   readonly yes: boolean;
+  /** --require-approval: default `broadening` (asks only when security widens or data could go). */
+  readonly requireApproval: ApprovalMode;
+  /** --no-rollback: a failed deploy keeps its resources for inspection (DisableRollback). */
+  readonly rollback: boolean;
+  /** infra:status --drift: run drift detection on each stack. */
+  readonly drift: boolean;
   readonly dryRun: boolean;
   readonly force: boolean;
   readonly skipBuild: boolean;
@@ -33,6 +45,9 @@ export const USAGE = `Usage: cli.ts <${COMMANDS.join('|')}> --env <${ENVIRONMENT
   --parameters Key=Value  template parameter override; repeatable
   --region <region>       AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region)
   --yes, -y               execute change sets (rotate-secret: rotate) without asking (CI)
+  --require-approval <m>  ${APPROVAL_MODES.join('|')}: when to ask before executing (default broadening)
+  --no-rollback           keep the resources of a failed deploy for inspection
+  --drift                 status: detect drift on each stack
   --dry-run               show the change sets and stop
   --force                 allow destroying prod (turns termination protection off)
   --skip-build            web-deploy/api-deploy: upload what is already built
@@ -55,6 +70,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         parameters: { type: 'string', multiple: true },
         region: { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
+        'require-approval': { type: 'string', default: 'broadening' },
+        'no-rollback': { type: 'boolean', default: false },
+        drift: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'skip-build': { type: 'boolean', default: false },
@@ -81,11 +99,20 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `Unknown environment "${env}": expected one of ${ENVIRONMENTS.join(', ')}.`,
     );
 
+  const requireApproval = values['require-approval'];
+  if (!(APPROVAL_MODES as readonly string[]).includes(requireApproval))
+    throw new UserError(
+      `Unknown --require-approval "${requireApproval}": expected one of ${APPROVAL_MODES.join(', ')}.`,
+    );
+
   return {
     command: command as Command,
     env,
     stacks: parseStacks(values.stack ?? []),
     yes: values.yes,
+    requireApproval: requireApproval as ApprovalMode,
+    rollback: !values['no-rollback'],
+    drift: values.drift,
     dryRun: values['dry-run'],
     force: values.force,
     skipBuild: values['skip-build'],

@@ -1,5 +1,6 @@
 import { apiDeployCommand } from './api-deploy-command';
 import type { DeployContext } from './context';
+import { UserError } from './errors';
 import { deployCommand, diffCommand } from './deploy-command';
 import { destroyCommand } from './destroy-command';
 import { rotateSecretCommand } from './rotate-secret-command';
@@ -19,5 +20,11 @@ export async function runCommand(ctx: DeployContext): Promise<void> {
       return webDeployCommand(ctx);
     case 'rotate-secret':
       return rotateSecretCommand(ctx);
+    case 'status':
+      // infra:status (issue 14): replaced by its command module.
+      throw new UserError('infra:status is not built yet.');
+    case 'bootstrap':
+      // infra:bootstrap (issue 16 item 7): replaced by its command module.
+      throw new UserError('infra:bootstrap is not built yet.');
   }
 }

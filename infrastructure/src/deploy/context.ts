@@ -11,6 +11,11 @@ export interface DeployContext {
   readonly account: string;
   /** The caller's ARN from STS GetCallerIdentity: the deployer the stacks let write releases. */
   readonly callerArn: string;
+  /**
+   * The CloudFormation service role of the bootstrap stack (issue 16 item 7), passed as RoleARN
+   * on every change set and stack deletion; undefined until the environment is bootstrapped.
+   */
+  readonly serviceRoleArn?: string;
   readonly clients: AwsClients;
   readonly reporter: Reporter;
   readonly timing: Timing;
