@@ -3,6 +3,7 @@ import {
   type Environment,
   type ExportKey,
   type OutputKey,
+  type StackKey,
   STACK_OUTPUTS,
   exportName,
   logGroupName,
@@ -58,6 +59,28 @@ export function stackOutput(
     ...output,
     ...(contract.export ? { Export: exportAs(key as ExportKey) } : {}),
   });
+}
+
+/** The output keys of the contract that one stack declares. */
+export type OutputsOf<S extends StackKey> = {
+  [K in OutputKey]: (typeof STACK_OUTPUTS)[K]['stack'] extends S ? K : never;
+}[OutputKey];
+
+/**
+ * Every output of one stack at once: the record must name each output the contract gives that
+ * stack (a missing or stray key is a type error), and they are declared in the record's order.
+ */
+export function stackOutputs<S extends StackKey>(
+  template: TemplateBuilder,
+  _stack: S,
+  outputs: Record<OutputsOf<S>, { readonly Description: string; readonly Value: Expr }>,
+): void {
+  for (const [key, output] of Object.entries(outputs) as [
+    OutputsOf<S>,
+    { readonly Description: string; readonly Value: Expr },
+  ][]) {
+    stackOutput(template, key, output);
+  }
 }
 
 export function importFrom(key: ExportKey): ImportValueFn {

@@ -17,7 +17,7 @@ import {
   envName,
   envNameText,
   nameTag,
-  stackOutput,
+  stackOutputs,
   stackTemplate,
   deployerPrincipalsParameter,
 } from './common';
@@ -237,85 +237,87 @@ export function mainStack(): TemplateDocument {
     },
   });
 
-  stackOutput(template, 'vpcId', {
-    Description: 'VPC',
-    Value: network.vpc.ref(),
-  });
-  stackOutput(template, 'vpcCidr', {
-    Description: 'VPC CIDR',
-    Value: network.vpc.getAtt('CidrBlock'),
-  });
-  stackOutput(template, 'publicSubnetId', {
-    Description: `Public subnet ${NETWORK.publicSubnetCidr}`,
-    Value: network.publicSubnet.ref(),
-  });
-  stackOutput(template, 'publicSubnet2Id', {
-    Description: `Second-AZ public subnet ${NETWORK.publicSubnet2Cidr}`,
-    Value: network.publicSubnet2.ref(),
-  });
-  stackOutput(template, 'privateSubnetId', {
-    Description: `Private subnet ${NETWORK.privateSubnetCidr}`,
-    Value: network.privateSubnet.ref(),
-  });
-  stackOutput(template, 'privateSubnet2Id', {
-    Description: `Second-AZ private subnet ${NETWORK.privateSubnet2Cidr}`,
-    Value: network.privateSubnet2.ref(),
-  });
-  stackOutput(template, 'ec2SecurityGroupId', {
-    Description: 'Security group of the API instances',
-    Value: ec2SecurityGroup.getAtt('GroupId'),
-  });
-  stackOutput(template, 'databaseSecurityGroupId', {
-    Description: 'Security group reserved for VPC-internal data stores',
-    Value: databaseSecurityGroup.getAtt('GroupId'),
-  });
-  stackOutput(template, 'cloudFrontPrefixListId', {
-    Description: 'CloudFront origin-facing prefix list the API security groups admit',
-    Value: cloudFrontPrefixList.ref(),
-  });
-  stackOutput(template, 'logsKeyArn', {
-    Description: 'KMS key of the CloudWatch Logs groups',
-    Value: logsKey.getAtt('Arn'),
-  });
-  stackOutput(template, 'websiteBucketName', {
-    Description: 'Storefront bucket (private, served by CloudFront)',
-    Value: website.ref(),
-  });
-  stackOutput(template, 'websiteBucketArn', {
-    Description: 'Storefront bucket ARN',
-    Value: website.getAtt('Arn'),
-  });
-  stackOutput(template, 'imagesBucketName', {
-    Description: `Product images bucket (keys under ${IMAGES_KEY_PREFIX})`,
-    Value: images.ref(),
-  });
-  stackOutput(template, 'imagesBucketArn', {
-    Description: 'Product images bucket ARN',
-    Value: images.getAtt('Arn'),
-  });
-  stackOutput(template, 'artifactsBucketName', {
-    Description: 'Application artifacts bucket',
-    Value: artifacts.ref(),
-  });
-  stackOutput(template, 'artifactsBucketArn', {
-    Description: 'Application artifacts bucket ARN',
-    Value: artifacts.getAtt('Arn'),
-  });
-  stackOutput(template, 'accessLogsBucketName', {
-    Description: 'S3 and CloudFront access logs',
-    Value: accessLogs.ref(),
-  });
-  stackOutput(template, 'distributionId', {
-    Description: 'CloudFront distribution (invalidate after a storefront deploy)',
-    Value: distribution.ref(),
-  });
-  stackOutput(template, 'distributionDomainName', {
-    Description: 'CloudFront domain',
-    Value: distribution.getAtt('DomainName'),
-  });
-  stackOutput(template, 'websiteUrl', {
-    Description: 'Storefront URL',
-    Value: distributionOrigin,
+  stackOutputs(template, 'main', {
+    vpcId: {
+      Description: 'VPC',
+      Value: network.vpc.ref(),
+    },
+    vpcCidr: {
+      Description: 'VPC CIDR',
+      Value: network.vpc.getAtt('CidrBlock'),
+    },
+    publicSubnetId: {
+      Description: `Public subnet ${NETWORK.publicSubnetCidr}`,
+      Value: network.publicSubnet.ref(),
+    },
+    publicSubnet2Id: {
+      Description: `Second-AZ public subnet ${NETWORK.publicSubnet2Cidr}`,
+      Value: network.publicSubnet2.ref(),
+    },
+    privateSubnetId: {
+      Description: `Private subnet ${NETWORK.privateSubnetCidr}`,
+      Value: network.privateSubnet.ref(),
+    },
+    privateSubnet2Id: {
+      Description: `Second-AZ private subnet ${NETWORK.privateSubnet2Cidr}`,
+      Value: network.privateSubnet2.ref(),
+    },
+    ec2SecurityGroupId: {
+      Description: 'Security group of the API instances',
+      Value: ec2SecurityGroup.getAtt('GroupId'),
+    },
+    databaseSecurityGroupId: {
+      Description: 'Security group reserved for VPC-internal data stores',
+      Value: databaseSecurityGroup.getAtt('GroupId'),
+    },
+    cloudFrontPrefixListId: {
+      Description: 'CloudFront origin-facing prefix list the API security groups admit',
+      Value: cloudFrontPrefixList.ref(),
+    },
+    logsKeyArn: {
+      Description: 'KMS key of the CloudWatch Logs groups',
+      Value: logsKey.getAtt('Arn'),
+    },
+    websiteBucketName: {
+      Description: 'Storefront bucket (private, served by CloudFront)',
+      Value: website.ref(),
+    },
+    websiteBucketArn: {
+      Description: 'Storefront bucket ARN',
+      Value: website.getAtt('Arn'),
+    },
+    imagesBucketName: {
+      Description: `Product images bucket (keys under ${IMAGES_KEY_PREFIX})`,
+      Value: images.ref(),
+    },
+    imagesBucketArn: {
+      Description: 'Product images bucket ARN',
+      Value: images.getAtt('Arn'),
+    },
+    artifactsBucketName: {
+      Description: 'Application artifacts bucket',
+      Value: artifacts.ref(),
+    },
+    artifactsBucketArn: {
+      Description: 'Application artifacts bucket ARN',
+      Value: artifacts.getAtt('Arn'),
+    },
+    accessLogsBucketName: {
+      Description: 'S3 and CloudFront access logs',
+      Value: accessLogs.ref(),
+    },
+    distributionId: {
+      Description: 'CloudFront distribution (invalidate after a storefront deploy)',
+      Value: distribution.ref(),
+    },
+    distributionDomainName: {
+      Description: 'CloudFront domain',
+      Value: distribution.getAtt('DomainName'),
+    },
+    websiteUrl: {
+      Description: 'Storefront URL',
+      Value: distributionOrigin,
+    },
   });
   return template.build();
 }
