@@ -11,7 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DataLayer } from '@mini-ecommerce/data';
-import { DomainError } from '@mini-ecommerce/domain';
+import { DomainError, internalError, validationError } from '@mini-ecommerce/domain';
 import type { Config } from './config';
 import { trustProxyFor } from './lib/client-address';
 import type { ImageStore } from './lib/images';
@@ -55,12 +55,9 @@ export const serverOptions = {
   // Errors raised before routing (a malformed percent-encoding in the URL) bypass the error
   // handler; answer them in the contract's shape too.
   frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-    const status = error.statusCode ?? 500;
-    const body =
-      status < 500
-        ? { error: { code: 'VALIDATION_ERROR', message: 'The URL is not valid' } }
-        : { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } };
-    void reply.code(status < 500 ? 400 : 500).send(body);
+    const answer =
+      (error.statusCode ?? 500) < 500 ? validationError('The URL is not valid') : internalError();
+    void reply.code(answer.status).send(answer.toBody());
   },
 } as const;
 

@@ -15,6 +15,15 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
 
+/**
+ * The contract's code for an HTTP status raised outside the domain (by Fastify or a plugin):
+ * `ERROR_STATUS` read backwards, the first code listed for a status winning (409 is CONFLICT,
+ * INSUFFICIENT_STOCK being only ever raised as a DomainError).
+ */
+export function errorCodeForStatus(status: number): ErrorCode | undefined {
+  return (Object.keys(ERROR_STATUS) as ErrorCode[]).find((code) => ERROR_STATUS[code] === status);
+}
+
 export const ErrorBody = z.object({
   error: z.object({
     code: ErrorCode,
@@ -39,19 +48,24 @@ export class DomainError extends Error {
   }
 
   toBody(): ErrorBody {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.details === undefined ? {} : { details: this.details }),
-      },
-    };
+    return errorBody(this.code, this.message, this.details);
   }
 }
 
+/** The contract's error shape: `{ error: { code, message, details? } }`. */
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+/** What an unexpected failure tells the caller; its internals stay in the log. */
+export const internalError = () =>
+  new DomainError('INTERNAL_ERROR', 'Something went wrong on our side');
+/** DynamoDB (or another dependency) cannot be reached; the caller may retry shortly. */
+export const unavailable = (
+  message = 'The shop is temporarily unavailable; try again in a moment',
+) => new DomainError('UNAVAILABLE', message);
+
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found`);
-export const conflict = (message: string, details?: unknown) =>
-  new DomainError('CONFLICT', message, details);
 export const validationError = (message: string, details?: unknown) =>
   new DomainError('VALIDATION_ERROR', message, details);
 

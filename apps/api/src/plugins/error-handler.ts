@@ -4,22 +4,19 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { DomainError, type ErrorBody, type ErrorCode } from '@mini-ecommerce/domain';
+import {
+  DomainError,
+  errorBody,
+  errorCodeForStatus,
+  internalError,
+  unavailable,
+} from '@mini-ecommerce/domain';
 import { isUnavailableError } from '@mini-ecommerce/data';
 
 const RETRY_AFTER_SECONDS = 1;
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'VALIDATION_ERROR',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'VALIDATION_ERROR',
-  429: 'RATE_LIMITED',
-  503: 'UNAVAILABLE',
-};
+/** Fastify's 415 (a body that is not JSON) is answered as the contract's 400 VALIDATION_ERROR. */
+const UNSUPPORTED_MEDIA_TYPE = 415;
 
 const MIB = 1024 * 1024;
 /** A body limit as people read it: `5 MiB`, `512 KiB`, `100 bytes`. */
@@ -29,10 +26,6 @@ const sizeOf = (bytes: number) =>
     : bytes % 1024 === 0
       ? `${bytes / 1024} KiB`
       : `${bytes} bytes`;
-
-const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
-  error: { code, message, ...(details === undefined ? {} : { details }) },
-});
 
 /**
  * The one place errors become responses: domain errors keep their code, malformed requests are
@@ -63,7 +56,7 @@ export default fp(
         return reply
           .status(400)
           .send(
-            body(
+            errorBody(
               'VALIDATION_ERROR',
               `The request ${error.validationContext ?? 'input'} is not valid`,
               details,
@@ -75,28 +68,29 @@ export default fp(
         return reply
           .status(503)
           .header('retry-after', String(RETRY_AFTER_SECONDS))
-          .send(body('UNAVAILABLE', 'The shop is temporarily unavailable; try again in a moment'));
+          .send(unavailable().toBody());
       }
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error }, 'response did not match its schema');
-        return reply.status(500).send(body('INTERNAL_ERROR', 'Something went wrong on our side'));
+        return reply.status(500).send(internalError().toBody());
       }
-      const status = error.statusCode ?? 500;
-      const code = CODE_BY_STATUS[status];
+      const raised = error.statusCode ?? 500;
+      const status = raised === UNSUPPORTED_MEDIA_TYPE ? 400 : raised;
+      const code = errorCodeForStatus(status);
       if (status < 500 && code) {
         const message =
           status === 413
             ? // The limit of the route that refused (5 MiB on uploads, the server's 1 MiB elsewhere).
               `The request body is larger than ${sizeOf(request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? MIB)}`
-            : status === 415
+            : raised === UNSUPPORTED_MEDIA_TYPE
               ? 'Send the body as application/json'
               : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError'
                 ? 'The request body is not valid JSON'
                 : error.message;
-        return reply.status(status === 415 ? 400 : status).send(body(code, message));
+        return reply.status(status).send(errorBody(code, message));
       }
       request.log.error({ err: error }, 'unexpected error');
-      return reply.status(500).send(body('INTERNAL_ERROR', 'Something went wrong on our side'));
+      return reply.status(500).send(internalError().toBody());
     });
   },
   { name: 'error-handler' },

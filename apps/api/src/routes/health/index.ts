@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '@mini-ecommerce/domain';
+import { ErrorBody, unavailable } from '@mini-ecommerce/domain';
 
 const READY_TIMEOUT_MS = 1500;
 
@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         return reply
           .status(503)
           .header('retry-after', '1')
-          .send({ error: { code: 'UNAVAILABLE' as const, message: 'DynamoDB is not reachable' } });
+          .send(unavailable('DynamoDB is not reachable').toBody());
       } finally {
         clearTimeout(timer);
       }
