@@ -22,7 +22,7 @@ export const ENVIRONMENT_PARAMETER = STACK_PARAMETERS.environment;
 /**
  * The stack model's naming functions take an environment; the templates only know it at
  * deploy time. Passing this `Fn::Sub` placeholder through them keeps the naming rule in one
- * place (`generators.test.ts` checks the substituted result equals the model's names).
+ * place (`stacks.test.ts` checks the substituted names in the committed templates equal the model's).
  */
 export const ENV_PLACEHOLDER = `\${${ENVIRONMENT_PARAMETER}}` as Environment;
 

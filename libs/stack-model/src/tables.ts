@@ -38,7 +38,8 @@ export const INDEX_NAMES = {
 /**
  * The four tables exactly as the architecture document defines them. The CloudFormation
  * templates, the tables created in DynamoDB Local and the dynamodb-toolbox tables are all
- * derived from this object; `tables.test.ts` in libs/data proves they agree.
+ * derived from this object; `tables.test.ts` in libs/data proves the toolbox and DynamoDB Local
+ * tables agree with it, and `stacks.test.ts` in infrastructure the committed templates.
  */
 export const TABLES: { readonly [K in TableKey]: TableDefinition & { readonly key: K } } = {
   products: {
