@@ -7,3 +7,4 @@ export * from './stacks';
 export * from './runtime';
 export * from './instance';
 export * from './proxies';
+export * from './web-cache';

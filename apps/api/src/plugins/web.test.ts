@@ -12,8 +12,8 @@ beforeAll(async () => {
   const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shop</title>');
-  writeFileSync(join(dist, 'assets', 'index-abc123.js'), js);
-  writeFileSync(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(js));
+  writeFileSync(join(dist, 'assets', 'index-B3x9kQ2a.js'), js);
+  writeFileSync(join(dist, 'assets', 'index-B3x9kQ2a.js.br'), brotliCompressSync(js));
   t = await buildTestApp({ WEB_DIST: dist });
 });
 afterAll(() => t?.close());
@@ -21,7 +21,7 @@ afterAll(() => t?.close());
 describe('serving the storefront', () => {
   it('serves fingerprinted assets immutable and precompressed when the browser accepts it', async () => {
     const response = await t.app.inject({
-      url: '/assets/index-abc123.js',
+      url: '/assets/index-B3x9kQ2a.js',
       headers: { 'accept-encoding': 'br, gzip' },
     });
     expect(response.statusCode).toBe(200);
@@ -29,7 +29,7 @@ describe('serving the storefront', () => {
     expect(response.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(response.rawPayload).toString()).toBe(js);
 
-    const plain = await t.app.inject({ url: '/assets/index-abc123.js' });
+    const plain = await t.app.inject({ url: '/assets/index-B3x9kQ2a.js' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(js);
   });

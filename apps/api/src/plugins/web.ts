@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@mini-ecommerce/domain';
+import { WEB_CACHE_CONTROL, webCacheControl } from '@mini-ecommerce/stack-model';
 
 /**
  * Serves the built storefront at `/`: fingerprinted assets are immutable, index.html is never
@@ -23,17 +24,13 @@ export default fp(
         preCompressed: true,
         // Our setHeaders decides caching; send's default (max-age=0) would override it.
         cacheControl: false,
+        // The same policy web:deploy gives the files in the website bucket.
         setHeaders: (res, path) => {
-          res.setHeader(
-            'cache-control',
-            path.includes(`${join(webDist, 'assets')}`)
-              ? 'public, max-age=31536000, immutable'
-              : 'no-cache',
-          );
+          res.setHeader('cache-control', webCacheControl(relative(webDist, path)));
         },
       });
       app.get('/', { schema: { hide: true } }, (_request, reply) =>
-        reply.header('cache-control', 'no-cache').sendFile('index.html', webDist),
+        reply.header('cache-control', WEB_CACHE_CONTROL.revalidate).sendFile('index.html', webDist),
       );
     }
     await app.register(fastifyStatic, {
@@ -41,7 +38,7 @@ export default fp(
       prefix: '/images/',
       decorateReply: !hasWeb,
       cacheControl: false,
-      setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=86400'),
+      setHeaders: (res) => res.setHeader('cache-control', WEB_CACHE_CONTROL.images),
     });
 
     app.setNotFoundHandler((request, reply) => {
@@ -52,7 +49,9 @@ export default fp(
         path.startsWith('/docs') ||
         path.startsWith('/images');
       if (!isApi && request.method === 'GET' && hasWeb) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
+        return reply
+          .header('cache-control', WEB_CACHE_CONTROL.revalidate)
+          .sendFile('index.html', webDist);
       }
       if (!isApi && request.method === 'GET' && !hasWeb) {
         return reply
