@@ -24,6 +24,8 @@ export function isFingerprinted(key: string): boolean {
  * which is what makes that cheap.
  */
 export function webCacheControl(key: string): string {
+  // A precompressed copy (`.br`, `.gz` beside the file) is cached like the file it encodes.
+  key = key.replace(/\.(br|gz)$/, '');
   if (key.endsWith('.html')) return WEB_CACHE_CONTROL.revalidate;
   if (isFingerprinted(key)) return WEB_CACHE_CONTROL.immutable;
   return WEB_CACHE_CONTROL.short;
