@@ -8,3 +8,4 @@ export * from './address';
 export * from './order';
 export * from './summary';
 export * from './errors';
+export * from './rules';

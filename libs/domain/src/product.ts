@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMAGE_TYPES, type ImageType } from './rules/images';
 import { Id, Timestamp, pageOf } from './common';
 import { Currency, DEFAULT_CURRENCY, MinorUnits } from './money';
 
@@ -77,12 +78,8 @@ export const CategoryCount = z.object({ category: Category, count: z.number().in
 export type CategoryCount = z.infer<typeof CategoryCount>;
 export const CategoryList = z.object({ items: z.array(CategoryCount) });
 
-/**
- * Raster formats only: an uploaded SVG served from the shop's own origin could run script there
- * (and read a shopper's token). The demo catalog's SVGs are the shop's own files.
- */
 export const ImageUploadRequest = z.strictObject({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/gif']),
+  contentType: z.enum(Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]]),
 });
 export const ImageUpload = z.object({
   uploadUrl: z.url(),

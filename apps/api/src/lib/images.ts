@@ -1,15 +1,8 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { IMAGE_TYPES, isImageType, type ImageType } from '@mini-ecommerce/domain';
 import { IMAGES_KEY_PREFIX } from '@mini-ecommerce/stack-model';
-
-export const IMAGE_EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/gif': 'gif',
-};
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const UPLOAD_TTL_SECONDS = 300;
 
 export interface ImageUploadTarget {
@@ -23,7 +16,7 @@ export interface ImageStore {
 }
 
 /** The first bytes of each accepted image type (WebP: `RIFF`, four size bytes, then `WEBP`). */
-const MAGIC_BYTES: Record<string, (bytes: Buffer) => boolean> = {
+const MAGIC_BYTES: Record<ImageType, (bytes: Buffer) => boolean> = {
   'image/png': (b) => b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')),
   'image/jpeg': (b) => b.subarray(0, 3).equals(Buffer.from('ffd8ff', 'hex')),
   'image/gif': (b) => ['GIF87a', 'GIF89a'].includes(b.subarray(0, 6).toString('latin1')),
@@ -34,11 +27,11 @@ const MAGIC_BYTES: Record<string, (bytes: Buffer) => boolean> = {
 
 /** Whether the bytes start as a file of the declared image type does. */
 export function hasImageMagicBytes(contentType: string, bytes: Buffer): boolean {
-  return MAGIC_BYTES[contentType]?.(bytes) ?? false;
+  return isImageType(contentType) && MAGIC_BYTES[contentType](bytes);
 }
 
 const objectKey = (productId: string, contentType: string) =>
-  `products/${productId}/${randomUUID()}.${IMAGE_EXTENSIONS[contentType] ?? 'bin'}`;
+  `products/${productId}/${randomUUID()}.${isImageType(contentType) ? IMAGE_TYPES[contentType].extension : 'bin'}`;
 
 /**
  * Presigned S3 PUTs for the images bucket (deployed environments). Keys live under the prefix

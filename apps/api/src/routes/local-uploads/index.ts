@@ -3,13 +3,8 @@ import { dirname, join, normalize, sep } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '@mini-ecommerce/domain';
-import {
-  IMAGE_EXTENSIONS,
-  LocalImageStore,
-  MAX_IMAGE_BYTES,
-  hasImageMagicBytes,
-} from '../../lib/images';
+import { DomainError, IMAGE_TYPES, MAX_IMAGE_BYTES } from '@mini-ecommerce/domain';
+import { LocalImageStore, hasImageMagicBytes } from '../../lib/images';
 import { errorResponses } from '../../lib/schemas';
 
 const UploadParams = z.object({
@@ -64,7 +59,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.addContentTypeParser(
-    Object.keys(IMAGE_EXTENSIONS),
+    Object.keys(IMAGE_TYPES),
     { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES },
     (_request, body, done) => done(null, body),
   );

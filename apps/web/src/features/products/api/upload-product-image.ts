@@ -1,14 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImageUpload, Product } from '@mini-ecommerce/domain';
+import { IMAGE_TYPE_NAMES, MAX_IMAGE_BYTES, isImageType } from '@mini-ecommerce/domain/rules';
 import { api, ApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
-
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
-export type ImageType = (typeof IMAGE_TYPES)[number];
-
-export function isImageType(type: string): type is ImageType {
-  return (IMAGE_TYPES as readonly string[]).includes(type);
-}
 
 /** Asks the API for a presigned PUT, sends the bytes straight to storage, then points the product at the image. */
 export async function uploadProductImage({
@@ -19,7 +13,14 @@ export async function uploadProductImage({
   file: File;
 }): Promise<Product> {
   if (!isImageType(file.type)) {
-    throw new ApiError(400, 'VALIDATION_ERROR', 'Choose a JPEG, PNG, WebP, GIF or SVG image.');
+    throw new ApiError(400, 'VALIDATION_ERROR', `Choose a ${IMAGE_TYPE_NAMES} image.`);
+  }
+  if (file.size > MAX_IMAGE_BYTES) {
+    throw new ApiError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `Choose an image of at most ${MAX_IMAGE_BYTES / (1024 * 1024)} MiB.`,
+    );
   }
   const id = encodeURIComponent(productId);
   const upload = await api<ImageUpload>(`/api/products/${id}/image-upload`, {

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Product } from '@mini-ecommerce/domain';
+import { IMAGE_TYPES } from '@mini-ecommerce/domain/rules';
 import { ProductImage } from '../../../components/ui/product-image';
 import { errorMessage } from '../../../lib/api-client';
-import { IMAGE_TYPES, useUploadProductImage } from '../api/upload-product-image';
+import { useUploadProductImage } from '../api/upload-product-image';
 
 export function ImageUploadForm({ product }: { product: Product }) {
   const id = useId();
@@ -23,7 +24,7 @@ export function ImageUploadForm({ product }: { product: Product }) {
         <input
           id={id}
           type="file"
-          accept={IMAGE_TYPES.join(',')}
+          accept={Object.keys(IMAGE_TYPES).join(',')}
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);
             upload.reset();

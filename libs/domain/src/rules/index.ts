@@ -1,0 +1,5 @@
+/**
+ * The domain's plain rules: constants and pure functions without zod, importable by the
+ * storefront as `@mini-ecommerce/domain/rules` without putting the schemas in its bundle.
+ */
+export * from './images';
