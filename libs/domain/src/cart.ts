@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './common';
 import { Currency } from './money';
 import { Product } from './product';
+import { priceCart, type PricedProduct } from './rules/pricing';
 
 export const MAX_CART_QUANTITY = 99;
 /** A cart becomes one order transaction: a stock update and a cart delete per line, the order, its two admin-feed copies and its day's sales counter must fit DynamoDB's 100 items. */
@@ -25,8 +26,9 @@ export const Cart = z.object({
 });
 export type Cart = z.infer<typeof Cart>;
 
+/** The cart's subtotal (see priceCart for lines, currency and shortages). */
 export function cartSubtotal(
-  lines: readonly { quantity: number; product: { price: number } }[],
+  lines: readonly { quantity: number; product: PricedProduct }[],
 ): number {
-  return lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
+  return priceCart(lines).subtotal;
 }

@@ -83,10 +83,11 @@ describe('cart and orders', () => {
   });
 
   it('computes the subtotal in minor units', () => {
+    const product = { productId: 'p', name: 'P', currency: 'USD', stock: 5 };
     expect(
       cartSubtotal([
-        { quantity: 3, product: { price: 1999 } },
-        { quantity: 1, product: { price: 1 } },
+        { quantity: 3, product: { ...product, price: 1999 } },
+        { quantity: 1, product: { ...product, price: 1 } },
       ]),
     ).toBe(5998);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StockShortage } from './rules/pricing';
 
 export const ERROR_STATUS = {
   VALIDATION_ERROR: 400,
@@ -68,13 +69,6 @@ export const unavailable = (
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found`);
 export const validationError = (message: string, details?: unknown) =>
   new DomainError('VALIDATION_ERROR', message, details);
-
-export interface StockShortage {
-  productId: string;
-  name: string;
-  requested: number;
-  available: number;
-}
 
 export function insufficientStock(shortages: StockShortage[]): DomainError {
   const names = shortages.map((s) => s.name).join(', ');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IMAGE_TYPES, type ImageType } from './rules/images';
 import { Id, Timestamp, pageOf } from './common';
-import { Currency, DEFAULT_CURRENCY, MinorUnits } from './money';
+import { Currency, MinorUnits } from './money';
+import { DEFAULT_CURRENCY } from './rules/pricing';
 
 export const MAX_STOCK = 1_000_000;
 

@@ -1,40 +1,7 @@
-/**
- * Money formatting for the storefront. Mirrors `formatMoney` of `@mini-ecommerce/domain`
- * (a test keeps them in step): importing that value here would pull zod into every
- * route chunk, while its types cost nothing.
- */
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(currency: string): Intl.NumberFormat {
-  let cached = formatters.get(currency);
-  if (!cached) {
-    cached = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    formatters.set(currency, cached);
-  }
-  return cached;
-}
-
-export function fractionDigits(currency: string): number {
-  return formatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** 1999 USD -> "$19.99". */
-export function formatMoney(amount: number, currency: string): string {
-  return formatter(currency).format(amount / 10 ** fractionDigits(currency));
-}
-
-/** "19.99" USD -> 1999; undefined for anything that is not a plain non-negative amount. */
-export function parseMoney(input: string, currency: string): number | undefined {
-  const digits = fractionDigits(currency);
-  const pattern = digits > 0 ? new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`) : /^\d+$/;
-  const trimmed = input.trim();
-  if (!pattern.test(trimmed)) return undefined;
-  const [whole = '0', fraction = ''] = trimmed.split('.');
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-}
-
-/** 1999 USD -> "19.99", for editing. */
-export function toMajorUnits(amount: number, currency: string): string {
-  const digits = fractionDigits(currency);
-  return (amount / 10 ** digits).toFixed(digits);
-}
+/** The storefront formats money with the domain's rules (zod-free, so they cost the bundle nothing). */
+export {
+  formatMoney,
+  fractionDigits,
+  parseMoney,
+  toMajorUnits,
+} from '@mini-ecommerce/domain/rules';

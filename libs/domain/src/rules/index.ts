@@ -3,3 +3,5 @@
  * storefront as `@mini-ecommerce/domain/rules` without putting the schemas in its bundle.
  */
 export * from './images';
+export * from './pricing';
+export * from './money';

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { priceCart } from '@mini-ecommerce/domain/rules';
 import type { CartLine, Product } from '@mini-ecommerce/domain';
 import { useSession } from '../../../lib/session';
 import { useAccountCart } from '../api/get-cart';
@@ -17,14 +18,10 @@ export function useCart() {
   const signedIn = useSession() !== null;
   const account = useAccountCart({ enabled: signedIn });
   const guestLines = useGuestCartLines();
-  const guest = useMemo<CartView>(
-    () => ({
-      items: guestLines,
-      subtotal: guestLines.reduce((sum, line) => sum + line.product.price * line.quantity, 0),
-      currency: guestLines[0]?.product.currency ?? 'USD',
-    }),
-    [guestLines],
-  );
+  const guest = useMemo<CartView>(() => {
+    const { subtotal, currency } = priceCart(guestLines);
+    return { items: guestLines, subtotal, currency };
+  }, [guestLines]);
   if (!signedIn) {
     return {
       mode: 'guest' as const,
