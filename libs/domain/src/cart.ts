@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { Id } from './common';
 import { Currency } from './money';
 import { Product } from './product';
+import { MAX_CART_QUANTITY } from './rules/limits';
 import { priceCart, type PricedProduct } from './rules/pricing';
 
-export const MAX_CART_QUANTITY = 99;
 /** A cart becomes one order transaction: a stock update and a cart delete per line, the order, its two admin-feed copies and its day's sales counter must fit DynamoDB's 100 items. */
 export const MAX_CART_LINES = 48;
 

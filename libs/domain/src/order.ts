@@ -3,27 +3,10 @@ import { Id, PageQuery, Timestamp, pageOf } from './common';
 import { Currency, MinorUnits } from './money';
 import { Quantity } from './cart';
 import { ShippingAddress } from './address';
+import { ORDER_STATUSES } from './rules/orders';
 
-export const ORDER_STATUSES = ['PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
-
-/** The lifecycle: forward one step at a time, or cancel before shipping. */
-const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  PLACED: ['PAID', 'CANCELLED'],
-  PAID: ['SHIPPED', 'CANCELLED'],
-  SHIPPED: ['DELIVERED'],
-  DELIVERED: [],
-  CANCELLED: [],
-};
-
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
-export function nextStatuses(from: OrderStatus): readonly OrderStatus[] {
-  return TRANSITIONS[from];
-}
 
 export const OrderItem = z.object({
   productId: Id,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { MAX_SEARCH_QUERY_LENGTH } from './rules/limits';
 import { pageOf } from './common';
 import { Product } from './product';
-
-export const MAX_SEARCH_QUERY_LENGTH = 100;
 
 /** `GET /api/products/search`: the words as typed (length checked before trimming), a page size and the cursor of the previous page. */
 export const ProductSearchQuery = z.object({

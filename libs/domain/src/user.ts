@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from './rules/orders';
 import { Id, Timestamp } from './common';
 
-export const ROLES = ['customer', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

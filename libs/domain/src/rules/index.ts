@@ -5,3 +5,6 @@
 export * from './images';
 export * from './pricing';
 export * from './money';
+export * from './orders';
+export * from './countries';
+export * from './limits';

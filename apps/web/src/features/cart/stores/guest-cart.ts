@@ -6,8 +6,7 @@ import type { CartLine, Product } from '@mini-ecommerce/domain';
  * the product as it was when added, enough to show the cart; the account cart it is
  * merged into on sign-in re-reads prices and stock from the server.
  */
-/** `MAX_CART_QUANTITY` of the domain lib, repeated to keep zod out of the storefront bundle. */
-export const MAX_CART_QUANTITY = 99;
+export { MAX_CART_QUANTITY } from '@mini-ecommerce/domain/rules';
 const STORAGE_KEY = 'mini-ecommerce.guest-cart';
 const EMPTY: readonly CartLine[] = [];
 const listeners = new Set<() => void>();
