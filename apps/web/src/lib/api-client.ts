@@ -1,3 +1,4 @@
+import type { StockShortage } from '@mini-ecommerce/domain';
 import { env } from '../config/env';
 import { session } from './session';
 
@@ -12,6 +13,13 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The products named by a 409 `INSUFFICIENT_STOCK`, if that is what the error is. */
+export function stockShortages(error: unknown): StockShortage[] | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'INSUFFICIENT_STOCK') return undefined;
+  const products = (error.details as { products?: unknown } | undefined)?.products;
+  return Array.isArray(products) ? (products as StockShortage[]) : [];
 }
 
 export interface RequestOptions {

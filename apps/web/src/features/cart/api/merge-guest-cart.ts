@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Cart } from '@mini-ecommerce/domain';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, stockShortages } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 import { guestCart, MAX_CART_QUANTITY } from '../stores/guest-cart';
 import { getCart } from './get-cart';
@@ -53,18 +53,12 @@ async function setLine(productId: string, quantity: number): Promise<Cart> {
   try {
     return await setCartItem({ productId, quantity });
   } catch (error) {
-    const available = availableFrom(error, productId);
+    const available = stockShortages(error)?.find(
+      (shortage) => shortage.productId === productId,
+    )?.available;
     if (available === undefined || available < 1 || available >= quantity) throw error;
     return setCartItem({ productId, quantity: available });
   }
-}
-
-/** The units still available according to an INSUFFICIENT_STOCK answer for this product. */
-function availableFrom(error: unknown, productId: string): number | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'INSUFFICIENT_STOCK') return undefined;
-  const products = (error.details as { products?: { productId: string; available: number }[] })
-    ?.products;
-  return products?.find((product) => product.productId === productId)?.available;
 }
 
 export function useMergeGuestCart() {

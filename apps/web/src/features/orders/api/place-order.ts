@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Order, PlaceOrderBody, StockShortage } from '@mini-ecommerce/domain';
-import { api, ApiError } from '../../../lib/api-client';
+import type { Order, PlaceOrderBody } from '@mini-ecommerce/domain';
+import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
 
 /**
@@ -20,13 +20,6 @@ export function placeOrder({
     body: delivery,
     auth: true,
   });
-}
-
-/** The products named by a 409 `INSUFFICIENT_STOCK`, if that is what the error is. */
-export function stockShortages(error: unknown): StockShortage[] | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'INSUFFICIENT_STOCK') return undefined;
-  const products = (error.details as { products?: unknown } | undefined)?.products;
-  return Array.isArray(products) ? (products as StockShortage[]) : [];
 }
 
 export function usePlaceOrder() {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Order, PlaceOrderBody } from '@mini-ecommerce/domain';
-import { errorMessage } from '../../../lib/api-client';
+import { errorMessage, stockShortages } from '../../../lib/api-client';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
-import { stockShortages, usePlaceOrder } from '../api/place-order';
+import { usePlaceOrder } from '../api/place-order';
 
 /**
  * One checkout attempt. The idempotency key lives as long as this form: a double
