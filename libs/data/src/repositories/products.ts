@@ -146,7 +146,10 @@ export class ProductRepository {
     // A product created low on stock goes on the dashboard's watch list in the same transaction.
     const watch =
       product.stock <= LOW_STOCK_WATCH ? [stockWatchPut(this.ctx, product.productId)] : [];
-    await this.writeWithCounts([put, ...watch], { [product.category]: 1 });
+    // A new id conflicts with nothing but the counters item: a conflict there is safe to retry.
+    await retryOnTransactionConflict(() =>
+      this.writeWithCounts([put, ...watch], { [product.category]: 1 }),
+    );
     return product;
   }
 
@@ -184,7 +187,7 @@ export class ProductRepository {
           fields.stock !== undefined && fields.stock <= LOW_STOCK_WATCH
             ? [stockWatchPut(this.ctx, productId)]
             : [];
-        await this.writeWithCounts([put, ...watch], deltas, false);
+        await this.writeWithCounts([put, ...watch], deltas);
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
           throw new DomainError(
@@ -207,7 +210,7 @@ export class ProductRepository {
         .key({ productId })
         .options({ condition: { attr: 'category', eq: current.category } });
       try {
-        await this.writeWithCounts([remove], { [current.category]: -1 }, false);
+        await this.writeWithCounts([remove], { [current.category]: -1 });
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed')
           throw notFound('The product');
@@ -310,11 +313,13 @@ export class ProductRepository {
     };
   }
 
-  /** Runs product writes, the category counter updates and the catalog version bump as one transaction. */
+  /**
+   * Runs product writes, the category counter updates and the catalog version bump as one
+   * transaction, once: callers retry conflicts around it (update and delete re-read first).
+   */
   private async writeWithCounts(
     writes: Extract<ExecuteTransactWriteInput, { params: unknown }[]>,
     deltas: Record<string, number>,
-    retry = true,
   ): Promise<void> {
     const transactItems: TransactWriteItem[] = writes.map((write) => {
       const { ToolboxItem: _parsed, ...item } = write.params();
@@ -337,8 +342,6 @@ export class ProductRepository {
         ExpressionAttributeValues: values,
       },
     });
-    const send = () =>
-      this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
-    await (retry ? retryOnTransactionConflict(send) : send());
+    await this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
   }
 }
