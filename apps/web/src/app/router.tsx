@@ -1,5 +1,5 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Outlet, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ui/error-boundary';
 import { RequireAdmin, RequireAuth } from './guards';
 import { Layout, PageError, PageLoading } from './layout';
@@ -43,11 +43,13 @@ const AdminOrders = page(() => import('./routes/admin/orders'));
 const NotFound = page(() => import('./routes/not-found'));
 
 /** Loading and error states shared by every page; a new address clears a previous failure. */
-function Page({ children }: { children: ReactNode }) {
+function PageFrame() {
   const { pathname } = useLocation();
   return (
     <ErrorBoundary key={pathname} fallback={<PageError />}>
-      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
     </ErrorBoundary>
   );
 }
@@ -56,138 +58,28 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route
-          index
-          element={
-            <Page>
-              <Catalog />
-            </Page>
-          }
-        />
-        <Route
-          path="search"
-          element={
-            <Page>
-              <Search />
-            </Page>
-          }
-        />
-        <Route
-          path="products/:productId"
-          element={
-            <Page>
-              <Product />
-            </Page>
-          }
-        />
-        <Route
-          path="cart"
-          element={
-            <Page>
-              <Cart />
-            </Page>
-          }
-        />
-        <Route
-          path="sign-in"
-          element={
-            <Page>
-              <SignIn />
-            </Page>
-          }
-        />
-        <Route
-          path="register"
-          element={
-            <Page>
-              <Register />
-            </Page>
-          }
-        />
-        <Route element={<RequireAuth />}>
-          <Route
-            path="checkout"
-            element={
-              <Page>
-                <Checkout />
-              </Page>
-            }
-          />
-          <Route
-            path="checkout/confirmation/:orderId"
-            element={
-              <Page>
-                <OrderConfirmation />
-              </Page>
-            }
-          />
-          <Route
-            path="orders"
-            element={
-              <Page>
-                <Orders />
-              </Page>
-            }
-          />
-          <Route
-            path="orders/:orderId"
-            element={
-              <Page>
-                <Order />
-              </Page>
-            }
-          />
+        <Route element={<PageFrame />}>
+          <Route index element={<Catalog />} />
+          <Route path="search" element={<Search />} />
+          <Route path="products/:productId" element={<Product />} />
+          <Route path="cart" element={<Cart />} />
+          <Route path="sign-in" element={<SignIn />} />
+          <Route path="register" element={<Register />} />
+          <Route element={<RequireAuth />}>
+            <Route path="checkout" element={<Checkout />} />
+            <Route path="checkout/confirmation/:orderId" element={<OrderConfirmation />} />
+            <Route path="orders" element={<Orders />} />
+            <Route path="orders/:orderId" element={<Order />} />
+          </Route>
+          <Route path="admin" element={<RequireAdmin />}>
+            <Route index element={<AdminDashboard />} />
+            <Route path="products" element={<AdminProducts />} />
+            <Route path="products/new" element={<AdminProductNew />} />
+            <Route path="products/:productId" element={<AdminProductEdit />} />
+            <Route path="orders" element={<AdminOrders />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
         </Route>
-        <Route path="admin" element={<RequireAdmin />}>
-          <Route
-            index
-            element={
-              <Page>
-                <AdminDashboard />
-              </Page>
-            }
-          />
-          <Route
-            path="products"
-            element={
-              <Page>
-                <AdminProducts />
-              </Page>
-            }
-          />
-          <Route
-            path="products/new"
-            element={
-              <Page>
-                <AdminProductNew />
-              </Page>
-            }
-          />
-          <Route
-            path="products/:productId"
-            element={
-              <Page>
-                <AdminProductEdit />
-              </Page>
-            }
-          />
-          <Route
-            path="orders"
-            element={
-              <Page>
-                <AdminOrders />
-              </Page>
-            }
-          />
-        </Route>
-        <Route
-          path="*"
-          element={
-            <Page>
-              <NotFound />
-            </Page>
-          }
-        />
       </Route>
     </Routes>
   );
