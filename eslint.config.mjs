@@ -16,6 +16,11 @@ export default [
     ],
   },
   {
+    // Generated code opts out of lint with a blanket disable that is unused while it is clean.
+    files: ['**/generated/**'],
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs'],
     rules: {
       '@nx/enforce-module-boundaries': [

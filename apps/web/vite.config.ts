@@ -36,7 +36,13 @@ function precompress(): Plugin {
   };
 }
 
-const API_TARGET = process.env['API_PROXY_TARGET'] ?? 'http://127.0.0.1:3001';
+/**
+ * `nx run web:dev` proxies the API's paths to the API that `npm start` runs: on `PORT` like
+ * `npm start` (default 3001, API_PORT in libs/stack-model; tools/src/local-stack/dev-loop.test.ts
+ * holds the two equal), or wherever API_PROXY_TARGET points.
+ */
+const API_TARGET =
+  process.env['API_PROXY_TARGET'] ?? `http://127.0.0.1:${process.env['PORT'] || '3001'}`;
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -50,10 +56,30 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 4200,
     strictPort: true,
-    proxy: {
-      '/api': { target: API_TARGET, changeOrigin: false },
-      '/health': { target: API_TARGET, changeOrigin: false },
-    },
+    proxy: Object.fromEntries(
+      ['/api', '/health', '/images', '/docs'].map((path) => [
+        path,
+        {
+          target: API_TARGET,
+          changeOrigin: false,
+          // Without the API, answer in the API's error shape so the storefront says what to do.
+          configure: (proxy) =>
+            proxy.on('error', (_error, _request, response) => {
+              if (!('writeHead' in response) || response.headersSent) return;
+              response
+                .writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' })
+                .end(
+                  JSON.stringify({
+                    error: {
+                      code: 'UNAVAILABLE',
+                      message: `The API does not answer on ${API_TARGET}: start it with npm start (with the same PORT) or set API_PROXY_TARGET.`,
+                    },
+                  }),
+                );
+            }),
+        },
+      ]),
+    ),
   },
   preview: { host: '127.0.0.1', port: 4300 },
   build: {

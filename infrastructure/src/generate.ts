@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toYaml } from './render/to-yaml';
 import { RESOURCE_TYPES_FILE, resourceTypesSource } from './spec/generate-resource-types';
@@ -18,31 +18,53 @@ export async function generatedFiles(): Promise<{ path: string; content: string 
   ];
 }
 
+export type GeneratedStatus = 'created' | 'changed' | 'unchanged';
+
 /**
- * `nx run infra:generate` writes the files; with `--check` it writes nothing and fails when a
- * committed file differs from a fresh generation.
+ * Writes each generated file whose content differs (or, with `check`, writes nothing) and
+ * returns what each file's status was, with its path relative to the infrastructure project.
  */
-async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
-  const stale: string[] = [];
-  for (const file of await generatedFiles()) {
+export function writeGeneratedFiles(
+  files: { path: string; content: string }[],
+  { check = false, root = INFRA_ROOT } = {},
+): { name: string; path: string; status: GeneratedStatus }[] {
+  return files.map((file) => {
     let current: string | undefined;
     try {
       current = readFileSync(file.path, 'utf8');
     } catch {
       current = undefined;
     }
-    if (current === file.content) continue;
-    if (check) stale.push(file.path);
-    else {
-      writeFileSync(file.path, file.content);
-      console.log(`wrote ${file.path}`);
-    }
+    const status: GeneratedStatus =
+      current === undefined ? 'created' : current === file.content ? 'unchanged' : 'changed';
+    if (status !== 'unchanged' && !check) writeFileSync(file.path, file.content);
+    return { name: relative(root, file.path), path: file.path, status };
+  });
+}
+
+/**
+ * `nx run infra:generate` writes the files and says which changed; with `--check` it writes
+ * nothing and fails when a committed file differs from a fresh generation.
+ */
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const results = writeGeneratedFiles(await generatedFiles(), { check });
+  const stale = results.filter((r) => r.status !== 'unchanged');
+  if (check) {
+    if (stale.length > 0) {
+      console.error(
+        `out of date, run \`nx run infra:generate\`:\n  ${stale.map((r) => `${r.name}: ${r.status === 'created' ? 'missing' : 'differs'}`).join('\n  ')}`,
+      );
+      process.exitCode = 1;
+    } else console.log('generated files are up to date');
+    return;
   }
-  if (stale.length > 0) {
-    console.error(`out of date, run \`nx run infra:generate\`:\n  ${stale.join('\n  ')}`);
-    process.exitCode = 1;
-  } else if (check) console.log('generated files are up to date');
+  for (const r of results) console.log(`${r.name}: ${r.status}`);
+  console.log(
+    stale.length > 0
+      ? `${stale.length} of ${results.length} generated files changed: review them with \`git diff infrastructure\``
+      : `all ${results.length} generated files unchanged`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -3,8 +3,10 @@
  * or APP_ENV names a deployed environment), creates the tables from the stack model, seeds the
  * demo catalog when empty, builds the storefront when its build is missing or stale, then runs
  * the API (which serves the storefront) and prints the URL. Ctrl-C stops everything it started.
+ * `npm start -- --no-demo-data` starts without seeding the demo catalog.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -26,12 +28,60 @@ const step = (message: string) =>
 
 const DEFAULT_ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 
+const USAGE = 'npm start [-- --no-demo-data | --help]';
+const HELP = `Usage: ${USAGE}
+
+Runs the shop on one port: DynamoDB Local, the tables, the demo catalog, the storefront and the API.
+
+  --no-demo-data   do not seed the demo catalog (an empty shop on a fresh data directory)
+  --help           show this help
+
+Environment: PORT (default ${API_PORT}), HOST (127.0.0.1), DATA_DIR (.data), DYNAMODB_ENDPOINT,
+APP_ENV, ADMIN_EMAIL and ADMIN_PASSWORD, DEBUG=1; the README lists every variable.`;
+
+/** The options after `npm start --`; anything else is refused with the usage. */
+function parseArgs(args: string[]): { demoData: boolean; help: boolean } {
+  const options = { demoData: true, help: false };
+  for (const arg of args) {
+    if (arg === '--no-demo-data') options.demoData = false;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else throw new UserError(`unknown option "${arg}"; usage: ${USAGE}`);
+  }
+  return options;
+}
+
+/** Fails fast, before anything starts, when another process already listens on the port. */
+async function assertPortFree(host: string, port: number): Promise<void> {
+  await new Promise<void>((resolveFree, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new UserError(
+              `port ${port} on ${host} is already in use (another npm start?): stop that process ` +
+                `or choose another port with PORT, e.g. "PORT=${port + 1} npm start".`,
+            )
+          : new UserError(`cannot listen on ${host}:${port} (${error.message}); set HOST or PORT.`),
+      ),
+    );
+    server.listen(port, host, () => server.close(() => resolveFree()));
+  });
+}
+
 async function main(): Promise<void> {
   const appEnv = process.env.APP_ENV ?? 'local';
   if (!isEnvironment(appEnv))
     throw new UserError(`APP_ENV must be one of local, dev, staging, prod (got "${appEnv}")`);
+  const options = parseArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(HELP);
+    return;
+  }
   const port = process.env.PORT ?? String(API_PORT);
   const host = process.env.HOST ?? '127.0.0.1';
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)
+    throw new UserError(`PORT must be a port number from 1 to 65535 (got "${port}")`);
+  await assertPortFree(host, Number(port));
   const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, '.data'));
   const imagesDir = process.env.IMAGES_DIR ?? join(dataDir, 'images');
   let endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -73,12 +123,18 @@ async function main(): Promise<void> {
     try {
       const { created } = await provisionTables(data.clients.client, names, (m) => step(m));
       step(created.length > 0 ? `created ${created.length} tables` : 'tables are ready');
-      const { seeded } = await seedCatalogIfEmpty(data.products, imagesDir, (m) => step(m));
-      step(
-        seeded > 0
-          ? `seeded the demo catalog (${seeded} products)`
-          : 'catalog already has products',
-      );
+      if (options.demoData) {
+        const { seeded } = await seedCatalogIfEmpty(data.products, imagesDir, (m) => step(m));
+        step(
+          seeded > 0
+            ? `seeded the demo catalog (${seeded} products)`
+            : 'catalog already has products',
+        );
+      } else {
+        step(
+          'no demo catalog (--no-demo-data): the shop has only the products already in its tables',
+        );
+      }
     } catch (error) {
       if (!isUnavailableError(error)) throw error;
       throw new UserError(

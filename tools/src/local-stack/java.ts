@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 export class MissingJavaError extends Error {
   constructor(detail: string, options?: ErrorOptions) {
     super(
-      `DynamoDB Local needs a Java 17 or newer runtime (${detail}). Install one, for example ` +
-        '"sudo apt-get install openjdk-17-jre-headless" on Debian/Ubuntu or "brew install openjdk@17" on macOS, ' +
+      `DynamoDB Local needs a Java 17 or newer runtime (${detail}): install one ` +
+        '("sudo apt-get install -y openjdk-17-jre-headless" on Debian/Ubuntu, ' +
+        '"brew install openjdk@17" on macOS with "$(brew --prefix openjdk@17)/bin" on PATH), ' +
         'or set DYNAMODB_ENDPOINT to a DynamoDB you already run.',
       options,
     );
