@@ -1,7 +1,5 @@
 /** The API (and, locally, the storefront) listens here. */
 export const API_PORT = 3001;
-/** Vite's dev server for the storefront (`nx run web:dev`), proxying `/api` to API_PORT. */
-export const WEB_DEV_PORT = 4200;
 /** HTTP and HTTPS on the load balancer / instance. */
 export const HTTP_PORT = 80;
 export const HTTPS_PORT = 443;
