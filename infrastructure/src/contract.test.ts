@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BOOTSTRAP_STACK_KEY,
+  BOOTSTRAP_TEMPLATE_FILE,
   STACK_CONDITIONS,
   STACK_INPUTS,
   STACK_KEYS,
   STACK_OUTPUTS,
   STACK_PARAMETERS,
   STACK_TEMPLATE_FILES,
+  type AnyStackKey,
   type StackKey,
 } from '@mini-ecommerce/stack-model';
 import { parse } from 'yaml';
@@ -24,12 +27,18 @@ interface Yaml {
   Resources: Record<string, unknown>;
 }
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The four stacks and the bootstrap stack, which declares outputs too (and imports nothing). */
+const ALL_STACKS: readonly AnyStackKey[] = [...STACK_KEYS, BOOTSTRAP_STACK_KEY];
+const templateFiles: Record<AnyStackKey, string> = {
+  ...STACK_TEMPLATE_FILES,
+  [BOOTSTRAP_STACK_KEY]: BOOTSTRAP_TEMPLATE_FILE,
+};
 const templates = Object.fromEntries(
-  STACK_KEYS.map((key) => [
+  ALL_STACKS.map((key) => [
     key,
-    parse(readFileSync(path.join(dir, STACK_TEMPLATE_FILES[key]), 'utf8')) as Yaml,
+    parse(readFileSync(path.join(dir, templateFiles[key]), 'utf8')) as Yaml,
   ]),
-) as Record<StackKey, Yaml>;
+) as Record<AnyStackKey, Yaml>;
 
 function importsOf(node: unknown, found: string[] = []): string[] {
   if (Array.isArray(node)) for (const item of node) importsOf(item, found);
@@ -44,7 +53,7 @@ function importsOf(node: unknown, found: string[] = []): string[] {
 
 describe('the deployment contract', () => {
   it('names exactly the outputs each committed template declares, with their export names', () => {
-    for (const stack of STACK_KEYS) {
+    for (const stack of ALL_STACKS) {
       const declared = templates[stack].Outputs ?? {};
       const contract = Object.values(STACK_OUTPUTS).filter((entry) => entry.stack === stack);
       expect(Object.keys(declared).sort(), stack).toEqual(
@@ -66,6 +75,7 @@ describe('the deployment contract', () => {
     for (const entry of Object.values(STACK_OUTPUTS))
       if ('export' in entry)
         exported.set(`mini-ecommerce-\${Environment}-${entry.export}`, entry.stack);
+    expect(importsOf(templates[BOOTSTRAP_STACK_KEY].Resources), 'bootstrap imports').toEqual([]);
     for (const [index, stack] of STACK_KEYS.entries()) {
       for (const name of importsOf(templates[stack].Resources)) {
         const from = exported.get(name);
@@ -79,14 +89,14 @@ describe('the deployment contract', () => {
 
   it('names every parameter and condition the templates declare, and no other', () => {
     const parameters = new Set(
-      STACK_KEYS.flatMap((k) => Object.keys(templates[k].Parameters ?? {})),
+      ALL_STACKS.flatMap((k) => Object.keys(templates[k].Parameters ?? {})),
     );
     expect([...parameters].sort()).toEqual([...new Set(Object.values(STACK_PARAMETERS))].sort());
     const conditions = new Set(
-      STACK_KEYS.flatMap((k) => Object.keys(templates[k].Conditions ?? {})),
+      ALL_STACKS.flatMap((k) => Object.keys(templates[k].Conditions ?? {})),
     );
     expect([...conditions].sort()).toEqual([...new Set(Object.values(STACK_CONDITIONS))].sort());
-    for (const stack of STACK_KEYS)
+    for (const stack of ALL_STACKS)
       expect(Object.keys(templates[stack].Parameters ?? {}), stack).toContain(
         STACK_PARAMETERS.environment,
       );
@@ -101,7 +111,9 @@ describe('the deployment contract', () => {
         const name = STACK_PARAMETERS[parameter as keyof typeof STACK_PARAMETERS];
         expect(Object.keys(templates[stack].Parameters ?? {}), stack).toContain(name);
         const source = STACK_OUTPUTS[output as keyof typeof STACK_OUTPUTS];
-        expect(STACK_KEYS.indexOf(source.stack)).toBeLessThan(STACK_KEYS.indexOf(stack));
+        const stacks: readonly AnyStackKey[] = STACK_KEYS;
+        expect(stacks.indexOf(source.stack)).toBeGreaterThanOrEqual(0);
+        expect(stacks.indexOf(source.stack)).toBeLessThan(stacks.indexOf(stack));
         expect(Object.keys(templates[source.stack].Outputs ?? {})).toContain(source.output);
       }
     }

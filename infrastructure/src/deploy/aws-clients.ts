@@ -61,7 +61,11 @@ export function annotateErrors<T>(client: T): T {
         return await next(args);
       } catch (error) {
         if (error instanceof Error && !('$operation' in error)) {
-          Object.assign(error, { $operation: context.commandName, $service: context.clientName });
+          Object.assign(error, {
+            $operation: context.commandName,
+            $service: context.clientName,
+            $resource: resourceOf((args as { input?: Record<string, unknown> }).input),
+          });
         }
         throw error;
       }
@@ -69,6 +73,15 @@ export function annotateErrors<T>(client: T): T {
     { step: 'initialize', name: 'annotateAwsErrors', priority: 'high' },
   );
   return client;
+}
+
+/** The stack, bucket, table, ... a request was about, so an error can name it. */
+function resourceOf(input: Record<string, unknown> | undefined): string | undefined {
+  for (const key of ['StackName', 'Bucket', 'TableName', 'Name', 'logGroupName', 'KeyId', 'Id']) {
+    const value = input?.[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return undefined;
 }
 
 export function createAwsClients(region: string | undefined): AwsClients & { destroy(): void } {

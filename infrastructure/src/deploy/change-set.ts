@@ -9,6 +9,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-cloudformation';
 import type { DeployContext } from './context';
+import { changesFromDetails, contextProperties, type PropertyChange } from './diff/property-diff';
 
 export interface PlannedChange {
   readonly action: string;
@@ -19,6 +20,14 @@ export interface PlannedChange {
   readonly replacement: string | undefined;
   /** Data lives in it: replacing or removing it loses data unless the template retains it. */
   readonly stateful: boolean;
+  /**
+   * The properties that change, from the change set's property values (`IncludePropertyValues`);
+   * empty when CloudFormation gave none, and the review then compares the templates.
+   */
+  readonly propertyChanges: readonly PropertyChange[];
+  /** The resource's properties before and after, when the change set carries them. */
+  readonly beforeProperties: Record<string, unknown> | undefined;
+  readonly afterProperties: Record<string, unknown> | undefined;
 }
 
 export type ChangeSetOutcome =
@@ -26,6 +35,9 @@ export type ChangeSetOutcome =
       readonly kind: 'changes';
       readonly changeSetName: string;
       readonly changes: readonly PlannedChange[];
+      readonly changeSetType: ChangeSetType;
+      /** The parameters the change set was created with (for the parameter diff). */
+      readonly parameters: readonly Parameter[];
     }
   | { readonly kind: 'no-changes' }
   | { readonly kind: 'failed'; readonly reason: string };
@@ -80,6 +92,8 @@ export async function createChangeSet(
       Tags: [...request.tags],
       Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
       Description: `mini-ecommerce deploy (${ctx.env})`,
+      // The bootstrap stack's service role: CloudFormation acts with it, not with the caller.
+      ...(ctx.serviceRoleArn ? { RoleARN: ctx.serviceRoleArn } : {}),
     }),
   );
   ctx.reporter.progress(`${request.stackName}: computing change set`);
@@ -90,7 +104,14 @@ export async function createChangeSet(
   ctx.reporter.endProgress();
 
   const { status, reason, changes } = await readChangeSet(ctx, request.stackName, changeSetName);
-  if (status === 'CREATE_COMPLETE') return { kind: 'changes', changeSetName, changes };
+  if (status === 'CREATE_COMPLETE')
+    return {
+      kind: 'changes',
+      changeSetName,
+      changes,
+      changeSetType: request.changeSetType,
+      parameters: request.parameters,
+    };
   await deleteChangeSet(ctx, request.stackName, changeSetName);
   if (isNoChangeReason(reason)) return { kind: 'no-changes' };
   return {
@@ -115,6 +136,8 @@ async function readChangeSet(
         StackName: stackName,
         ChangeSetName: changeSetName,
         NextToken: nextToken,
+        // Before and after values of each property, so the preview can say what changes to what.
+        IncludePropertyValues: true,
       }),
     );
     status ??= page.Status;
@@ -135,6 +158,9 @@ function toPlannedChange(change: Change): PlannedChange {
     physicalId: resource.PhysicalResourceId,
     replacement: resource.Replacement,
     stateful: isStatefulType(resourceType),
+    propertyChanges: changesFromDetails(resource.Details),
+    beforeProperties: contextProperties(resource.BeforeContext),
+    afterProperties: contextProperties(resource.AfterContext),
   };
 }
 

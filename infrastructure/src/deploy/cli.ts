@@ -12,15 +12,17 @@ import { assertCredentials } from './credentials';
 import {
   UserError,
   describeAwsError,
+  describeEnvironmentError,
   describeAwsTransportError,
   isAwsServiceError,
   isAwsTransportError,
 } from './errors';
-import { terminalConfirm } from './prompt';
+import { terminalAsk, terminalConfirm, type Asker } from './prompt';
 import { Reporter } from './reporter';
 import { PRODUCTION_TIMING, type Timing } from './timing';
 import { runCommand } from './commands';
 import { provisionLocal } from './local-provision';
+import { resolveServiceRoleArn } from './service-role';
 
 const WORKSPACE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -33,6 +35,8 @@ export interface CliDependencies {
   readonly workspaceRoot: string;
   readonly createClients: AwsClientsFactory;
   readonly confirm: (question: string) => Promise<boolean>;
+  /** The guided first deploy's questions (saved-environment.ts). */
+  readonly ask: Asker;
   readonly timing: Timing;
 }
 
@@ -46,6 +50,7 @@ export async function main(
     workspaceRoot: WORKSPACE_ROOT,
     createClients: createAwsClients,
     confirm: terminalConfirm(),
+    ask: terminalAsk(),
     timing: PRODUCTION_TIMING,
     ...dependencies,
   };
@@ -59,7 +64,7 @@ export async function main(
       await provisionLocal(options, reporter);
       return 0;
     }
-    await withAws(options, reporter, deps, runCommand);
+    await withAws(options, reporter, deps, (ctx) => runCommand(ctx, { ask: deps.ask }));
     return 0;
   } catch (error) {
     reporter.endProgress();
@@ -76,6 +81,11 @@ export async function main(
     }
     if (isAwsTransportError(error)) {
       errors.error(describeAwsTransportError(error as Error, process.env['AWS_ENDPOINT_URL']));
+      return 1;
+    }
+    const environmentProblem = describeEnvironmentError(error);
+    if (environmentProblem) {
+      errors.error(environmentProblem);
       return 1;
     }
     throw error;
@@ -96,6 +106,10 @@ async function withAws(
       region: identity.region,
       account: identity.account,
       callerArn: identity.arn,
+      serviceRoleArn: await resolveServiceRoleArn(clients, options.env, {
+        command: options.command,
+        reporter,
+      }),
       clients,
       reporter,
       timing: deps.timing,

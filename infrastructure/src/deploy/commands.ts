@@ -1,17 +1,31 @@
 import { apiDeployCommand } from './api-deploy-command';
+import { bootstrapCommand } from './bootstrap-command';
 import type { DeployContext } from './context';
-import { UserError } from './errors';
+import { terminalAsk, type Asker } from './prompt';
+import { withSavedEnvironment } from './saved-environment';
+import { statusCommand } from './status-command';
 import { deployCommand, diffCommand } from './deploy-command';
 import { destroyCommand } from './destroy-command';
 import { rotateSecretCommand } from './rotate-secret-command';
 import { webDeployCommand } from './web-deploy-command';
 
-export async function runCommand(ctx: DeployContext): Promise<void> {
+/** What a command may ask the operator besides yes/no (the guided first deploy). */
+export interface CommandIo {
+  readonly ask: Asker;
+}
+
+export async function runCommand(
+  ctx: DeployContext,
+  io: CommandIo = { ask: terminalAsk() },
+): Promise<void> {
   switch (ctx.options.command) {
     case 'deploy':
-      return deployCommand(ctx);
+      // A dry run plans with what is known and never asks or writes the saved environment.
+      return deployCommand(
+        await withSavedEnvironment(ctx, io.ask, { guided: !ctx.options.dryRun }),
+      );
     case 'diff':
-      return diffCommand(ctx);
+      return diffCommand(await withSavedEnvironment(ctx, io.ask, { guided: false }));
     case 'destroy':
       return destroyCommand(ctx);
     case 'api-deploy':
@@ -21,10 +35,8 @@ export async function runCommand(ctx: DeployContext): Promise<void> {
     case 'rotate-secret':
       return rotateSecretCommand(ctx);
     case 'status':
-      // infra:status (issue 14): replaced by its command module.
-      throw new UserError('infra:status is not built yet.');
+      return statusCommand(ctx);
     case 'bootstrap':
-      // infra:bootstrap (issue 16 item 7): replaced by its command module.
-      throw new UserError('infra:bootstrap is not built yet.');
+      return bootstrapCommand(ctx);
   }
 }

@@ -9,7 +9,10 @@ import {
   API_ORIGIN_PARAMETER,
   API_ORIGIN_PORT_PARAMETER,
 } from './output-names';
-import { describeStack } from './stack-state';
+import { collisionLines, collisionRefusal, type Collision } from './diff/collisions';
+import { evaluateNewStack, newStackCollisions, printNewStackPlan } from './diff/new-stack';
+import { stackDependencies } from './stack-inputs';
+import { describeStack, needsRecreate } from './stack-state';
 import { stackName, type StackId } from './stacks';
 import { loadTemplate, type StackTemplate } from './template';
 import { deployedTemplate, templateDiffLines } from './template-diff';
@@ -36,13 +39,22 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
   reporter.heading(
     `${options.dryRun ? 'Planning' : 'Deploying'} ${templates.map((t) => t.id).join(', ')} to ${env} in ${ctx.region} (account ${ctx.account})`,
   );
+  const blocked: string[] = [];
   for (const template of templates) {
-    reporter.heading(stackName(env, template.id));
+    const name = stackName(env, template.id);
+    reporter.heading(name);
     const inputs = await stackInputs(ctx, template);
-    const stackCtx = {
-      ...ctx,
-      options: { ...ctx.options, parameters: { ...inputs, ...ctx.options.parameters } },
-    };
+    const parameters = { ...inputs, ...ctx.options.parameters };
+    const stackCtx = { ...ctx, options: { ...ctx.options, parameters } };
+    // A real deploy checks names on the CREATE change set itself (see previewChangeSet).
+    if (options.dryRun) {
+      const check = await checkNewStack(stackCtx, template);
+      if (check.collisions.length > 0) {
+        reportCollisions(ctx, collisionRefusal(name, check.collisions), check.collisions);
+        blocked.push(name);
+      }
+      if (check.planned) continue;
+    }
     await deployStack(stackCtx, template, {
       planOnly: options.dryRun,
       artifactBucket: () => outputs.get('artifactsBucketName'),
@@ -50,6 +62,10 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
   }
   if (options.dryRun) {
     reporter.line();
+    if (blocked.length > 0)
+      throw new UserError(
+        `Dry run: ${blocked.join(', ')} would fail to create on the names listed above; nothing was executed.`,
+      );
     reporter.success('Dry run: nothing was executed and no change set was left behind.');
     return;
   }
@@ -158,15 +174,44 @@ async function printAndSaveOutputs(ctx: DeployContext): Promise<void> {
 }
 
 /**
+ * Planning (diff, --dry-run) a stack that does not exist yet, or that a failed first create left
+ * to be recreated: the names it would take that something else already holds and, when the
+ * stacks it imports from are not deployed either, its plan from the local template (`planned`)
+ * instead of a change set CloudFormation cannot compute.
+ */
+async function checkNewStack(
+  ctx: DeployContext,
+  template: StackTemplate,
+): Promise<{ collisions: Collision[]; planned: boolean }> {
+  const name = stackName(ctx.env, template.id);
+  const existing = await describeStack(ctx.clients.cloudFormation, name);
+  if (existing && !needsRecreate(existing.StackStatus)) return { collisions: [], planned: false };
+  const dependencies = await stackDependencies(ctx, template);
+  const resources = evaluateNewStack(ctx, name, template, ctx.options.parameters, dependencies);
+  const collisions = await newStackCollisions(ctx, resources);
+  if (dependencies.pending.size === 0) return { collisions, planned: false };
+  printNewStackPlan(ctx, name, resources, dependencies);
+  return { collisions, planned: true };
+}
+
+function reportCollisions(ctx: DeployContext, sentence: string, collisions: readonly Collision[]) {
+  ctx.reporter.error(sentence);
+  for (const line of collisionLines(collisions)) ctx.reporter.line(`    ${line}`);
+}
+
+/**
  * `infra:diff`: the change set of every selected stack without executing it, and the textual
- * difference between the deployed template and the local one. A stack whose change set fails
- * (often: an export of a stack not yet deployed) is reported and the others still shown.
+ * difference between the deployed template and the local one. A stack not deployed yet is checked
+ * for names already taken, and planned from its template when the stacks it imports from are not
+ * deployed either (a new environment). A stack whose change set fails is reported and the others
+ * still shown.
  */
 export async function diffCommand(ctx: DeployContext): Promise<void> {
   const { reporter, env } = ctx;
   const templates = await loadSelectedTemplates(ctx);
   const outputs = new StackOutputs(ctx);
   const failures: string[] = [];
+  const blocked: string[] = [];
   reporter.heading(`Differences for ${env} in ${ctx.region} (account ${ctx.account})`);
   for (const template of templates) {
     const name = stackName(env, template.id);
@@ -185,6 +230,12 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
         ...ctx,
         options: { ...ctx.options, parameters: { ...inputs, ...ctx.options.parameters } },
       };
+      const check = await checkNewStack(stackCtx, template);
+      if (check.collisions.length > 0) {
+        reportCollisions(ctx, collisionRefusal(name, check.collisions), check.collisions);
+        blocked.push(name);
+      }
+      if (check.planned) continue;
       await deployStack(stackCtx, template, {
         planOnly: true,
         artifactBucket: () => outputs.get('artifactsBucketName'),
@@ -195,6 +246,13 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
       failures.push(name);
     }
   }
-  if (failures.length > 0)
-    throw new UserError(`Could not compute the change set of ${failures.join(', ')}.`);
+  const problems = [
+    failures.length > 0 ? `could not compute the change set of ${failures.join(', ')}` : '',
+    blocked.length > 0
+      ? `${blocked.join(', ')} would fail to create on the names listed above`
+      : '',
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    throw new UserError(`The plan is incomplete: ${problems.join('; ')}.`);
+  }
 }

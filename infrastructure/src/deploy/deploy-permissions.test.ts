@@ -52,18 +52,22 @@ const WAITER_ACTIONS: Readonly<Record<string, readonly string[]>> = {
  * each names the command that causes it, which must still be in the code.
  */
 const INDIRECT_ACTIONS: Readonly<
-  Record<string, { readonly causedBy: string; readonly why: string }>
+  Record<string, { readonly causedBy: readonly string[]; readonly why: string }>
 > = {
+  'iam:PassRole': {
+    causedBy: ['cloudformation:CreateChangeSetCommand', 'cloudformation:DeleteStackCommand'],
+    why: 'a change set or stack deletion naming the CloudFormation service role as RoleARN passes it',
+  },
   'kms:Encrypt': {
-    causedBy: 'ssm:PutParameterCommand',
+    causedBy: ['ssm:PutParameterCommand'],
     why: 'SSM encrypts the SecureString JWT secret under the JwtSecretKey as the caller',
   },
   's3:GetObject': {
-    causedBy: 'cloudformation:CreateChangeSetCommand',
+    causedBy: ['cloudformation:CreateChangeSetCommand'],
     why: 'CloudFormation reads a TemplateURL (a template too large to send inline) as the caller',
   },
   'ssm:AddTagsToResource': {
-    causedBy: 'ssm:PutParameterCommand',
+    causedBy: ['ssm:PutParameterCommand'],
     why: 'the PutParameter that creates the JWT secret tags it',
   },
 };
@@ -164,7 +168,7 @@ function reachableActions(entry: string): Set<string> {
   return new Set([
     ...uses.flatMap((use) => use.actions),
     ...Object.entries(INDIRECT_ACTIONS)
-      .filter(([, { causedBy }]) => names.has(causedBy))
+      .filter(([, { causedBy }]) => causedBy.some((use) => names.has(use)))
       .map(([action]) => action),
   ]);
 }
@@ -174,6 +178,8 @@ const COMMAND_ENTRIES: Readonly<Record<string, string>> = {
   InfraDiff: 'deploy-command.ts',
   InfraDeploy: 'deploy-command.ts',
   InfraDestroy: 'destroy-command.ts',
+  InfraBootstrap: 'bootstrap-command.ts',
+  InfraStatus: 'status-command.ts',
   ApiDeploy: 'api-deploy-command.ts',
   ApiRotateSecret: 'rotate-secret-command.ts',
   WebDeploy: 'web-deploy-command.ts',
@@ -242,7 +248,8 @@ describe('the scan of the deploy code', () => {
     for (const mapped of Object.keys(COMMAND_ACTIONS)) expect(names).toContain(mapped);
     const waiters = new Set(uses.map((use) => use.use.split(':')[1]));
     for (const waiter of Object.keys(WAITER_ACTIONS)) expect(waiters).toContain(waiter);
-    for (const { causedBy } of Object.values(INDIRECT_ACTIONS)) expect(names).toContain(causedBy);
+    for (const { causedBy } of Object.values(INDIRECT_ACTIONS))
+      for (const use of causedBy) expect(names).toContain(use);
   });
 });
 
@@ -256,7 +263,7 @@ describe('docs/deploy-permissions.md', () => {
     expect(new Set(sids).size).toBe(sids.length);
     for (const statement of policy.Statement) {
       expect(statement.Sid).toMatch(
-        /^(AllCommands|InfraDiff|InfraDeploy|InfraDestroy|ApiDeploy|ApiRotateSecret|WebDeploy)[A-Z]\w*$/,
+        /^(AllCommands|InfraDiff|InfraDeploy|InfraDestroy|InfraBootstrap|InfraStatus|ApiDeploy|ApiRotateSecret|WebDeploy)[A-Z]\w*$/,
       );
       expect(statement.Effect).toBe('Allow');
       expect(statement.NotAction).toBeUndefined();
@@ -322,6 +329,7 @@ describe('docs/deploy-permissions.md', () => {
       'infra:deploy',
       'infra:diff',
       'infra:destroy',
+      'infra:bootstrap',
       'api:deploy',
       'api:rotate-secret',
       'web:deploy',

@@ -143,8 +143,8 @@ describe('infra:deploy', () => {
       ],
     });
     // Events of this update are streamed once each; the event from before the update is not.
-    expect(ctx.output.text.match(/UPDATE_COMPLETE\s+AWS::S3::Bucket\s+Bucket/g)).toHaveLength(1);
-    expect(ctx.output.text).not.toMatch(/CREATE_COMPLETE\s+AWS::CloudFormation::Stack/);
+    expect(ctx.output.text.match(/^ {2}Bucket {2}UPDATE_COMPLETE {2}\d+s$/gm)).toHaveLength(1);
+    expect(ctx.output.text).not.toMatch(/CREATE_COMPLETE/);
   });
 
   it('treats an empty change set as success and deletes it', async () => {
@@ -185,11 +185,12 @@ describe('infra:deploy', () => {
     const error = await deployCommand(ctx).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toContain('UPDATE_ROLLBACK_COMPLETE');
-    // The root cause comes first, the cancelled follow-up after it.
+    // One sentence: the root cause, the stack's state, what to do; the cancelled follow-up after it.
+    expect((error as UserError).message).toMatch(
+      /^Deploying mini-ecommerce-dev-main failed after \d+s at Bucket \(AWS::S3::Bucket\) UPDATE_FAILED: mini-ecommerce-dev-website already exists; the stack is now UPDATE_ROLLBACK_COMPLETE: fix the cause and run `nx run infra:deploy --env dev` again/,
+    );
     expect((error as UserError).details).toEqual([
-      'Bucket (AWS::S3::Bucket) UPDATE_FAILED: mini-ecommerce-dev-website already exists',
-      'Topic (AWS::SNS::Topic) UPDATE_FAILED: Resource update cancelled',
+      'then Topic (AWS::SNS::Topic) UPDATE_FAILED: Resource update cancelled',
     ]);
   });
 
@@ -249,7 +250,13 @@ describe('infra:deploy', () => {
   it('asks before executing without --yes, and a "no" executes nothing', async () => {
     cf.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE'));
     cf.on(DeleteChangeSetCommand).resolves({});
-    const ctx = testContext({ workspaceRoot: root, yes: false, answer: false });
+    // Adding a bucket widens nothing: only --require-approval any-change asks about it.
+    const ctx = testContext({
+      workspaceRoot: root,
+      yes: false,
+      answer: false,
+      requireApproval: 'any-change',
+    });
 
     await expect(deployCommand(ctx)).rejects.toThrow(/Cancelled/);
 

@@ -6,12 +6,27 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { standardTags } from '@mini-ecommerce/stack-model';
 import { createChangeSet, deleteChangeSet, type ChangeSetOutcome } from './change-set';
-import { printChangeSet } from './change-set-table';
+import { approveChangeSet } from './diff/approval';
+import { previewChangeSet } from './diff/preview';
 import type { DeployContext } from './context';
 import { UserError } from './errors';
 import { stackParameters } from './parameters';
 import { StackEventStream, failureDetails, waitForStackOperation } from './stack-events';
-import { describeStack, isBusy, isStuck, needsRecreate, stackOutputs } from './stack-state';
+import { formatElapsed } from './stack-progress';
+import {
+  continueUpdateRollback,
+  deployFailure,
+  recoverFromKeptFailure,
+  stuckStackError,
+} from './stack-recovery';
+import {
+  describeStack,
+  isBusy,
+  isKeptFailure,
+  isStuck,
+  needsRecreate,
+  stackOutputs,
+} from './stack-state';
 import { stackName } from './stacks';
 import type { StackTemplate } from './template';
 import { templateSource } from './template-source';
@@ -39,6 +54,10 @@ export async function deployStack(
   const { reporter, env } = ctx;
   const name = stackName(env, template.id);
   let existing = await describeStack(ctx.clients.cloudFormation, name);
+  if (existing && existing.StackStatus === 'UPDATE_ROLLBACK_FAILED') {
+    await continueUpdateRollback(ctx, name, existing, options.planOnly);
+    existing = await describeStack(ctx.clients.cloudFormation, name);
+  }
   const status = existing?.StackStatus;
 
   if (isBusy(status)) {
@@ -46,9 +65,10 @@ export async function deployStack(
       `Stack ${name} is busy (${status}): wait for the running operation to finish and retry.`,
     );
   }
-  if (isStuck(status)) {
-    throw new UserError(
-      `Stack ${name} is in ${status}: fix it in the CloudFormation console (continue the rollback or retain the failed resources and delete) and retry.`,
+  if (existing && isStuck(status)) throw await stuckStackError(ctx, name, existing);
+  if (isKeptFailure(status)) {
+    reporter.warn(
+      `${name} is in ${status}, kept from a deploy with --no-rollback: this deploy updates it from there.`,
     );
   }
   if (existing && needsRecreate(status)) {
@@ -84,12 +104,12 @@ export async function deployStack(
     return finishWithoutChanges(ctx, name, outcome, creating, options.planOnly);
   }
 
-  printChangeSet(reporter, name, outcome.changes);
+  const review = await previewChangeSet(ctx, name, template, outcome);
   if (options.planOnly) {
     await discardPlan(ctx, name, outcome.changeSetName, creating);
     return { kind: 'planned' };
   }
-  if (!ctx.options.yes && !(await ctx.confirm(`Execute this change set on ${name}?`))) {
+  if (!(await approveChangeSet(ctx, name, review))) {
     await discardPlan(ctx, name, outcome.changeSetName, creating);
     throw new UserError(`Cancelled: the change set for ${name} was not executed (and is deleted).`);
   }
@@ -97,7 +117,12 @@ export async function deployStack(
   const stream = new StackEventStream(ctx, name);
   await stream.baseline();
   await ctx.clients.cloudFormation.send(
-    new ExecuteChangeSetCommand({ StackName: name, ChangeSetName: outcome.changeSetName }),
+    new ExecuteChangeSetCommand({
+      StackName: name,
+      ChangeSetName: outcome.changeSetName,
+      // --no-rollback: a failure stops in CREATE_FAILED/UPDATE_FAILED with what was done kept.
+      ...(ctx.options.rollback ? {} : { DisableRollback: true }),
+    }),
   );
   const result = await waitForStackOperation(
     ctx,
@@ -108,16 +133,22 @@ export async function deployStack(
   );
   const after = await describeStack(ctx.clients.cloudFormation, name);
   if (!result.succeeded) {
-    const details = failureDetails(result.events);
-    throw new UserError(
-      `Deploying ${name} failed (${after?.StackStatus ?? 'stack gone'}${after?.StackStatusReason ? `: ${after.StackStatusReason}` : ''}).`,
-      details.length > 0
-        ? details
-        : ['no failed resource reported; see the stack events in the CloudFormation console'],
+    if (after && isKeptFailure(after.StackStatus)) {
+      return recoverFromKeptFailure(ctx, name, after, result, () =>
+        deployStack(ctx, template, options),
+      );
+    }
+    throw deployFailure(
+      name,
+      after,
+      result,
+      `fix the cause and run \`nx run infra:deploy --env ${ctx.env}\` again (with --no-rollback to keep a failure's resources for inspection).`,
     );
   }
   await protectInProd(ctx, name, after);
-  reporter.success(`${name}: ${after?.StackStatus ?? 'done'}`);
+  reporter.success(
+    `${name}: ${after?.StackStatus ?? 'done'} in ${formatElapsed(result.elapsedMs)}`,
+  );
   return { kind: 'deployed', outputs: stackOutputs(after) };
 }
 
@@ -151,7 +182,9 @@ async function discardPlan(
 
 /** Deleting a REVIEW_IN_PROGRESS stack also deletes its change sets; it holds no resources. */
 async function deleteReviewStack(ctx: DeployContext, name: string): Promise<void> {
-  await ctx.clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
+  await ctx.clients.cloudFormation.send(
+    new DeleteStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+  );
 }
 
 async function deleteLeftoverStack(ctx: DeployContext, name: string, stack: Stack): Promise<void> {
@@ -169,7 +202,9 @@ async function deleteLeftoverStack(ctx: DeployContext, name: string, stack: Stac
   }
   const stream = new StackEventStream(ctx, stack.StackId ?? name);
   await stream.baseline();
-  await ctx.clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
+  await ctx.clients.cloudFormation.send(
+    new DeleteStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+  );
   const result = await waitForStackOperation(ctx, name, 'delete', stream);
   if (!result.succeeded) {
     throw new UserError(

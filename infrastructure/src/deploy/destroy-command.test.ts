@@ -90,6 +90,34 @@ describe('infra:destroy', () => {
     expect(cf.commandCalls(DeleteStackCommand)).toHaveLength(1);
   });
 
+  it("hands the deletion to the environment's CloudFormation service role when it is bootstrapped", async () => {
+    const name = 'mini-ecommerce-dev-monitoring';
+    const role =
+      'arn:aws:iam::123456789012:role/mini-ecommerce-bootstrap/mini-ecommerce-dev-cloudformation';
+    cf.on(DescribeStacksCommand).resolvesOnce(deployed(name)).rejects(stackNotFound(name));
+    const ctx = {
+      ...testContext({ command: 'destroy', stacks: ['monitoring'] }),
+      serviceRoleArn: role,
+    };
+
+    await destroyCommand(ctx);
+
+    expect(cf.commandCalls(DeleteStackCommand).map((call) => call.args[0].input)).toEqual([
+      { StackName: name, RoleARN: role },
+    ]);
+  });
+
+  it('deletes with the caller’s rights (no RoleARN) in an environment not bootstrapped', async () => {
+    const name = 'mini-ecommerce-dev-monitoring';
+    cf.on(DescribeStacksCommand).resolvesOnce(deployed(name)).rejects(stackNotFound(name));
+
+    await destroyCommand(testContext({ command: 'destroy', stacks: ['monitoring'] }));
+
+    expect(cf.commandCalls(DeleteStackCommand).map((call) => call.args[0].input)).toEqual([
+      { StackName: name },
+    ]);
+  });
+
   it('deletes in reverse dependency order', async () => {
     for (const id of ['main', 'database', 'ec2', 'monitoring']) {
       const name = `mini-ecommerce-dev-${id}`;

@@ -188,7 +188,14 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
     }
     const stream = new StackEventStream(ctx, stack.StackId ?? name);
     await stream.baseline();
-    await clients.cloudFormation.send(new DeleteStackCommand({ StackName: name }));
+    // The service role deletes what it created; a stack created with the caller's rights is
+    // handed to the role by this request (CloudFormation keeps the role for the stack from then on).
+    await clients.cloudFormation.send(
+      new DeleteStackCommand({
+        StackName: name,
+        ...(ctx.serviceRoleArn ? { RoleARN: ctx.serviceRoleArn } : {}),
+      }),
+    );
     const result = await waitForStackOperation(ctx, name, 'delete', stream);
     if (!result.succeeded) {
       throw new UserError(`Deleting ${name} failed.`, failureDetails(result.events));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateErrors } from './aws-clients';
 import { main } from './cli';
 import { apiOrigin } from './deploy-command';
-import { describeAwsError, isAwsServiceError } from './errors';
+import { describeAwsError, describeEnvironmentError, isAwsServiceError } from './errors';
 import { MemoryOutput, Reporter } from './reporter';
 import { testContext } from './testing/test-context';
 
@@ -57,7 +57,7 @@ describe('AWS errors reaching the top of a command', () => {
       .send(new ExecuteChangeSetCommand({ ChangeSetName: 'c', StackName: 's' }))
       .catch((e: unknown) => e);
     expect(describeAwsError(error as never)).toMatch(
-      /^AWS refused CloudFormation ExecuteChangeSet \(ValidationError: Stack is in UPDATE_IN_PROGRESS state\): another operation is running/,
+      /^AWS refused CloudFormation ExecuteChangeSet on s \(ValidationError: Stack is in UPDATE_IN_PROGRESS state\): another operation is running/,
     );
   });
 
@@ -76,6 +76,96 @@ describe('AWS errors reaching the top of a command', () => {
     expect(code).toBe(1);
     expect(err.text.trim().split('\n')).toHaveLength(1);
     expect(err.text).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('every way an AWS command fails is one sentence naming the call, the resource and what to do', () => {
+  const on = (error: Error) =>
+    Object.assign(error, {
+      $service: 'CloudFormationClient',
+      $operation: 'CreateChangeSetCommand',
+      $resource: 'mini-ecommerce-dev-main',
+    });
+
+  it.each([
+    [
+      'ExpiredTokenException',
+      'The security token included in the request is expired',
+      /^AWS refused CloudFormation CreateChangeSet on mini-ecommerce-dev-main \(ExpiredTokenException: .*\): refresh or fix your AWS credentials and retry\.$/,
+    ],
+    [
+      'AccessDenied',
+      'User is not authorized to perform cloudformation:CreateChangeSet',
+      /^AWS refused CloudFormation CreateChangeSet on mini-ecommerce-dev-main \(AccessDenied: .*\): the identity deploying lacks this permission; grant it/,
+    ],
+    [
+      'Throttling',
+      'Rate exceeded',
+      /^AWS refused CloudFormation CreateChangeSet on mini-ecommerce-dev-main \(Throttling: Rate exceeded\): AWS is throttling/,
+    ],
+    [
+      'ValidationError',
+      'Parameter SshCidr failed to satisfy constraint',
+      /^AWS refused CloudFormation CreateChangeSet on mini-ecommerce-dev-main \(ValidationError: Parameter SshCidr failed to satisfy constraint\): AWS found the request invalid; correct the template, parameter or name it points at and retry\.$/,
+    ],
+  ])('%s', (name, message, expected) => {
+    expect(describeAwsError(on(serviceError(name, message)))).toMatch(expected);
+  });
+
+  it('names the resource the request was about (the clients mark it)', async () => {
+    const client = annotateErrors(
+      new CloudFormationClient({
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      }),
+    );
+    client.middlewareStack.add(
+      () => async () => {
+        throw serviceError('ValidationError', 'Template format error');
+      },
+      { step: 'build', name: 'fail' },
+    );
+    const error = await client
+      .send(
+        new ExecuteChangeSetCommand({ ChangeSetName: 'c', StackName: 'mini-ecommerce-dev-ec2' }),
+      )
+      .catch((e: unknown) => e);
+    expect(describeAwsError(error as never)).toMatch(
+      /^AWS refused CloudFormation ExecuteChangeSet on mini-ecommerce-dev-ec2 \(ValidationError/,
+    );
+  });
+
+  it('credentials that expire half-way and file system errors are sentences too, not stack traces', async () => {
+    const expired = Object.assign(
+      new Error('Token is expired. To refresh this SSO session run aws sso login'),
+      {
+        name: 'CredentialsProviderError',
+      },
+    );
+    expect(describeEnvironmentError(expired)).toMatch(
+      /^The AWS credentials stopped working during the command \(CredentialsProviderError: .*\): refresh them/,
+    );
+    const denied = Object.assign(new Error("EACCES: permission denied, open '/ro/dev.json'"), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/ro/dev.json',
+    });
+    expect(describeEnvironmentError(denied)).toBe(
+      'Could not open /ro/dev.json (EACCES): check that the path exists and is writable, and retry.',
+    );
+    expect(describeEnvironmentError(new TypeError('x is not a function'))).toBeUndefined();
+
+    const out = new MemoryOutput();
+    const err = new MemoryOutput();
+    const code = await main(['diff', '--env', 'dev'], new Reporter(out), new Reporter(err), {
+      createClients: () => {
+        throw expired;
+      },
+      workspaceRoot: '/nonexistent',
+    });
+    expect(code).toBe(1);
+    expect(err.text.trim().split('\n')).toHaveLength(1);
+    expect(err.text).toMatch(/stopped working during the command/);
   });
 });
 

@@ -30,6 +30,8 @@ interface ServiceErrorShape {
   /** Set by the middleware of aws-clients.ts: which call failed. */
   readonly $operation?: string;
   readonly $service?: string;
+  /** Set by the same middleware: the stack, bucket, table... the request named. */
+  readonly $resource?: string;
 }
 
 /**
@@ -68,7 +70,8 @@ export function describeAwsError(error: Error & ServiceErrorShape): string {
   const call = [error.$service?.replace(/Client$/, ''), error.$operation?.replace(/Command$/, '')]
     .filter(Boolean)
     .join(' ');
-  const what = call ? `AWS refused ${call}` : 'An AWS call failed';
+  const on = error.$resource ? ` on ${error.$resource}` : '';
+  const what = call ? `AWS refused ${call}${on}` : `An AWS call failed${on}`;
   const said = `${error.name}: ${error.message.replace(/\s+/g, ' ').replace(/\.$/, '')}`;
   if (CREDENTIALS.test(error.name))
     return `${what} (${said}): refresh or fix your AWS credentials and retry.`;
@@ -82,6 +85,8 @@ export function describeAwsError(error: Error & ServiceErrorShape): string {
     return `${what} (${said}): check --env and --region, and deploy the stack first if it is missing.`;
   if (/InvalidChangeSetStatus|OperationInProgress|in progress|_IN_PROGRESS/i.test(said))
     return `${what} (${said}): another operation is running on it; wait for it to finish and retry.`;
+  if (/Validation|InvalidParameter|InvalidRequest|Malformed/i.test(error.name))
+    return `${what} (${said}): AWS found the request invalid; correct the template, parameter or name it points at and retry.`;
   return `${what} (${said}): fix what AWS names above and retry.`;
 }
 
@@ -89,4 +94,23 @@ export function describeAwsError(error: Error & ServiceErrorShape): string {
 export function describeAwsTransportError(error: Error, endpoint?: string): string {
   const code = (error as { code?: string }).code;
   return `Could not reach AWS${endpoint ? ` at ${endpoint}` : ''} (${code ?? error.name}: ${error.message.replace(/\.$/, '')}): check your network, proxy, --region and AWS_ENDPOINT_URL, and retry.`;
+}
+
+const CREDENTIAL_PROVIDERS =
+  /CredentialsProviderError|TokenProviderError|ExpiredToken|SSOTokenProviderFailure/i;
+
+/**
+ * One sentence for the errors that are neither a service's answer nor a bug: credentials that
+ * stop working half-way (an SSO session expiring during a long deploy) and the file system (a
+ * saved-outputs or environment file that cannot be written). Undefined for anything else.
+ */
+export function describeEnvironmentError(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const said = error.message.replace(/\s+/g, ' ').replace(/\.$/, '');
+  if (CREDENTIAL_PROVIDERS.test(error.name))
+    return `The AWS credentials stopped working during the command (${error.name}: ${said}): refresh them (for example \`aws sso login\`) and run the command again; it resumes from what is deployed.`;
+  const system = error as Error & { code?: string; syscall?: string; path?: string };
+  if (typeof system.code === 'string' && typeof system.syscall === 'string')
+    return `Could not ${system.syscall} ${system.path ?? 'a file'} (${system.code}): check that the path exists and is writable, and retry.`;
+  return undefined;
 }

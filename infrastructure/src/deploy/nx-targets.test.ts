@@ -25,4 +25,22 @@ describe('the Nx targets an operator types', () => {
     expect(output).toMatch(/DYNAMODB_ENDPOINT is not set/);
     expect(result.status).not.toBe(0);
   });
+
+  it('infra:status runs the status command with --env passed through', () => {
+    const result = spawnSync(
+      'npx',
+      ['nx', 'run', 'infra:status', '--env', 'local', '--skip-nx-cache'],
+      {
+        cwd: workspaceRoot,
+        env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).not.toMatch(/does not match the schema|Cannot find configuration/);
+    // The CLI itself answered, about the status command: it got the command and the environment.
+    expect(output).toMatch(/"status" has nothing to do for --env local/);
+    expect(result.status).not.toBe(0);
+  });
 });

@@ -1,5 +1,7 @@
 import {
   DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  type CloudFormationClient,
   waitForStackCreateComplete,
   waitForStackDeleteComplete,
   waitForStackUpdateComplete,
@@ -7,19 +9,43 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import type { DeployContext } from './context';
 import { errorMessage } from './errors';
+import { OperationProgress, formatElapsed } from './stack-progress';
+import { sleep } from './timing';
 
-export type StackOperation = 'create' | 'update' | 'delete';
+/** `rollback` covers RollbackStack and ContinueUpdateRollback, which end in either *ROLLBACK_COMPLETE. */
+export type StackOperation = 'create' | 'update' | 'delete' | 'rollback';
 
 const WAITERS = {
   create: waitForStackCreateComplete,
   update: waitForStackUpdateComplete,
   delete: waitForStackDeleteComplete,
+  // The SDK's rollback waiter knows only UPDATE_ROLLBACK_COMPLETE; a failed create rolls back to
+  // ROLLBACK_COMPLETE.
+  rollback: waitForRollback,
 } as const;
+
+/** Polls until the stack leaves *_IN_PROGRESS; success when it ends rolled back. */
+async function waitForRollback(
+  params: { client: CloudFormationClient; maxWaitTime: number; minDelay: number },
+  input: { StackName: string },
+): Promise<{ state: 'SUCCESS' | 'FAILURE' | 'TIMEOUT'; reason?: unknown }> {
+  const deadline = Date.now() + params.maxWaitTime * 1000;
+  for (;;) {
+    const { Stacks } = await params.client.send(new DescribeStacksCommand(input));
+    const status = Stacks?.[0]?.StackStatus ?? '';
+    if (!status.endsWith('_IN_PROGRESS'))
+      return { state: /ROLLBACK_COMPLETE$/.test(status) ? 'SUCCESS' : 'FAILURE', reason: status };
+    if (Date.now() > deadline) return { state: 'TIMEOUT', reason: status };
+    await sleep(params.minDelay * 1000);
+  }
+}
 
 export interface OperationResult {
   readonly succeeded: boolean;
   /** Events of this operation, oldest first. */
   readonly events: readonly StackEvent[];
+  /** From the start of the wait to the stack's final status. */
+  readonly elapsedMs: number;
 }
 
 /**
@@ -80,8 +106,9 @@ export class StackEventStream {
 }
 
 /**
- * Waits for a stack operation with the SDK waiter while streaming its events, so the operator
- * sees each resource as it settles and a progress line in between.
+ * Waits for a stack operation with the SDK waiter while streaming its events: on a terminal, one
+ * line per resource in flight with its elapsed time, redrawn in place; elsewhere one plain line
+ * per status change. Settled resources are printed as permanent lines in both.
  */
 export async function waitForStackOperation(
   ctx: DeployContext,
@@ -100,61 +127,91 @@ export async function waitForStackOperation(
     settled = true;
   });
 
-  let finished = 0;
-  let stackStatus = `${operation.toUpperCase()}_IN_PROGRESS`;
-  const show = (events: StackEvent[]) => {
-    for (const event of events) {
-      printEvent(ctx, event);
-      const status = event.ResourceStatus ?? '';
-      if (
-        event.ResourceType === 'AWS::CloudFormation::Stack' &&
-        event.LogicalResourceId === stackName
-      )
-        stackStatus = status;
-      else if (/_COMPLETE$|_FAILED$|_SKIPPED$/.test(status)) finished += 1;
+  const progress = new OperationProgress(stackName, operation, timing.now(), expectedResources);
+  const view = new ProgressView(ctx, progress);
+  try {
+    view.update([]);
+    while (!settled) {
+      view.update(await stream.poll());
+      await Promise.race([timing.sleep(timing.pollIntervalMs), waiter]);
     }
-    const total = expectedResources ? `/${expectedResources}` : '';
-    reporter.progress(`${stackName}: ${stackStatus} · ${finished}${total} resources settled`);
-  };
-
-  show([]);
-  while (!settled) {
-    show(await stream.poll());
-    await Promise.race([timing.sleep(timing.pollIntervalMs), waiter]);
+    view.update(await stream.poll());
+  } finally {
+    reporter.endProgress();
   }
-  show(await stream.poll());
-  reporter.endProgress();
   const result = await waiter;
-  return { succeeded: result.state === 'SUCCESS', events: stream.events };
+  // The events' own span where there is one: AWS's clock, independent of how often we polled.
+  const elapsedMs = Math.max(timing.now() - progress.startedAt, progress.eventSpanMs());
+  return { succeeded: result.state === 'SUCCESS', events: stream.events, elapsedMs };
 }
 
-function printEvent(ctx: DeployContext, event: StackEvent): void {
-  const { reporter } = ctx;
-  const status = event.ResourceStatus ?? '';
-  const colour = status.endsWith('_FAILED')
-    ? 'red'
-    : status.endsWith('_COMPLETE')
-      ? status.includes('ROLLBACK')
-        ? 'yellow'
-        : 'green'
-      : 'gray';
-  const time = event.Timestamp ? event.Timestamp.toISOString().slice(11, 19) : '--:--:--';
-  const reason = event.ResourceStatusReason ? `  ${event.ResourceStatusReason}` : '';
-  reporter.line(
-    `  ${reporter.style('gray', time)}  ${reporter.style(colour, status.padEnd(28))} ${(event.ResourceType ?? '').padEnd(36)} ${event.LogicalResourceId ?? ''}${reason}`,
-  );
+/** In CI, a line at least this often while resources are in flight, so a log never looks stuck. */
+const CI_HEARTBEAT_MS = 60_000;
+
+/** Puts an operation's progress on the reporter: the live block on a terminal, plain lines elsewhere. */
+export class ProgressView {
+  private lastLineAt: number;
+
+  constructor(
+    private readonly ctx: Pick<DeployContext, 'reporter' | 'timing'>,
+    private readonly progress: OperationProgress,
+  ) {
+    this.lastLineAt = ctx.timing.now();
+  }
+
+  update(events: readonly StackEvent[]): void {
+    const { reporter, timing } = this.ctx;
+    const changes = this.progress.apply(events);
+    const now = timing.now();
+    if (changes.length > 0) this.lastLineAt = now;
+    else if (!reporter.interactive && now - this.lastLineAt >= CI_HEARTBEAT_MS) {
+      const flying = this.progress.inFlight();
+      if (flying.length > 0) {
+        this.lastLineAt = now;
+        const [header] = this.progress.liveLines(now);
+        reporter.line(
+          `  … ${header}, in flight: ${flying.map((resource) => `${resource.logicalId} ${formatElapsed(now - resource.since)}`).join(', ')}`,
+        );
+      }
+    }
+    for (const change of changes) {
+      // On a terminal the live block shows what is in flight; only what settled is kept.
+      if (reporter.interactive && !change.settled) continue;
+      const colour = change.failed
+        ? 'red'
+        : change.settled
+          ? change.status.includes('ROLLBACK') || change.status.startsWith('DELETE')
+            ? 'yellow'
+            : 'green'
+          : 'gray';
+      const reason = change.reason && change.failed ? `  ${change.reason}` : '';
+      reporter.line(
+        `  ${change.logicalId}  ${reporter.style(colour, change.status)}  ${formatElapsed(change.elapsedMs)}${reason}`,
+      );
+    }
+    reporter.live(() => this.progress.liveLines(timing.now()));
+  }
 }
 
-/** Failed resources with their reasons; CloudFormation's "cancelled" follow-ups come after the root causes. */
+/** A failed resource, as the operator reads it. */
+export function describeFailure(event: StackEvent): string {
+  return `${event.LogicalResourceId ?? '?'} (${event.ResourceType ?? '?'}) ${event.ResourceStatus}: ${event.ResourceStatusReason ?? 'no reason given'}`;
+}
+
+/**
+ * Failed resources with their reasons: the first that failed on its own first (the root cause),
+ * then the others in the order they failed, CloudFormation's "cancelled" follow-ups last.
+ */
 export function failureDetails(events: readonly StackEvent[]): string[] {
-  const failed = events.filter((event) => event.ResourceStatus?.endsWith('_FAILED'));
-  const isFollowUp = (event: StackEvent) =>
-    /cancelled|Resource creation cancelled|update cancelled/i.test(
-      event.ResourceStatusReason ?? '',
-    );
-  const ordered = [...failed.filter((event) => !isFollowUp(event)), ...failed.filter(isFollowUp)];
-  return ordered.map(
+  return orderedFailures(events).map(describeFailure);
+}
+
+export function orderedFailures(events: readonly StackEvent[]): StackEvent[] {
+  const failed = events.filter(
     (event) =>
-      `${event.LogicalResourceId ?? '?'} (${event.ResourceType ?? '?'}) ${event.ResourceStatus}: ${event.ResourceStatusReason ?? 'no reason given'}`,
+      event.ResourceStatus?.endsWith('_FAILED') &&
+      event.ResourceType !== 'AWS::CloudFormation::Stack',
   );
+  const isFollowUp = (event: StackEvent) => /cancelled/i.test(event.ResourceStatusReason ?? '');
+  return [...failed.filter((event) => !isFollowUp(event)), ...failed.filter(isFollowUp)];
 }

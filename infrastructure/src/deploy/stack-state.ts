@@ -28,13 +28,17 @@ export function isBusy(status: string | undefined): boolean {
   return Boolean(status?.endsWith('_IN_PROGRESS')) && status !== 'REVIEW_IN_PROGRESS';
 }
 
-/** States that need a human in the console (or `continue-update-rollback`) before any deploy. */
+/** A deploy with --no-rollback failed and kept its resources; updating, rolling back or deleting it works. */
+export function isKeptFailure(status: string | undefined): boolean {
+  return status === 'CREATE_FAILED' || status === 'UPDATE_FAILED';
+}
+
+/**
+ * States that need a human in the console before any deploy. UPDATE_ROLLBACK_FAILED is not among
+ * them: infra:deploy offers ContinueUpdateRollback for it (stack-recovery.ts).
+ */
 export function isStuck(status: string | undefined): boolean {
-  return (
-    status === 'ROLLBACK_FAILED' ||
-    status === 'DELETE_FAILED' ||
-    status === 'UPDATE_ROLLBACK_FAILED'
-  );
+  return status === 'ROLLBACK_FAILED' || status === 'DELETE_FAILED';
 }
 
 export function stackOutputs(stack: Stack | undefined): Record<string, string> {

@@ -1,5 +1,6 @@
 import { GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import { createTwoFilesPatch } from 'diff';
+import { parse, stringify } from 'yaml';
 import type { DeployContext } from './context';
 import { errorMessage } from './errors';
 import type { StackTemplate } from './template';
@@ -51,6 +52,15 @@ export function templateDiffLines(
     });
 }
 
+/**
+ * Both sides in one rendering: what was deployed may be the committed YAML or, for a template over
+ * the inline limit, the same document sent as compact JSON (template-source.ts). Text that does
+ * not parse is compared as it is.
+ */
 function normalise(text: string): string {
-  return text.replace(/\r\n/g, '\n').trimEnd() + '\n';
+  try {
+    return stringify(parse(text, { logLevel: 'error' }), { lineWidth: 0 });
+  } catch {
+    return text.replace(/\r\n/g, '\n').trimEnd() + '\n';
+  }
 }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import {
   API_NODE_FLAGS,
   APP_PARAMETERS,
@@ -22,6 +23,21 @@ const RELEASE_ID_SHELL_PATTERN = '[0-9]{8}T[0-9]{6}-[0-9a-f]{12}';
 
 /** Checksums of the release's files, uploaded with them and checked before a release is switched to. */
 export const CHECKSUMS_FILE = 'SHA256SUMS';
+
+/**
+ * PM2 is pinned by a lock file, not by a version range resolved at boot: the manifest and lock in
+ * ./pm2 (pm2 6.0.14 and each of its dependencies with its registry integrity hash) travel in
+ * every release under `pm2/`, so SHA256SUMS (and through it the apiRelease parameter) vouches for
+ * them, and `npm ci --ignore-scripts` installs exactly that tree, checking every tarball against
+ * the lock, with no install script run as root.
+ */
+export const PM2_LOCK_DIR = fileURLToPath(new URL('./pm2/', import.meta.url));
+/** Where the lock sits inside a release. */
+export const PM2_RELEASE_DIR = 'pm2';
+export const PM2_FILES = ['package.json', 'package-lock.json'] as const;
+/** Root-owned and read-only for the app user: the process PM2 runs cannot change PM2. */
+export const PM2_PREFIX = `${L.home}/pm2`;
+export const PM2_BIN = `${PM2_PREFIX}/node_modules/.bin/pm2`;
 
 /** A file of a release as SHA256SUMS may name it: relative, no `.` or `..` segment, no odd characters. */
 export const RELEASE_PATH_PATTERN =
@@ -87,8 +103,9 @@ module.exports = { apps: [{
   env: JSON.parse(fs.readFileSync('${L.environmentFile}', 'utf8')),
 }] };`;
 
-const asAppUser = (command: string) =>
-  `runuser -u ${L.user} -- env PM2_HOME=${L.pm2Home} HOME=${L.home} ${command}`;
+/** A PM2 command as the app user, with the PM2 the release's lock installed. */
+export const asAppUser = (command: string) =>
+  `runuser -u ${L.user} -- env PM2_HOME=${L.pm2Home} HOME=${L.home} ${command.replace(/^pm2 /, `${PM2_BIN} `)}`;
 
 /** Files `pm2 save` writes: the process list with each process's environment, JWT secret included. */
 const PM2_DUMP_FILES = [`${L.pm2Home}/dump.pm2`, `${L.pm2Home}/dump.pm2.bak`];
@@ -106,11 +123,10 @@ export function instanceFunctions(): string[] {
     'valid_release_id() {',
     `  [[ "$1" =~ ^${RELEASE_ID_SHELL_PATTERN}$ ]] || { echo "refusing release id '$1': not of the form api:deploy makes"; return 1; }`,
     '}',
-    // The user, the directories and PM2 itself: idempotent, so api:deploy can run it on any instance.
+    // The user and the directories: idempotent, so api:deploy can run it on any instance.
     // PM2_HOME is the app user's alone (700): dump.pm2 in it holds the API's environment.
     'prepare_instance() {',
     `  id -u ${L.user} >/dev/null 2>&1 || useradd --system --home-dir ${L.home} --shell /sbin/nologin ${L.user}`,
-    `  command -v pm2 >/dev/null || npm install -g pm2@${L.pm2Version} --ignore-scripts --no-fund --no-audit`,
     `  install -d -o root -g root -m 755 ${L.home} ${L.appDir} ${L.releasesDir}`,
     `  install -d -o ${L.user} -g ${L.user} -m 700 ${L.pm2Home}`,
     `  install -d -o ${L.user} -g ${L.user} -m 755 ${L.logDir}`,
@@ -126,17 +142,35 @@ export function instanceFunctions(): string[] {
     `  cat > ${L.ecosystemFile} <<'ECOSYSTEM'\n${ECOSYSTEM_CONFIG}\nECOSYSTEM`,
     `  chmod 644 ${L.ecosystemFile}`,
     '}',
+    // $1: a verified release. Installs the PM2 its lock pins unless that exact lock is installed;
+    // a release from before the lock (a rollback to it) keeps the PM2 already there.
+    'install_pm2() {',
+    `  local lock="$1/${PM2_RELEASE_DIR}/package-lock.json" next="${PM2_PREFIX}.next"`,
+    '  if [ ! -f "$lock" ]; then',
+    `    [ -x ${PM2_BIN} ] && return 0`,
+    `    echo "refusing release $(basename "$1"): it carries no ${PM2_RELEASE_DIR}/package-lock.json and PM2 is not installed"`,
+    '    return 1',
+    '  fi',
+    `  if [ -x ${PM2_BIN} ] && [ "$(sha256sum < "$lock")" = "$(sha256sum < ${PM2_PREFIX}/package-lock.json)" ]; then return 0; fi`,
+    '  rm -rf -- "$next" && install -d -o root -g root -m 755 "$next"',
+    ...PM2_FILES.map((file) => `  cp -- "$1/${PM2_RELEASE_DIR}/${file}" "$next/${file}"`),
+    '  (cd -- "$next" && npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier)',
+    '  chown -R root:root "$next" && chmod -R go-w,a+rX "$next"',
+    `  rm -rf -- ${PM2_PREFIX} && mv -T -- "$next" ${PM2_PREFIX}`,
+    '}',
     // $1: a release directory whose files were verified. Releases are root-owned and read-only
     // for the app user, so the process it runs as cannot change the code it runs.
     'activate_release() {',
     `  echo '${CJS_WRAPPER}' > "$1/server.cjs"`,
     '  chown -R root:root "$1" && chmod -R go-w,a+rX "$1"',
+    '  install_pm2 "$1"',
     `  ln -sfn "$1" ${L.currentLink}.next && mv -Tf ${L.currentLink}.next ${L.currentLink}`,
     `  ${asAppUser(`pm2 startOrReload ${L.ecosystemFile} --update-env`)}`,
     // pm2 save writes the environment into dump.pm2: never readable by anyone but the app user.
     `  (umask 077 && ${asAppUser('pm2 save --force')})`,
     `  chmod 600 ${PM2_DUMP_FILES.map((f) => `"${f}"`).join(' ')} 2>/dev/null || true`,
-    `  [ -f /etc/systemd/system/pm2-${L.user}.service ] || pm2 startup systemd -u ${L.user} --hp ${L.home} >/dev/null`,
+    // The unit boots the pinned PM2 (an instance set up before the lock has one for another pm2).
+    `  grep -qs ${PM2_PREFIX}/ /etc/systemd/system/pm2-${L.user}.service || ${PM2_BIN} startup systemd -u ${L.user} --hp ${L.home} >/dev/null`,
     '  echo "ACTIVE_RELEASE=$(basename "$1")"',
     '}',
     // Keeps the newest releases (ids sort by time) and the active one; NUL-separated and quoted,

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +12,7 @@ import {
   type ReleaseSpec,
 } from '../deploy/api/remote-scripts';
 import { dryRunUserData } from '../stacks/ec2/testing/dry-run';
+import { PM2_FILES, PM2_LOCK_DIR } from './app-scripts';
 import { renderUserDataFromTemplate } from '../stacks/ec2/testing/render-user-data';
 import { formatFinding, shellcheck } from '../stacks/ec2/testing/shellcheck';
 
@@ -101,8 +104,16 @@ describe('the user data, with hostile values', () => {
   const TEMPLATE = fileURLToPath(new URL('../../ec2-stack.yml', import.meta.url));
   const BUCKET = 'mini-ecommerce-dev-artifacts-123456789012';
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-  const SERVER = 'console.log("api");\n';
-  const SUMS = `${sha256(SERVER)}  server.mjs\n`;
+  // A release as api:deploy bundles it: the API and PM2's lock (which activation installs from).
+  const FILES: Record<string, string> = {
+    'server.mjs': 'console.log("api");\n',
+    ...Object.fromEntries(
+      PM2_FILES.map((file) => [`pm2/${file}`, readFileSync(path.join(PM2_LOCK_DIR, file), 'utf8')]),
+    ),
+  };
+  const SUMS = Object.entries(FILES)
+    .map(([file, body]) => `${sha256(body)}  ${file}\n`)
+    .join('');
   const script = renderUserDataFromTemplate(TEMPLATE, {
     pseudo: {
       'AWS::Region': 'eu-west-1',
@@ -132,7 +143,9 @@ describe('the user data, with hostile values', () => {
     };
     const s3 = {
       [`${BUCKET}/api/dev/${RELEASE}/SHA256SUMS`]: SUMS,
-      [`${BUCKET}/api/dev/${RELEASE}/server.mjs`]: SERVER,
+      ...Object.fromEntries(
+        Object.entries(FILES).map(([file, body]) => [`${BUCKET}/api/dev/${RELEASE}/${file}`, body]),
+      ),
     };
     const run = await dryRunUserData(script, { s3, ssm });
     try {

@@ -34,6 +34,7 @@ export const RESOURCE_TYPES = [
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::ElasticLoadBalancingV2::TargetGroup',
   'AWS::IAM::InstanceProfile',
+  'AWS::IAM::ManagedPolicy',
   'AWS::IAM::Role',
   'AWS::KMS::Alias',
   'AWS::KMS::Key',

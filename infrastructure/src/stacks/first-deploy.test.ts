@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STACK_KEYS, STACK_TEMPLATE_FILES, type StackKey } from '@mini-ecommerce/stack-model';
+import {
+  HEALTH_READY_PATH,
+  STACK_KEYS,
+  STACK_TEMPLATE_FILES,
+  type StackKey,
+} from '@mini-ecommerce/stack-model';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -190,5 +195,21 @@ describe('CloudFront to the API', () => {
     expect(JSON.stringify(template.Conditions['UseElasticIp'])).toContain(
       '{"Fn::Not":[{"Condition":"PrivateApi"}]}',
     );
+  });
+
+  it('routes the API and its health paths to the API, uncached, so infra:status sees what shoppers reach', () => {
+    const behaviors = (
+      resources('main')['Distribution']?.Properties['DistributionConfig'] as {
+        CacheBehaviors: { 'Fn::If'?: [string, { PathPattern: string; TargetOriginId: string }] }[];
+      }
+    ).CacheBehaviors.flatMap((behavior) => (behavior['Fn::If'] ? [behavior['Fn::If']] : []));
+    const toApi = behaviors
+      .filter(
+        ([condition, behavior]) =>
+          condition === 'HasApiOrigin' && behavior.TargetOriginId === 'api',
+      )
+      .map(([, behavior]) => behavior.PathPattern);
+    expect(toApi).toEqual(['api/*', `${HEALTH_READY_PATH.split('/')[1]}*`]);
+    expect(`/${toApi[1]?.replace('*', '')}/ready`).toBe(HEALTH_READY_PATH);
   });
 });

@@ -25,11 +25,6 @@ export const INSTANCE_LAYOUT = {
    */
   logDir: `/var/log/${PROJECT_NAME}`,
   pm2App: `${PROJECT_NAME}-api`,
-  /**
-   * PM2 from npm at a pinned version, so every instance runs the same one, installed with
-   * --ignore-scripts (no install script of any of its dependencies runs as root).
-   */
-  pm2Version: '6.0.14',
   /** Releases kept on disk for rollback. */
   keepReleases: 5,
 } as const;

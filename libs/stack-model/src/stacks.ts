@@ -13,8 +13,19 @@ export const STACK_TEMPLATE_FILES: { readonly [K in StackKey]: string } = {
   monitoring: 'monitoring-stack.yml',
 };
 
-/** `mini-ecommerce-<env>-main`, `...-database`, `...-ec2`, `...-monitoring`. */
-export function stackName(env: Environment, key: StackKey): string {
+/**
+ * The per-environment bootstrap stack (`nx run infra:bootstrap --env <env>`, like `cdk bootstrap`):
+ * the CloudFormation service role the four stacks are deployed with. Deployed once before them and
+ * never by `infra:deploy`, which only reads its output.
+ */
+export const BOOTSTRAP_STACK_KEY = 'bootstrap';
+export type BootstrapStackKey = typeof BOOTSTRAP_STACK_KEY;
+/** Any stack of an environment: the four and the bootstrap stack. */
+export type AnyStackKey = StackKey | BootstrapStackKey;
+export const BOOTSTRAP_TEMPLATE_FILE = 'bootstrap-stack.yml';
+
+/** `mini-ecommerce-<env>-main`, `...-database`, `...-ec2`, `...-monitoring`, `...-bootstrap`. */
+export function stackName(env: Environment, key: AnyStackKey): string {
   return resourceName(env, key);
 }
 
@@ -115,7 +126,12 @@ export const STACK_OUTPUTS = {
     export: 'application-log-group-name',
   },
   alarmTopicArn: { stack: 'monitoring', output: 'AlarmTopicArn', export: 'alarm-topic-arn' },
-} as const satisfies Record<string, { stack: StackKey; output: string; export?: string }>;
+  /**
+   * The role CloudFormation assumes to create, update and delete the four stacks' resources; the
+   * deploy commands pass it as RoleARN. Not exported: no template imports it.
+   */
+  cloudFormationServiceRoleArn: { stack: 'bootstrap', output: 'CloudFormationServiceRoleArn' },
+} as const satisfies Record<string, { stack: AnyStackKey; output: string; export?: string }>;
 export type OutputKey = keyof typeof STACK_OUTPUTS;
 
 /** The outputs other stacks import. */
@@ -128,7 +144,7 @@ export function exportName(env: Environment, key: ExportKey): string {
 }
 
 /** Output keys of one stack, in the order the table lists them. */
-export function outputsOfStack(stack: StackKey): OutputKey[] {
+export function outputsOfStack(stack: AnyStackKey): OutputKey[] {
   return (Object.keys(STACK_OUTPUTS) as OutputKey[]).filter(
     (key) => STACK_OUTPUTS[key].stack === stack,
   );

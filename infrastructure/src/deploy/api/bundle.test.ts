@@ -52,6 +52,10 @@ describe('API bundle', () => {
       const outDir = await mkdtemp(path.join(tmpdir(), 'api-bundle-'));
       const bundle = await bundleApi(workspaceRoot, outDir);
       expect(bundle.sha256).toMatch(/^[0-9a-f]{64}$/);
+      // PM2's lock ships in the release, so SHA256SUMS vouches for it (issue 16 item 8).
+      expect(bundle.files.map((file) => file.path)).toEqual(
+        expect.arrayContaining(['pm2/package.json', 'pm2/package-lock.json']),
+      );
       await writeFile(path.join(outDir, 'server.cjs'), CJS_WRAPPER);
 
       const port = await freePort();

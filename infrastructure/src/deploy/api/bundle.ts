@@ -3,6 +3,7 @@ import { cp, readFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { PM2_FILES, PM2_LOCK_DIR, PM2_RELEASE_DIR } from '../../instance/app-scripts';
 
 export interface BundleFile {
   /** Path inside the release directory, with forward slashes. */
@@ -13,7 +14,7 @@ export interface BundleFile {
 
 export interface ApiBundle {
   readonly dir: string;
-  /** server.mjs first, then the assets that must sit beside it. */
+  /** server.mjs first, then the assets that must sit beside it and PM2's lock (`pm2/`). */
   readonly files: readonly BundleFile[];
   /** Identifies the release: a hash over every file's path and hash. */
   readonly sha256: string;
@@ -77,6 +78,9 @@ export async function bundleApi(workspaceRoot: string, outDir: string): Promise<
       });
     }
   }
+  // PM2's manifest and lock ride in the release, so its checksums vouch for them (app-scripts.ts).
+  for (const file of PM2_FILES)
+    await cp(path.join(PM2_LOCK_DIR, file), path.join(outDir, PM2_RELEASE_DIR, file));
   return describeBundle(outDir);
 }
 

@@ -8,6 +8,7 @@ import {
   CHECKSUMS_FILE,
   RELEASE_ID_PATTERN,
   RELEASE_PATH_PATTERN,
+  asAppUser,
   instanceFunctions,
 } from '../../instance/app-scripts';
 
@@ -116,7 +117,7 @@ export function gateScript(): string[] {
     '  sleep 2',
     'done',
     `echo "${HEALTH_READY_PATH} did not answer 200 within 60 s; last log lines:"`,
-    `runuser -u ${L.user} -- env PM2_HOME=${L.pm2Home} HOME=${L.home} pm2 logs ${L.pm2App} --nostream --lines 30 || true`,
+    `${asAppUser(`pm2 logs ${L.pm2App} --nostream --lines 30`)} || true`,
     'exit 1',
   ];
 }

@@ -2006,6 +2006,17 @@ export interface IAMInstanceProfileProps {
   readonly Roles: List<Str>;
 }
 
+/** AWS::IAM::ManagedPolicy: Creates a new managed policy for your AWS account . */
+export interface IAMManagedPolicyProps {
+  readonly Description?: Str;
+  readonly Groups?: List<Str>;
+  readonly ManagedPolicyName?: Str;
+  readonly Path?: Str;
+  readonly PolicyDocument: Json | Str;
+  readonly Roles?: List<Str>;
+  readonly Users?: List<Str>;
+}
+
 /** AWS::IAM::Role: Creates a new role for your AWS account . */
 export interface IAMRoleProps {
   readonly AssumeRolePolicyDocument: Json | Str;
@@ -2661,6 +2672,7 @@ export interface ResourceProps {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': ElasticLoadBalancingV2LoadBalancerProps;
   'AWS::ElasticLoadBalancingV2::TargetGroup': ElasticLoadBalancingV2TargetGroupProps;
   'AWS::IAM::InstanceProfile': IAMInstanceProfileProps;
+  'AWS::IAM::ManagedPolicy': IAMManagedPolicyProps;
   'AWS::IAM::Role': IAMRoleProps;
   'AWS::KMS::Alias': KMSAliasProps;
   'AWS::KMS::Key': KMSKeyProps;
@@ -2766,6 +2778,15 @@ export interface ResourceAttributes {
   'AWS::ElasticLoadBalancingV2::TargetGroup':
     'LoadBalancerArns' | 'TargetGroupArn' | 'TargetGroupFullName' | 'TargetGroupName';
   'AWS::IAM::InstanceProfile': 'Arn';
+  'AWS::IAM::ManagedPolicy':
+    | 'AttachmentCount'
+    | 'CreateDate'
+    | 'DefaultVersionId'
+    | 'IsAttachable'
+    | 'PermissionsBoundaryUsageCount'
+    | 'PolicyArn'
+    | 'PolicyId'
+    | 'UpdateDate';
   'AWS::IAM::Role': 'Arn' | 'RoleId';
   'AWS::KMS::Alias': never;
   'AWS::KMS::Key': 'Arn' | 'KeyId';

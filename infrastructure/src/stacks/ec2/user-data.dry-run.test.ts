@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
   type DeploymentValues,
 } from './testing/render-user-data';
 import { formatFinding, inlineExclusions, shellcheck } from './testing/shellcheck';
+import { PM2_LOCK_DIR } from '../../instance/app-scripts';
 
 /**
  * What the emulator cannot show, user data on a real AL2023 instance, tested on this machine:
@@ -83,9 +84,15 @@ function releaseObjects(id: string, files: Record<string, string>): Record<strin
   );
 }
 
+/** PM2's manifest and lock as api:deploy bundles them: the committed files (issue 16 item 8). */
+const PM2_LOCK = readFileSync(join(PM2_LOCK_DIR, 'package-lock.json'), 'utf8');
+const PM2_MANIFEST = readFileSync(join(PM2_LOCK_DIR, 'package.json'), 'utf8');
+
 const RELEASE_FILES = {
   'server.mjs': 'console.log("api");\n',
   'package.json': '{ "type": "module" }\n',
+  'pm2/package.json': PM2_MANIFEST,
+  'pm2/package-lock.json': PM2_LOCK,
 };
 
 /** An account where `nx run api:deploy` has uploaded RELEASE and made it current. */
@@ -106,6 +113,9 @@ const WITHOUT_RELEASE: DryRunWorld = { buckets: [ARTIFACTS_BUCKET], ssm: SSM };
 
 const APP_HOME = '/opt/mini-ecommerce';
 const PM2_HOME = `${APP_HOME}/.pm2`;
+/** Where the release's lock installs PM2, root-owned, and the PM2 every call runs. */
+const PM2_PREFIX = `${APP_HOME}/pm2`;
+const PM2 = `${PM2_PREFIX}/node_modules/.bin/pm2`;
 /** Where PM2 writes the API's logs and the CloudWatch agent (user cwagent) reads them. */
 const LOG_DIR = '/var/log/mini-ecommerce';
 const AGENT_CONFIG = '/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json';
@@ -119,7 +129,6 @@ const EXPECTED = {
   installs: [
     'dnf install -y nodejs22 nodejs22-npm amazon-cloudwatch-agent aws-cfn-bootstrap',
     'useradd --system --home-dir /opt/mini-ecommerce --shell /sbin/nologin mini-ecommerce',
-    'npm install -g pm2@6.0.14 --ignore-scripts',
   ],
   startsAgent: `amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:${AGENT_CONFIG}`,
   readsCurrentRelease: new RegExp(`^aws ssm get-parameter .*--name ${RELEASE_POINTER} `),
@@ -128,6 +137,13 @@ const EXPECTED = {
     `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/SHA256SUMS ${APP_HOME}/api/releases/${RELEASE}.part/SHA256SUMS`,
     `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/server.mjs ${APP_HOME}/api/releases/${RELEASE}.part/server.mjs`,
     `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/package.json ${APP_HOME}/api/releases/${RELEASE}.part/package.json`,
+    `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/pm2/package.json ${APP_HOME}/api/releases/${RELEASE}.part/pm2/package.json`,
+    `aws s3 cp --only-show-errors --region ${REGION} s3://${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/pm2/package-lock.json ${APP_HOME}/api/releases/${RELEASE}.part/pm2/package-lock.json`,
+  ],
+  /** PM2 from the verified release's lock, no install script, into a root-owned prefix. */
+  installsPm2: [
+    'npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier',
+    `chown -R root:root ${PM2_PREFIX}.next`,
   ],
   startsApi: [`pm2 startOrReload ${ECOSYSTEM}`, 'pm2 save'],
   bootsPm2WithSystem: `pm2 startup systemd -u mini-ecommerce --hp ${APP_HOME}`,
@@ -208,6 +224,7 @@ describe('a dry run of the user data on a fresh instance with a release uploaded
       EXPECTED.startsAgent,
       EXPECTED.readsCurrentRelease,
       ...EXPECTED.fetchesRelease,
+      ...EXPECTED.installsPm2,
       ...EXPECTED.startsApi,
       EXPECTED.bootsPm2WithSystem,
       EXPECTED.signalsSuccess,
@@ -259,6 +276,22 @@ describe('a dry run of the user data on a fresh instance with a release uploaded
       ),
       'the JWT secret is read with --with-decryption',
     ).toBe(true);
+  });
+
+  it("installs PM2 only from the release's verified lock, with no install script, where the app user cannot change it (issue 16 item 8)", () => {
+    const npm = run.calls.filter((c) => c.command === 'npm');
+    expect(npm.map((c) => c.line)).toEqual([EXPECTED.installsPm2[0]]);
+    expect(run.read(`${PM2_PREFIX}/package-lock.json`)).toBe(PM2_LOCK);
+    expect(run.read(`${PM2_PREFIX}/package.json`)).toBe(PM2_MANIFEST);
+    expect(run.mode(PM2_PREFIX) & 0o022, 'group or others may write the PM2 prefix').toBe(0);
+    expect(run.exists(`${PM2_PREFIX}.next`)).toBe(false);
+    // Every PM2 call, the boot unit included, runs the pinned PM2.
+    const pm2 = run.calls.filter((c) => c.command === 'pm2');
+    expect(pm2.length).toBeGreaterThan(0);
+    expect([...new Set(pm2.map((c) => c.path))]).toEqual([PM2]);
+    expect(run.read('/etc/systemd/system/pm2-mini-ecommerce.service')).toContain(
+      `ExecStart=${PM2} resurrect`,
+    );
   });
 
   it('runs the API as the unprivileged user with its own PM2_HOME', () => {
@@ -321,9 +354,20 @@ const FAILING_BOOTS: {
     world: { ...WITH_RELEASE, failWhen: ['dnf install'] },
     unsignalled: 'cfn-signal comes with aws-cfn-bootstrap, which dnf did not install',
   },
+  { name: 'npm cannot install pm2', world: { ...WITH_RELEASE, failWhen: ['npm ci'] } },
   {
-    name: 'npm cannot install pm2',
-    world: { ...WITH_RELEASE, failWhen: [EXPECTED.installs[2] as string] },
+    // Issue 16 item 8: the lock is one of the release's files, checked like the others.
+    name: "the release's PM2 lock was changed in the bucket",
+    world: {
+      ...WITH_RELEASE,
+      s3: {
+        ...WITH_RELEASE.s3,
+        [`${ARTIFACTS_BUCKET}/api/dev/${RELEASE}/pm2/package-lock.json`]: PM2_LOCK.replace(
+          '"version": "6.0.14"',
+          '"version": "6.0.13"',
+        ),
+      },
+    },
   },
   {
     name: 'the CloudWatch agent does not start',

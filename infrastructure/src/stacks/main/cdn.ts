@@ -1,4 +1,9 @@
-import { API_PORT, HTTPS_PORT, IMAGES_KEY_PREFIX } from '@mini-ecommerce/stack-model';
+import {
+  API_PORT,
+  HEALTH_LIVE_PATH,
+  HTTPS_PORT,
+  IMAGES_KEY_PREFIX,
+} from '@mini-ecommerce/stack-model';
 import { AWS_NO_VALUE, fnIf } from '../../model/intrinsics';
 import type { Str } from '../../model/values';
 import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
@@ -159,6 +164,21 @@ export function addCdn(
             },
             AWS_NO_VALUE,
           ),
+          fnIf(
+            inputs.hasApiOrigin,
+            {
+              // The API's liveness and readiness (HEALTH_LIVE_PATH, HEALTH_READY_PATH), so
+              // `infra:status` checks the whole path a shopper's request takes.
+              PathPattern: `${HEALTH_LIVE_PATH.slice(1)}*`,
+              TargetOriginId: 'api',
+              ViewerProtocolPolicy: 'https-only',
+              AllowedMethods: ['GET', 'HEAD'],
+              CachePolicyId: MANAGED.cachingDisabled,
+              OriginRequestPolicyId: MANAGED.allViewerExceptHostHeader,
+              ResponseHeadersPolicyId: MANAGED.securityHeaders,
+            },
+            AWS_NO_VALUE,
+          ),
         ],
         // Without an API behind the distribution, missing objects may also fall back to the app shell.
         Logging: {
@@ -193,7 +213,7 @@ export function addCdn(
         {
           rule: 'CT.CLOUDFRONT.PR.3',
           reason:
-            'Every behavior is redirect-to-https or https-only, including the optional /api/* behavior; cfn-guard cannot evaluate that behavior inside its Fn::If (HasApiOrigin) and reports it.',
+            'Every behavior is redirect-to-https or https-only, including the optional /api/* and /health* behaviors; cfn-guard cannot evaluate those behaviors inside their Fn::If (HasApiOrigin) and reports it.',
         },
         {
           rule: 'CT.CLOUDFRONT.PR.9',

@@ -76,9 +76,12 @@ export const FAKE_DNF_PACKAGES: Readonly<Record<string, Readonly<Record<string, 
   'aws-cfn-bootstrap': { '/opt/aws/bin/cfn-signal': 'cfn-signal' },
 };
 
-/** What `npm install -g NAME` puts on the instance (the global prefix of /usr/bin/node is /usr). */
+/**
+ * What `npm ci` puts into the directory it runs in for a lock whose root depends on NAME (paths
+ * relative to that directory): PM2 from the release's lock (infrastructure/src/instance/pm2).
+ */
 export const FAKE_NPM_PACKAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  pm2: { '/usr/bin/pm2': 'pm2' },
+  pm2: { 'node_modules/.bin/pm2': 'pm2' },
 };
 
 /** Real commands the script (and the stubs) may use; nothing else from the host is on PATH. */
@@ -101,8 +104,8 @@ export interface DryRunWorld {
   /** SSM parameter values, keyed by name. */
   readonly ssm?: Readonly<Record<string, string>>;
   /**
-   * Calls that fail (exit 1), each written as the call line starts: "npm install -g pm2@6.0.14"
-   * fails that call and any with more arguments; "pm2" fails every pm2 call.
+   * Calls that fail (exit 1), each written as the call line starts: "npm ci" fails that call
+   * and any with more arguments; "pm2" fails every pm2 call.
    */
   readonly failWhen?: readonly string[];
 }

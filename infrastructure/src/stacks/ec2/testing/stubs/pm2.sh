@@ -1,7 +1,8 @@
 #!/bin/bash
 # pm2: starting from an ecosystem file loads it with node (a syntax error or a missing script
 # fails, as with pm2); `save` writes the dump file under PM2_HOME; `startup systemd -u USER`
-# writes the unit pm2 would (/etc/systemd/system/pm2-USER.service); the rest is only recorded.
+# writes the unit pm2 would (/etc/systemd/system/pm2-USER.service, starting this pm2); the rest
+# is only recorded.
 # Nothing is daemonised.
 set -euo pipefail
 # shellcheck source=prelude.sh
@@ -36,6 +37,6 @@ case "${1-}" in
       esac
     done
     mkdir -p "$DRY_RUN_ROOT/etc/systemd/system"
-    echo "# pm2 startup (dry run) for $user" >"$DRY_RUN_ROOT/etc/systemd/system/pm2-$user.service"
+    printf '# pm2 startup (dry run) for %s\nExecStart=%s resurrect\n' "$user" "$0" >"$DRY_RUN_ROOT/etc/systemd/system/pm2-$user.service"
     ;;
 esac
