@@ -81,7 +81,8 @@ describe('the shop in a real browser', () => {
     email: `shopper-${unique}@example.com`,
     password: 'shopper-password',
   };
-  let placedOrderId = '';
+  /** The short number of the order the shopper places, as shown: `#7KQ2-M4XD`. */
+  let placedOrderNumber = '';
 
   it('lets a guest fill a cart, register, keep the cart, order and find the order in the history, every page passing axe', async () => {
     const { page, consoleErrors } = await openPage('shopper', PHONE);
@@ -111,8 +112,19 @@ describe('the shop in a real browser', () => {
     await noSidewaysScroll(page);
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'All products' }).waitFor();
+    // Adding shows a toast over the page: nothing moves, and it goes away by itself.
+    const before = await addButton.boundingBox();
     await addButton.click();
     await page.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    const toast = page
+      .getByRole('status')
+      .filter({ hasText: `Added ${productName} to your cart.` });
+    await toast.waitFor();
+    expect(await toast.getAttribute('aria-live')).toBe('polite');
+    await toast.getByRole('link', { name: 'View cart' }).waitFor();
+    expect(await addButton.boundingBox()).toEqual(before);
+    await axe.check(page, 'catalog with a toast');
+    await page.getByText(`Added ${productName} to your cart.`).waitFor({ state: 'detached' });
     await noSidewaysScroll(page);
 
     // Its page survives a reload.
@@ -156,18 +168,26 @@ describe('the shop in a real browser', () => {
     await noSidewaysScroll(page);
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thank you for your order' }).waitFor();
-    const placed = await page.getByText(/Your order .+ has been placed\./).textContent();
-    const orderId = /Your order (\S+) has been placed/.exec(placed ?? '')?.[1];
-    expect(orderId).toBeTruthy();
-    placedOrderId = orderId ?? '';
+    // The short order number, once, with the items, the total and the delivery address.
+    const placed = await page.getByText(/has been placed\./).textContent();
+    const orderNumber = /Your order (\S+) has been placed/.exec(placed ?? '')?.[1] ?? '';
+    expect(orderNumber).toMatch(/^#[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    placedOrderNumber = orderNumber;
+    expect(await page.getByText(orderNumber.slice(1)).count()).toBe(1);
+    await page.getByRole('table', { name: 'Items in this order' }).getByText(productName).waitFor();
+    await page
+      .getByRole('table', { name: 'Items in this order' })
+      .getByText('Order total')
+      .waitFor();
+    await page.locator('address').filter({ hasText: '221B Baker Street' }).waitFor();
     await page.getByRole('link', { name: 'Cart, 0 items' }).waitFor();
     await axe.check(page, 'order confirmation');
 
     await page.getByRole('link', { name: 'See all your orders' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your orders' }).waitFor();
-    await page.getByRole('link', { name: `Order ${orderId}` }).waitFor();
+    await page.getByRole('link', { name: `Order ${orderNumber}` }).waitFor();
     await axe.check(page, 'orders');
-    await page.getByRole('link', { name: `Order ${orderId}` }).click();
+    await page.getByRole('link', { name: `Order ${orderNumber}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Order details' }).waitFor();
     await page.getByRole('table', { name: 'Items in this order' }).getByText(productName).waitFor();
     const delivery = page.locator('address').filter({ hasText: '221B Baker Street' });
@@ -180,7 +200,7 @@ describe('the shop in a real browser', () => {
   });
 
   it("shows the shopper's order on the admin dashboard, and the admin ships it, every page passing axe", async () => {
-    expect(placedOrderId).not.toBe('');
+    expect(placedOrderNumber).not.toBe('');
     const { page, consoleErrors } = await openPage('admin-dashboard');
     const axe = accessibilityAudit();
     await page.goto('/admin');
@@ -195,22 +215,34 @@ describe('the shop in a real browser', () => {
       .waitFor();
     await page
       .getByRole('table', { name: 'Newest orders' })
-      .getByRole('row', { name: new RegExp(placedOrderId) })
+      .getByRole('row', { name: new RegExp(placedOrderNumber) })
+      .getByText(shopper.name)
       .waitFor();
     await axe.check(page, 'admin dashboard');
 
     await page.getByRole('link', { name: 'Go to orders' }).click();
     const row = page
       .getByRole('table', { name: 'Orders' })
-      .getByRole('row', { name: new RegExp(placedOrderId) });
+      .getByRole('row', { name: new RegExp(placedOrderNumber) });
     await row.getByText('221B Baker Street', { exact: false }).waitFor();
+    // Who ordered it, and an order number that stays on one line.
+    await row.getByText(shopper.name, { exact: true }).waitFor();
+    await row.getByText(shopper.email, { exact: true }).waitFor();
+    const numberCell = row.getByRole('rowheader');
+    expect(await numberCell.textContent()).toBe(placedOrderNumber);
+    const lines = await numberCell.evaluate((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getClientRects().length;
+    });
+    expect(lines).toBe(1);
     await axe.check(page, 'admin orders');
     for (const [value, label] of [
       ['PAID', 'Paid'],
       ['SHIPPED', 'Shipped'],
     ] as const) {
-      await row.getByLabel(`New status for order ${placedOrderId}`).selectOption(value);
-      await row.getByRole('button', { name: `Update order ${placedOrderId}` }).click();
+      await row.getByLabel(`New status for order ${placedOrderNumber}`).selectOption(value);
+      await row.getByRole('button', { name: `Update order ${placedOrderNumber}` }).click();
       await row.getByText(label, { exact: true }).waitFor();
     }
     expect(consoleErrors).toEqual([]);
@@ -261,7 +293,41 @@ describe('the shop in a real browser', () => {
     await card.getByRole('button', { name: `Add to cart: ${productName}` }).click();
     await guest.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
     await noSidewaysScroll(guest);
+
+    // On a phone the category row scrolls sideways: the selected pill, the last one, is in view.
+    await guest.goto(`/?category=${encodeURIComponent('Toys & Games')}`);
+    await guest.getByRole('heading', { level: 1, name: 'Toys & Games' }).waitFor();
+    const pills = guest.getByRole('navigation', { name: 'Categories' }).getByRole('list');
+    const selected = pills.getByRole('link', { name: /Toys & Games/ });
+    await expect
+      .poll(async () => {
+        const [row, pill] = [await pills.boundingBox(), await selected.boundingBox()];
+        return !!row && !!pill && pill.x >= row.x && pill.x + pill.width <= row.x + row.width;
+      })
+      .toBe(true);
     expect(guestErrors).toEqual([]);
+
+    // Deleting asks first: Escape and Cancel keep the product, confirming removes it.
+    const productUrl = new URL(page.url());
+    const productId = decodeURIComponent(productUrl.pathname.split('/').pop() ?? '');
+    const deleteButton = page.getByRole('button', { name: 'Delete this product' });
+    await deleteButton.click();
+    const dialog = page.getByRole('dialog', { name: `Delete ${productName}?` });
+    await dialog.waitFor();
+    await axe.check(page, 'delete confirmation');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await deleteButton.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Edit ${productName}` }).waitFor();
+    await deleteButton.click();
+    await dialog.getByRole('button', { name: 'Delete product' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Products' }).waitFor();
+    await guest.goto(`/products/${encodeURIComponent(productId)}`);
+    await guest.getByRole('heading', { level: 1, name: 'Product not found' }).waitFor();
+    expect(consoleErrors).toEqual([]);
     expectNoAccessibilityViolations(axe);
   });
 

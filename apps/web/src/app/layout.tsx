@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { CartLink } from '../features/cart/components/cart-link';
 import { SearchForm } from '../features/products/components/search-form';
 import { PageHeading } from '../components/ui/page-heading';
+import { Toaster } from '../components/ui/toast';
 import { navigationFocus } from '../lib/navigation-focus';
 import { session, useSession } from '../lib/session';
 
@@ -28,7 +29,9 @@ function AccountNav() {
     return (
       <>
         <NavLink to="/sign-in">Sign in</NavLink>
-        <NavLink to="/register">Register</NavLink>
+        <NavLink to="/register" className="header__optional">
+          Register
+        </NavLink>
       </>
     );
   }
@@ -63,11 +66,15 @@ export function Layout() {
       <header className="header">
         <div className="header__inner">
           <Link to="/" className="brand">
+            <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M5 8h14l-1.2 11.1a1 1 0 0 1-1 .9H7.2a1 1 0 0 1-1-.9z" />
+              <path d="M9 8V6.5a3 3 0 0 1 6 0V8" fill="none" />
+            </svg>
             Mini-ecommerce
           </Link>
           <SearchForm />
           <nav className="header__nav" aria-label="Main">
-            <NavLink to="/" end>
+            <NavLink to="/" end className="header__optional">
               Shop
             </NavLink>
             <AccountNav />
@@ -79,8 +86,13 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="footer">
-        <p>Mini-ecommerce · an open-source demo shop</p>
+        <div className="footer__inner">
+          <p>
+            <strong>Mini-ecommerce</strong> · an open-source demo shop on AWS
+          </p>
+        </div>
       </footer>
+      <Toaster />
     </>
   );
 }

@@ -10,7 +10,7 @@ import type {
   User,
 } from '@mini-ecommerce/domain';
 import { catalogHandlers, errorResponse } from './server';
-import { tokenFor } from './fixtures';
+import { orderNumberFor, tokenFor } from './fixtures';
 
 interface Account {
   user: User;
@@ -207,9 +207,12 @@ export function fakeShop({
         const product = catalog.find((p) => p.productId === line.productId)!;
         product.stock -= line.quantity;
       }
-      const order: Order = {
-        orderId: `ord-${orders.length + 1}`,
+      const orderId = `ord-${orders.length + 1}`;
+      const order = {
+        orderId,
+        orderNumber: orderNumberFor(orderId),
         userId: account.user.userId,
+        customer: { name: account.user.name, email: account.user.email },
         items: cart.items.map((l) => ({
           productId: l.productId,
           name: l.product.name,
@@ -222,7 +225,7 @@ export function fakeShop({
         status: 'PLACED',
         shippingAddress,
         createdAt: new Date().toISOString(),
-      };
+      } as Order;
       orders.unshift(order);
       account.cart.clear();
       if (key) idempotency.set(`${account.user.userId}:${key}`, order);

@@ -54,10 +54,23 @@ export const admin: User = {
   createdAt: at,
 };
 
+/**
+ * The short number the API stores with an order (`XXXX-XXXX`, Crockford base32), made here from
+ * the digits of a test id: `ord-12` is `7KQ2-0012`.
+ */
+export function orderNumberFor(orderId: string): string {
+  return `7KQ2-${orderId.replace(/\D/g, '').padStart(4, '0')}`;
+}
+
+// `as Order` (here and in the fake shop): the fixtures compile whether or not libs/domain's Order
+// declares `orderNumber` and `customer` yet; see lib/order-number.ts.
 export function order(overrides: Partial<Order> = {}): Order {
+  const orderId = overrides.orderId ?? 'ord-1';
   return {
-    orderId: 'ord-1',
+    orderId,
+    orderNumber: orderNumberFor(orderId),
     userId: customer.userId,
+    customer: { name: customer.name, email: customer.email },
     items: [
       {
         productId: lamp.productId,
@@ -72,7 +85,7 @@ export function order(overrides: Partial<Order> = {}): Order {
     status: 'PLACED',
     createdAt: at,
     ...overrides,
-  };
+  } as Order;
 }
 
 /** A token the storefront accepts: a JWT whose payload expires in an hour. */

@@ -104,10 +104,26 @@ describe('admin area', () => {
       'https://images.example.com/products/kettle/photo.png',
     );
 
+    // Deleting asks first; cancelling keeps the product.
     await user.click(screen.getByRole('button', { name: 'Delete this product' }));
-    await user.click(screen.getByRole('button', { name: 'Yes, delete Kettle' }));
+    let dialog = screen.getByRole('dialog', { name: 'Delete Kettle?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(fake.requests.some((r) => r.method === 'DELETE')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Delete this product' }));
+    dialog = screen.getByRole('dialog', { name: 'Delete Kettle?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete product' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Products' })).toBeInTheDocument();
     expect(fake.catalog.some((p) => p.productId === 'kettle')).toBe(false);
+    // The deleted product is not asked for again on the way out (a 404 in the console).
+    const deletedAt = fake.requests.findIndex((r) => r.method === 'DELETE');
+    expect(
+      fake.requests
+        .slice(deletedAt)
+        .filter((r) => r.method === 'GET' && r.path === '/api/products/kettle'),
+    ).toEqual([]);
     const table = await screen.findByRole('table', { name: 'Products' });
     expect(within(table).queryByText('Kettle')).not.toBeInTheDocument();
   });
@@ -117,6 +133,8 @@ describe('admin area', () => {
     server.use(...fake.handlers);
     const { user } = await signInAs(admin.email, '/admin/products');
     const stock = await screen.findByLabelText('Stock of Desk lamp');
+    // Deleting lives on each product's page, behind a confirmation, not on every row.
+    expect(screen.queryByRole('button', { name: /delete/i })).not.toBeInTheDocument();
     await user.clear(stock);
     await user.type(stock, '12');
     await user.click(screen.getByRole('button', { name: 'Set stock of Desk lamp' }));
@@ -129,16 +147,16 @@ describe('admin area', () => {
     server.use(...fake.handlers);
     const { user } = await signInAs(admin.email, '/admin/orders');
     const table = await screen.findByRole('table', { name: 'Orders' });
-    const row = within(table).getByRole('row', { name: /ord-9/ });
+    const row = within(table).getByRole('row', { name: /#7KQ2-0009/ });
     expect(within(row).getByText('Placed')).toBeInTheDocument();
     // Only the legal next steps are offered.
-    const select = within(row).getByLabelText('New status for order ord-9');
+    const select = within(row).getByLabelText('New status for order #7KQ2-0009');
     expect(
       within(select)
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Paid', 'Cancelled']);
-    await user.click(within(row).getByRole('button', { name: 'Update order ord-9' }));
+    await user.click(within(row).getByRole('button', { name: 'Update order #7KQ2-0009' }));
     await waitFor(() => expect(fake.orders[0]!.status).toBe('PAID'));
     expect(await within(table).findByText('Paid')).toBeInTheDocument();
 
@@ -198,13 +216,17 @@ describe('admin area', () => {
         .getAllByRole('row')
         .slice(1)
         .map((row) => row.textContent),
-    ).toEqual([expect.stringContaining('ord-2'), expect.stringContaining('ord-1')]);
+    ).toEqual([expect.stringContaining('#7KQ2-0002'), expect.stringContaining('#7KQ2-0001')]);
 
     // The admin order list shows where each order goes.
     await user.click(screen.getByRole('link', { name: 'Go to orders' }));
     const table = await screen.findByRole('table', { name: 'Orders' });
-    expect(within(table).getByRole('row', { name: /ord-2/ })).toHaveTextContent(
+    expect(within(table).getByRole('row', { name: /#7KQ2-0002/ })).toHaveTextContent(
       'Ada, 1 Elm Street, Springfield, US',
+    );
+    // With who bought it.
+    expect(within(table).getByRole('row', { name: /#7KQ2-0002/ })).toHaveTextContent(
+      'ada@example.com',
     );
   });
 });

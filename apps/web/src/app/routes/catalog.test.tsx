@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { TOAST_MS } from '../../components/ui/toast';
 import { kettle, lamp, mug, product } from '../../testing/fixtures';
 import { renderRoute } from '../../testing/render-route';
 import { catalogHandlers, errorResponse, server } from '../../testing/server';
 
 describe('catalog', () => {
-  it('shows product cards with image, price, stock and a disabled button when sold out', async () => {
+  it('shows product cards with image, price, a stock message only when low or out, and a disabled button when sold out', async () => {
     server.use(...catalogHandlers([lamp, mug, kettle]));
     renderRoute('/');
 
@@ -16,10 +17,13 @@ describe('catalog', () => {
     const lampCard = (await screen.findByRole('heading', { name: 'Desk lamp' })).closest(
       'article',
     )!;
-    expect(within(lampCard).getByRole('img', { name: 'Desk lamp' })).toHaveAttribute(
-      'src',
-      lamp.imageUrl,
-    );
+    // The card names the product once: its image is decorative, its heading is the name.
+    const image = lampCard.querySelector('img')!;
+    expect(image).toHaveAttribute('src', lamp.imageUrl);
+    expect(image).toHaveAttribute('alt', '');
+    expect(image).toHaveAttribute('width');
+    expect(image).toHaveAttribute('height');
+    expect(within(lampCard).getAllByText('Desk lamp')).toHaveLength(1);
     expect(within(lampCard).getByText('$24.50')).toBeInTheDocument();
     expect(within(lampCard).getByText('Only 3 left')).toBeInTheDocument();
     expect(within(lampCard).getByRole('button', { name: 'Add to cart: Desk lamp' })).toBeEnabled();
@@ -28,8 +32,11 @@ describe('catalog', () => {
     expect(
       within(mugCard).getByRole('button', { name: 'Out of stock: Coffee mug' }),
     ).toBeDisabled();
-    // A product without an image still has a text alternative.
-    expect(within(mugCard).getByRole('img', { name: 'Coffee mug' })).toBeInTheDocument();
+    expect(within(mugCard).getByText('Out of stock', { selector: '.stock' })).toBeInTheDocument();
+    // Plenty in stock says nothing (never "In stock (7)").
+    const kettleCard = screen.getByRole('heading', { name: 'Kettle' }).closest('article')!;
+    expect(kettleCard).not.toHaveTextContent(/stock/i);
+    expect(within(kettleCard).getByText('$35.00')).toBeInTheDocument();
   });
 
   it('filters by category through the navigation and the URL', async () => {
@@ -98,7 +105,28 @@ describe('catalog', () => {
     await user.click(screen.getByRole('button', { name: 'Add to cart: Desk lamp' }));
     await user.click(screen.getByRole('button', { name: 'Add to cart: Kettle' }));
     expect(screen.getByRole('link', { name: 'Cart, 3 items' })).toBeInTheDocument();
+    // One toast at a time, in the polite live region over the page, linking to the cart.
+    const toast = screen
+      .getByText(/Added Kettle to your cart\./)
+      .closest<HTMLElement>('[role="status"]')!;
+    expect(toast).toHaveAttribute('aria-live', 'polite');
+    expect(toast).toHaveTextContent('Added Kettle to your cart.');
+    expect(within(toast).getByRole('link', { name: 'View cart' })).toHaveAttribute('href', '/cart');
+    expect(screen.queryByText(/Added Desk lamp/)).not.toBeInTheDocument();
+  });
+
+  it('dismisses the toast by itself, or at once with its close button', async () => {
+    server.use(...catalogHandlers([kettle]));
+    const { user } = renderRoute('/');
+    await user.click(await screen.findByRole('button', { name: 'Add to cart: Kettle' }));
     expect(screen.getByText('Added Kettle to your cart.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('Added Kettle to your cart.')).toBeNull(), {
+      timeout: TOAST_MS + 2000,
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Add to cart: Kettle' }));
+    await user.click(await screen.findByRole('button', { name: 'Dismiss message' }));
+    expect(screen.queryByText('Added Kettle to your cart.')).not.toBeInTheDocument();
   });
 
   it('never puts more in the cart than is in stock', async () => {

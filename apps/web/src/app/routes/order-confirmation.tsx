@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/ui/page-heading';
 import { ErrorMessage, Loading, Notice } from '../../components/ui/status';
 import { useOrder } from '../../features/orders/api/get-order';
 import { OrderDetails } from '../../features/orders/components/order-details';
+import { orderNumber } from '../../lib/order-number';
 
 export default function OrderConfirmationRoute() {
   const { orderId = '' } = useParams();
@@ -21,14 +22,21 @@ export default function OrderConfirmationRoute() {
       ) : (
         <>
           <Notice tone="success">
-            <p>Your order {order.data.orderId} has been placed.</p>
+            <p>
+              Your order <strong className="order-number">{orderNumber(order.data)}</strong> has
+              been placed.
+            </p>
           </Notice>
-          <OrderDetails order={order.data} />
+          <OrderDetails order={order.data} showNumber={false} />
         </>
       )}
       <p className="actions">
-        <Link to="/orders">See all your orders</Link>
-        <Link to="/">Continue shopping</Link>
+        <Link to="/orders" className="button button--secondary">
+          See all your orders
+        </Link>
+        <Link to="/" className="button">
+          Continue shopping
+        </Link>
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/ui/page-heading';
 import { ErrorMessage, Loading } from '../../components/ui/status';
 import { useOrder } from '../../features/orders/api/get-order';
 import { OrderDetails } from '../../features/orders/components/order-details';
+import { orderNumber } from '../../lib/order-number';
 import { ApiError } from '../../lib/api-client';
 
 export default function OrderRoute() {
@@ -11,7 +12,7 @@ export default function OrderRoute() {
   const notFound = order.error instanceof ApiError && order.error.status === 404;
   return (
     <>
-      <PageHeading title={`Order ${orderId}`}>
+      <PageHeading title={order.data ? `Order ${orderNumber(order.data)}` : 'Order details'}>
         {notFound ? 'Order not found' : 'Order details'}
       </PageHeading>
       {order.isPending ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { ErrorMessage, Loading, Notice } from '../../../components/ui/status';
 import { useDeleteProduct } from '../../../features/products/api/delete-product';
@@ -64,43 +65,36 @@ export default function AdminProductEditRoute() {
           <ImageUploadForm product={product.data} />
           <section className="danger-zone" aria-labelledby="delete-heading">
             <h2 id="delete-heading">Delete product</h2>
-            {confirming ? (
-              <p className="actions">
-                <button
-                  type="button"
-                  className="button button--danger"
-                  disabled={remove.isPending}
-                  autoFocus
-                  onClick={() =>
-                    remove.mutate(productId, {
-                      onSuccess: () => void navigate('/admin/products', { replace: true }),
-                    })
-                  }
-                >
-                  {remove.isPending ? 'Deleting…' : `Yes, delete ${product.data.name}`}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(false)}
-                >
-                  Cancel
-                </button>
-              </p>
-            ) : (
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => setConfirming(true)}
-              >
-                Delete this product
-              </button>
-            )}
-            {remove.isError ? (
-              <p className="form__error" role="alert">
-                {errorMessage(remove.error)}
-              </p>
-            ) : null}
+            <p className="muted">
+              Shoppers will no longer see it. Orders that include it keep their copy of its name and
+              price.
+            </p>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                remove.reset();
+                setConfirming(true);
+              }}
+            >
+              Delete this product
+            </button>
+            <ConfirmDialog
+              open={confirming}
+              title={`Delete ${product.data.name}?`}
+              confirmLabel="Delete product"
+              pendingLabel="Deleting…"
+              pending={remove.isPending}
+              error={remove.isError ? errorMessage(remove.error) : undefined}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() =>
+                remove.mutate(productId, {
+                  onSuccess: () => void navigate('/admin/products', { replace: true }),
+                })
+              }
+            >
+              <p>This cannot be undone.</p>
+            </ConfirmDialog>
           </section>
         </div>
       )}

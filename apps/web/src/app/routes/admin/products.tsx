@@ -11,6 +11,7 @@ export default function AdminProductsRoute() {
           New product
         </Link>
       </div>
+      <p className="muted">Open a product to edit it, upload its image or delete it.</p>
       <AdminProductTable />
     </>
   );

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Product } from '@mini-ecommerce/domain';
+import { toasts } from '../../../components/ui/toast';
 import { errorMessage } from '../../../lib/api-client';
 import { maxQuantity, useCart, useCartActions } from '../hooks/use-cart';
 
@@ -12,7 +13,6 @@ export function AddToCartButton({
 }) {
   const { cart, isPending: cartLoading } = useCart();
   const actions = useCartActions();
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const inCart = cart?.items.find((line) => line.productId === product.productId)?.quantity ?? 0;
   const limit = maxQuantity(product);
   const outOfStock = product.stock <= 0;
@@ -20,14 +20,19 @@ export function AddToCartButton({
   async function add() {
     const next = Math.min(inCart + quantity, limit);
     if (next <= inCart) {
-      setMessage({ text: `Your cart already holds all ${limit} available.` });
+      toasts.show(`Your cart already holds all ${limit} available.`, 'info');
       return;
     }
     try {
       await actions.setQuantity(product, next);
-      setMessage({ text: `Added ${product.name} to your cart.` });
+      // A toast over the page rather than a line in the card, so nothing below moves.
+      toasts.show(
+        <>
+          Added {product.name} to your cart. <Link to="/cart">View cart</Link>
+        </>,
+      );
     } catch (error) {
-      setMessage({ text: errorMessage(error), error: true });
+      toasts.show(errorMessage(error), 'error');
     }
   }
 
@@ -35,7 +40,7 @@ export function AddToCartButton({
     <div className="add-to-cart">
       <button
         type="button"
-        className="button"
+        className={outOfStock ? 'button button--secondary' : 'button'}
         disabled={outOfStock || actions.isPending || cartLoading}
         onClick={() => void add()}
         // The visible text starts the accessible name (WCAG 2.5.3 Label in Name), so a voice-control
@@ -44,12 +49,6 @@ export function AddToCartButton({
       >
         {outOfStock ? 'Out of stock' : 'Add to cart'}
       </button>
-      <p
-        className={message?.error ? 'add-to-cart__message form__error' : 'add-to-cart__message'}
-        role="status"
-      >
-        {message?.text}
-      </p>
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function CartView() {
       <ul className="cart__lines" aria-label="Items in your cart">
         {cart.items.map(({ productId, quantity, product }) => (
           <li className="cart-line" key={productId}>
-            <ProductImage src={product.imageUrl} alt={product.name} size="thumb" />
+            <ProductImage src={product.imageUrl} alt="" size="thumb" />
             <div className="cart-line__info">
               <Link to={`/products/${encodeURIComponent(productId)}`} className="cart-line__name">
                 {product.name}

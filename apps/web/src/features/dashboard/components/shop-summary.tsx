@@ -4,6 +4,7 @@ import type { SalesFigure } from '@mini-ecommerce/domain';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
+import { orderCustomer, orderNumber } from '../../../lib/order-number';
 import { useAdminSummary } from '../api/get-admin-summary';
 
 function Sales({ title, figures }: { title: string; figures: SalesFigure[] }) {
@@ -123,6 +124,7 @@ export function ShopSummary({
                 <tr>
                   <th scope="col">Order</th>
                   <th scope="col">Placed</th>
+                  <th scope="col">Customer</th>
                   <th scope="col" className="num">
                     Total
                   </th>
@@ -132,8 +134,11 @@ export function ShopSummary({
               <tbody>
                 {newestOrders.map((order) => (
                   <tr key={order.orderId}>
-                    <th scope="row">{order.orderId}</th>
-                    <td>{formatDate(order.createdAt)}</td>
+                    <th scope="row" className="order-number">
+                      {orderNumber(order)}
+                    </th>
+                    <td className="nowrap">{formatDate(order.createdAt)}</td>
+                    <td>{orderCustomer(order).name}</td>
                     <td className="num">{formatMoney(order.total, order.currency)}</td>
                     <td>{order.status.charAt(0) + order.status.slice(1).toLowerCase()}</td>
                   </tr>

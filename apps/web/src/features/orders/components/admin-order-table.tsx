@@ -7,6 +7,7 @@ import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { useAdminOrders } from '../api/get-admin-orders';
 import { useUpdateOrderStatus } from '../api/update-order-status';
+import { orderCustomer, orderNumber } from '../../../lib/order-number';
 import { nextStatuses, STATUS_LABELS } from '../utils/order-status';
 import { OrderStatusBadge } from './order-status-badge';
 import { LoadMore } from '../../../components/ui/load-more';
@@ -17,6 +18,7 @@ function StatusChanger({ order }: { order: Order }) {
   const update = useUpdateOrderStatus();
   if (options.length === 0) return <span className="muted">Final</span>;
   const id = `status-${order.orderId}`;
+  const number = orderNumber(order);
   return (
     <form
       className="inline-form"
@@ -26,7 +28,7 @@ function StatusChanger({ order }: { order: Order }) {
       }}
     >
       <label className="visually-hidden" htmlFor={id}>
-        New status for order {order.orderId}
+        New status for order {number}
       </label>
       <select
         id={id}
@@ -43,7 +45,7 @@ function StatusChanger({ order }: { order: Order }) {
         type="submit"
         className="button button--small"
         disabled={update.isPending}
-        aria-label={`Update order ${order.orderId}`}
+        aria-label={`Update order ${number}`}
       >
         {update.isPending ? 'Saving…' : 'Update'}
       </button>
@@ -93,21 +95,31 @@ export function AdminOrderTable({ status }: { status: OrderStatus | undefined })
             </tr>
           </thead>
           <tbody>
-            {items.map((order) => (
-              <tr key={order.orderId}>
-                <th scope="row">{order.orderId}</th>
-                <td>{formatDate(order.createdAt)}</td>
-                <td>{order.userId}</td>
-                <td>{order.shippingAddress ? addressSummary(order.shippingAddress) : '—'}</td>
-                <td className="num">{formatMoney(order.total, order.currency)}</td>
-                <td>
-                  <OrderStatusBadge status={order.status} />
-                </td>
-                <td>
-                  <StatusChanger key={order.status} order={order} />
-                </td>
-              </tr>
-            ))}
+            {items.map((order) => {
+              const customer = orderCustomer(order);
+              return (
+                <tr key={order.orderId}>
+                  <th scope="row" className="order-number">
+                    {orderNumber(order)}
+                  </th>
+                  <td className="nowrap">{formatDate(order.createdAt)}</td>
+                  <td>
+                    <span className="customer">
+                      <span>{customer.name}</span>
+                      {customer.email ? <span className="muted">{customer.email}</span> : null}
+                    </span>
+                  </td>
+                  <td>{order.shippingAddress ? addressSummary(order.shippingAddress) : '—'}</td>
+                  <td className="num">{formatMoney(order.total, order.currency)}</td>
+                  <td>
+                    <OrderStatusBadge status={order.status} />
+                  </td>
+                  <td>
+                    <StatusChanger key={order.status} order={order} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -3,16 +3,24 @@ import type { Order } from '@mini-ecommerce/domain';
 import { AddressLines } from '../../../components/ui/address-lines';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
+import { orderNumber } from '../../../lib/order-number';
 import { OrderStatusBadge } from './order-status-badge';
 
-export function OrderDetails({ order }: { order: Order }) {
+/**
+ * An order's items, total, delivery address and status. The confirmation page names the order in
+ * its own message, so there `showNumber` is off and the number appears once.
+ */
+export function OrderDetails({ order, showNumber = true }: { order: Order; showNumber?: boolean }) {
+  const number = orderNumber(order);
   return (
-    <section className="order-details" aria-label={`Order ${order.orderId}`}>
+    <section className="order-details" aria-label={`Order ${number}`}>
       <dl className="facts">
-        <div>
-          <dt>Order number</dt>
-          <dd>{order.orderId}</dd>
-        </div>
+        {showNumber ? (
+          <div>
+            <dt>Order number</dt>
+            <dd className="order-number">{number}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Placed</dt>
           <dd>{formatDate(order.createdAt)}</dd>
@@ -23,57 +31,59 @@ export function OrderDetails({ order }: { order: Order }) {
             <OrderStatusBadge status={order.status} />
           </dd>
         </div>
-        <div>
-          <dt>Delivery address</dt>
-          <dd>
-            {order.shippingAddress ? (
-              <AddressLines address={order.shippingAddress} />
-            ) : (
-              'None recorded'
-            )}
-          </dd>
-        </div>
       </dl>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Items in this order</caption>
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col" className="num">
-                Quantity
-              </th>
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.productId}>
-                <th scope="row">
-                  <Link to={`/products/${encodeURIComponent(item.productId)}`}>{item.name}</Link>
+      <div className="order-details__grid">
+        <div className="table-wrap order-details__items">
+          <table className="table">
+            <caption className="visually-hidden">Items in this order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col" className="num">
+                  Price
                 </th>
-                <td className="num">{formatMoney(item.unitPrice, order.currency)}</td>
-                <td className="num">{item.quantity}</td>
-                <td className="num">{formatMoney(item.lineTotal, order.currency)}</td>
+                <th scope="col" className="num">
+                  Qty
+                </th>
+                <th scope="col" className="num">
+                  Total
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                Order total
-              </th>
-              <td className="num">
-                <strong>{formatMoney(order.total, order.currency)}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {order.items.map((item) => (
+                <tr key={item.productId}>
+                  <th scope="row">
+                    <Link to={`/products/${encodeURIComponent(item.productId)}`}>{item.name}</Link>
+                  </th>
+                  <td className="num">{formatMoney(item.unitPrice, order.currency)}</td>
+                  <td className="num">{item.quantity}</td>
+                  <td className="num">{formatMoney(item.lineTotal, order.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  Order total
+                </th>
+                <td className="num">
+                  <strong>{formatMoney(order.total, order.currency)}</strong>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <section className="panel order-details__delivery" aria-labelledby={`${order.orderId}-to`}>
+          <h2 id={`${order.orderId}-to`} className="panel__title">
+            Delivery address
+          </h2>
+          {order.shippingAddress ? (
+            <AddressLines address={order.shippingAddress} />
+          ) : (
+            <p className="muted">None recorded</p>
+          )}
+        </section>
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { addressSummary } from '../../../components/ui/address-lines';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { useOrders } from '../api/get-orders';
+import { orderNumber } from '../../../lib/order-number';
 import { OrderStatusBadge } from './order-status-badge';
 import { LoadMore } from '../../../components/ui/load-more';
 
@@ -31,20 +32,31 @@ export function OrderList() {
   return (
     <>
       <ul className="order-list" aria-label="Your orders">
-        {items.map((order) => (
-          <li key={order.orderId} className="order-list__item">
-            <Link to={`/orders/${encodeURIComponent(order.orderId)}`}>Order {order.orderId}</Link>
-            <span className="muted">{formatDate(order.createdAt)}</span>
-            <span>
-              {order.items.reduce((n, item) => n + item.quantity, 0)} items ·{' '}
-              {formatMoney(order.total, order.currency)}
-            </span>
-            {order.shippingAddress ? (
-              <span className="muted">To {addressSummary(order.shippingAddress)}</span>
-            ) : null}
-            <OrderStatusBadge status={order.status} />
-          </li>
-        ))}
+        {items.map((order) => {
+          const count = order.items.reduce((n, item) => n + item.quantity, 0);
+          return (
+            <li key={order.orderId} className="order-list__item">
+              <div className="order-list__main">
+                <Link
+                  to={`/orders/${encodeURIComponent(order.orderId)}`}
+                  className="order-list__link order-number"
+                >
+                  Order {orderNumber(order)}
+                </Link>
+                <span className="muted">
+                  {formatDate(order.createdAt)} · {count} {count === 1 ? 'item' : 'items'}
+                </span>
+                {order.shippingAddress ? (
+                  <span className="muted">To {addressSummary(order.shippingAddress)}</span>
+                ) : null}
+              </div>
+              <div className="order-list__side">
+                <strong>{formatMoney(order.total, order.currency)}</strong>
+                <OrderStatusBadge status={order.status} />
+              </div>
+            </li>
+          );
+        })}
       </ul>
       <LoadMore pages={orders} label="Load more orders" />
     </>

@@ -4,7 +4,6 @@ import type { Product } from '@mini-ecommerce/domain';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
 import { errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/money';
-import { useDeleteProduct } from '../api/delete-product';
 import { useProducts } from '../api/get-products';
 import { useUpdateProduct } from '../api/update-product';
 import { LoadMore } from '../../../components/ui/load-more';
@@ -49,48 +48,6 @@ function StockEditor({ product }: { product: Product }) {
   );
 }
 
-function DeleteButton({ product }: { product: Product }) {
-  const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteProduct();
-  if (!confirming) {
-    return (
-      <button
-        type="button"
-        className="button button--small button--danger"
-        onClick={() => setConfirming(true)}
-        aria-label={`Delete ${product.name}`}
-      >
-        Delete
-      </button>
-    );
-  }
-  return (
-    <span className="confirm" role="group" aria-label={`Confirm deleting ${product.name}`}>
-      <button
-        type="button"
-        className="button button--small button--danger"
-        disabled={remove.isPending}
-        autoFocus
-        onClick={() => remove.mutate(product.productId)}
-      >
-        {remove.isPending ? 'Deleting…' : `Yes, delete ${product.name}`}
-      </button>
-      <button
-        type="button"
-        className="button button--small button--secondary"
-        onClick={() => setConfirming(false)}
-      >
-        Cancel
-      </button>
-      {remove.isError ? (
-        <span role="alert" className="form__error">
-          {errorMessage(remove.error)}
-        </span>
-      ) : null}
-    </span>
-  );
-}
-
 export function AdminProductTable() {
   const products = useProducts({ limit: 50 });
   if (products.isPending) return <Loading label="Loading products…" />;
@@ -115,7 +72,6 @@ export function AdminProductTable() {
               <th scope="col">Category</th>
               <th scope="col">Price</th>
               <th scope="col">Stock</th>
-              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -127,12 +83,9 @@ export function AdminProductTable() {
                   </Link>
                 </th>
                 <td>{product.category}</td>
-                <td>{formatMoney(product.price, product.currency)}</td>
+                <td className="nowrap">{formatMoney(product.price, product.currency)}</td>
                 <td>
                   <StockEditor key={product.stock} product={product} />
-                </td>
-                <td>
-                  <DeleteButton product={product} />
                 </td>
               </tr>
             ))}

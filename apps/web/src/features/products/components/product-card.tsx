@@ -5,7 +5,11 @@ import { ProductImage } from '../../../components/ui/product-image';
 import { formatMoney } from '../../../lib/money';
 import { StockLabel } from './stock-label';
 
-/** `action` is the slot for the "Add to cart" control, composed by the route. */
+/**
+ * `action` is the slot for the "Add to cart" control, composed by the route. The name is said
+ * once: the image is decorative here (the heading names the product), and the whole card is the
+ * link's click target through the stretched link in CSS.
+ */
 export function ProductCard({
   product,
   action,
@@ -17,13 +21,15 @@ export function ProductCard({
 }) {
   return (
     <article className="product-card" aria-labelledby={`product-${product.productId}`}>
-      <ProductImage src={product.imageUrl} alt={product.name} priority={priority} />
+      <ProductImage src={product.imageUrl} alt="" priority={priority} />
       <div className="product-card__body">
         <h2 className="product-card__name" id={`product-${product.productId}`}>
           <Link to={`/products/${encodeURIComponent(product.productId)}`}>{product.name}</Link>
         </h2>
-        <p className="product-card__price">{formatMoney(product.price, product.currency)}</p>
-        <p className="product-card__stock">
+        <p className="product-card__meta">
+          <span className="product-card__price">
+            {formatMoney(product.price, product.currency)}
+          </span>
           <StockLabel stock={product.stock} />
         </p>
         {action}

@@ -17,8 +17,8 @@ export function ProductDetails({ product, action }: { product: Product; action?:
         </p>
         <PageHeading>{product.name}</PageHeading>
         <p className="product-details__price">{formatMoney(product.price, product.currency)}</p>
-        <p>
-          <StockLabel stock={product.stock} />
+        <p className="product-details__stock">
+          <StockLabel stock={product.stock} showInStock />
         </p>
         {action}
         {product.description ? (

@@ -35,6 +35,7 @@ export function SearchForm() {
         name="q"
         value={value}
         maxLength={MAX_SEARCH_QUERY_LENGTH}
+        placeholder="Search products"
         onChange={(event) => setValue(event.target.value)}
       />
       <button type="submit" className="button button--secondary">
