@@ -51,6 +51,19 @@ export default defineConfig({
   resolve: {
     // Workspace libs export their TypeScript source under this condition.
     conditions: ['@mini-ecommerce/source', ...defaultClientConditions],
+    // The shop runs on Preact's React-compatible layer: react-dom alone is about 57 KB gzip of the
+    // 90 KB budget. Unit tests (vitest) keep React for Testing Library; the browser end-to-end
+    // test runs the built, Preact-based storefront.
+    alias: process.env['VITEST']
+      ? []
+      : [
+          { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+          { find: /^react-dom$/, replacement: 'preact/compat' },
+          { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+          { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+          { find: /^react$/, replacement: 'preact/compat' },
+        ],
   },
   server: {
     host: '127.0.0.1',
