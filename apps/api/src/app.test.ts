@@ -165,6 +165,7 @@ describe('OpenAPI', () => {
         'DELETE /api/cart',
         'POST /api/orders',
         'GET /api/orders',
+        'GET /api/orders/by-number/{number}',
         'GET /api/orders/{orderId}',
         'GET /api/admin/orders',
         'GET /api/admin/summary',

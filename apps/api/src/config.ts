@@ -58,6 +58,8 @@ const EnvSchema = z
     CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).default(1000),
     /** How often the search index checks DynamoDB for product writes made by other instances (its staleness bound). */
     SEARCH_REFRESH_MS: z.coerce.number().int().min(50).max(300_000).default(5000),
+    /** Ask DynamoDB for the capacity each request consumes and answer it in `x-dynamodb-capacity` (the bench; off by default). */
+    DYNAMODB_CAPACITY: z.enum(['on', 'off']).default('off'),
     /** Emit CloudWatch Embedded Metric Format lines (on by default outside local). */
     METRICS: z.enum(['on', 'off']).optional(),
   })
@@ -108,6 +110,8 @@ export interface Config {
   catalogCacheTtlMs: number;
   searchRefreshMs: number;
   metrics: boolean;
+  /** DYNAMODB_CAPACITY=on: answer each request's consumed capacity in `x-dynamodb-capacity`. */
+  meterCapacity: boolean;
 }
 
 export class ConfigError extends Error {
@@ -172,5 +176,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     catalogCacheTtlMs: env.CATALOG_CACHE_TTL_MS,
     searchRefreshMs: env.SEARCH_REFRESH_MS,
     metrics: env.METRICS ? env.METRICS === 'on' : env.APP_ENV !== 'local',
+    meterCapacity: env.DYNAMODB_CAPACITY === 'on',
   };
 }

@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { meterCapacity } from './capacity';
 
 export interface DynamoClientOptions {
   region?: string;
@@ -12,6 +13,8 @@ export interface DynamoClientOptions {
   requestTimeoutMs?: number;
   connectionTimeoutMs?: number;
   maxAttempts?: number;
+  /** Ask DynamoDB for the capacity every call consumes (see capacity.ts); for the bench only. */
+  meterCapacity?: boolean;
 }
 
 export interface DynamoClients {
@@ -44,6 +47,7 @@ export function createDynamoClients(options: DynamoClientOptions = {}): DynamoCl
       httpsAgent: new Agent(agentOptions),
     }),
   });
+  if (options.meterCapacity) meterCapacity(client);
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -4,6 +4,7 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { ORDER_STATUSES, ROLES } from '@mini-ecommerce/domain';
 import type { ToolboxTables } from './tables';
 
 /**
@@ -49,7 +50,7 @@ export function createEntities(tables: ToolboxTables) {
       userId: string().key(),
       email: string(),
       name: string(),
-      role: string().enum('customer', 'admin'),
+      role: string().enum(...ROLES),
       passwordHash: string(),
       createdAt: string(),
       tokenVersion: number().optional(),
@@ -105,8 +106,9 @@ export function createEntities(tables: ToolboxTables) {
   });
 
   /**
-   * Orders, and the admin feed copies of orders (keyed `#FEED#...`, with `userId` set to a feed
-   * partition) so that the admin listing is a Query on UserOrdersIndex rather than a Scan.
+   * Orders, and the admin feed copies of orders (keyed `#N#<orderNumber>`, with `userId` set to a
+   * sharded feed partition, see repositories/order-feeds.ts) so that the admin listing is a Query
+   * on UserOrdersIndex rather than a Scan.
    */
   const OrderEntity = new Entity({
     name: 'Order',
@@ -115,6 +117,9 @@ export function createEntities(tables: ToolboxTables) {
     schema: item({
       orderId: string().key(),
       userId: string(),
+      /** Absent on orders placed before numbers existed. */
+      orderNumber: string().optional(),
+      customer: map({ name: string(), email: string() }).optional(),
       items: list(
         map({
           productId: string(),
@@ -126,7 +131,7 @@ export function createEntities(tables: ToolboxTables) {
       ),
       total: number(),
       currency: string(),
-      status: string().enum('PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'),
+      status: string().enum(...ORDER_STATUSES),
       shippingAddress: shippingAddress().optional(),
       createdAt: string(),
       updatedAt: string(),

@@ -1,4 +1,5 @@
 import type { Environment } from '@mini-ecommerce/stack-model';
+import type { OrderNumber } from '@mini-ecommerce/domain';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClients, type DynamoClientOptions } from './client';
 import { tableNamesFor, type TableNames } from './config';
@@ -18,17 +19,32 @@ export { createTableInput, provisionTables } from './provision';
 export { createToolboxTables } from './tables';
 export { AddressRepository } from './repositories/addresses';
 export { CartRepository } from './repositories/cart';
-export { OrderRepository, type PlaceOrderResult } from './repositories/orders';
+export {
+  OrderRepository,
+  type PlaceOrderOptions,
+  type PlaceOrderResult,
+  type StoredOrder,
+  type TransactWriteItem,
+} from './repositories/orders';
+export { FEED_SHARDS, feedPartitions, newOrderNumber } from './repositories/order-feeds';
 export { ProductRepository } from './repositories/products';
 export { UserRepository, type NewUser } from './repositories/users';
 export { ShopSummaryRepository, SALES_SHARDS } from './repositories/shop-summary';
 export { isUnavailableError } from './unavailable';
+export {
+  currentCapacityTally,
+  emptyCapacityTally,
+  withCapacityTally,
+  type CapacityUse,
+} from './capacity';
 
 export interface DataLayerOptions extends DynamoClientOptions {
   env: Environment;
   /** Overrides the physical table names (tests use a suffix per file). */
   tableNames?: TableNames;
   now?: () => Date;
+  /** Where order numbers come from (tests force collisions). */
+  orderNumbers?: () => OrderNumber;
 }
 
 export interface DataLayer {
@@ -58,7 +74,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
   };
   const products = new ProductRepository(ctx);
   const cart = new CartRepository(ctx);
-  const orders = new OrderRepository(ctx, products, cart);
+  const orders = new OrderRepository(ctx, products, cart, options.orderNumbers);
   return {
     products,
     users: new UserRepository(ctx),

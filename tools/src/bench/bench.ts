@@ -19,7 +19,10 @@ import {
   planShoppers,
   registerShoppers,
 } from './checkout';
-import { initialJs } from './initial-js';
+import { downloadedJs, initialJs } from './initial-js';
+import { PRICES, billedWrites, dollars, measureCapacity } from './capacity';
+import { SHAPE_NOTES, type CheckoutShape, type RateFigures } from './ceilings';
+import type { CeilingJob } from './ceiling-worker';
 import { lighthousePerformance } from './lighthouse';
 import { combine, runLoad, type LoadFigures } from './load';
 import { LOAD_TEST_TMP, startLoadTestStack, type LoadTestStack } from './load-test-stack';
@@ -27,16 +30,24 @@ import { runNpmStart } from './npm-start';
 import { buildWeb, webBuildIsStale } from '../local-stack/web-build';
 
 const CONNECTIONS = 50;
-const CATALOG_ROUNDS = 2;
-const CATALOG_SECONDS = 5;
+const CATALOG_ROUNDS = 5;
+const CATALOG_SECONDS = 3;
 const DETAIL_SECONDS = 5;
-const CART_SHOPPERS = 1600;
+const CART_SHOPPERS = 800;
+const CART_ROUNDS = 4;
 const LINES_PER_CART = 3;
 const SCARCE_PRODUCTS = 3;
 const SCARCE_STOCK = 30;
 const PLENTIFUL_STOCK = 100_000;
 
 const MB = 1024 * 1024;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 const WEB_DIST = join(ROOT, 'apps/web/dist');
 
 interface Row {
@@ -128,15 +139,37 @@ async function measureCatalog(stack: LoadTestStack) {
   log(
     `catalog: GET ${path} (${fmt(body.length)} bytes), API and bare Fastify alternately, ${CATALOG_ROUNDS} × ${CATALOG_SECONDS} s each`,
   );
-  await runLoad({ ...target(bare.url), duration: 1 });
-  await runLoad({ ...target(stack.url), duration: 2 });
+  // Warm-up: both JITs compiled and both keep-alive pools full before anything counts.
+  await runLoad({ ...target(bare.url), duration: 2 });
+  await runLoad({ ...target(stack.url), duration: 3 });
   const apiRuns: LoadFigures[] = [];
   const bareRuns: LoadFigures[] = [];
+  const ratios: number[] = [];
   for (let round = 0; round < CATALOG_ROUNDS; round += 1) {
-    bareRuns.push(await runLoad({ ...target(bare.url), duration: CATALOG_SECONDS }));
-    apiRuns.push(await runLoad({ ...target(stack.url), duration: CATALOG_SECONDS }));
+    // Alternate which goes first, so a drift of the machine's load favours neither.
+    const run = (url: string) => runLoad({ ...target(url), duration: CATALOG_SECONDS });
+    let bareRun: LoadFigures;
+    let apiRun: LoadFigures;
+    if (round % 2 === 0) {
+      bareRun = await run(bare.url);
+      apiRun = await run(stack.url);
+    } else {
+      apiRun = await run(stack.url);
+      bareRun = await run(bare.url);
+    }
+    bareRuns.push(bareRun);
+    apiRuns.push(apiRun);
+    ratios.push(apiRun.requestsPerSecond / bareRun.requestsPerSecond);
   }
-  return { path, bodyBytes: body.length, api: combine(apiRuns), bare: combine(bareRuns) };
+  return {
+    path,
+    bodyBytes: body.length,
+    api: combine(apiRuns),
+    bare: combine(bareRuns),
+    ratios,
+    medianRatio: median(ratios),
+    p99s: apiRuns.map((run) => run.latencyMs.p99),
+  };
 }
 
 async function measureProductDetail(stack: LoadTestStack, productIds: string[]) {
@@ -159,6 +192,65 @@ async function measureProductDetail(stack: LoadTestStack, productIds: string[]) 
   });
 }
 
+/** A ceiling measured in a process of its own (ceiling-worker.ts). */
+async function ceilingInWorker(job: CeilingJob): Promise<RateFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'mini-ecommerce-ceiling-'));
+  const jobFile = join(dir, 'job.json');
+  writeFileSync(jobFile, JSON.stringify(job));
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@mini-ecommerce/source',
+      '--import',
+      'tsx',
+      join(ROOT, 'tools/src/bench/ceiling-worker.ts'),
+      jobFile,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  cleanups.push(stop);
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`the ceiling worker exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop() as string) as RateFigures;
+}
+
+interface SearchFigures {
+  products: number;
+  queries: number;
+  buildMs: number;
+  indexBytes: number;
+  latencyMs: { p50: number; p99: number; max: number };
+}
+
+async function searchFigures(): Promise<SearchFigures> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--conditions=@mini-ecommerce/source',
+      '--import',
+      'tsx',
+      join(ROOT, 'apps/api/src/lib/search-index-bench.ts'),
+      '10000',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  cleanups.push(() => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`the search measurement exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop() as string) as SearchFigures;
+}
+
 async function main(): Promise<void> {
   const loadAtStart = load();
   log(`${cpus().length} CPUs, load average ${loadAtStart}, node ${process.version}`);
@@ -176,14 +268,8 @@ async function main(): Promise<void> {
     log('building the storefront (apps/web)');
     await buildWeb(ROOT, (line) => console.log(`  [web] ${line}`));
   }
-  const js = initialJs(WEB_DIST);
-  report.initialJs = js;
-  rows.push({
-    budget: 'Storefront initial JS (gzip)',
-    measured: `${fmt(js.gzipBytes / 1000, 1)} KB in ${js.files.length} file(s)`,
-    target: '≤ 90 KB',
-    pass: js.gzipBytes <= 90_000,
-  });
+  const tagged = initialJs(WEB_DIST);
+  report.initialJs = tagged;
 
   // npm start, alone on the machine (as far as the bench is concerned).
   log('timing npm start on a fresh data directory');
@@ -216,6 +302,14 @@ async function main(): Promise<void> {
     target: '≥ 95',
     pass: lighthouseRun.score >= 95,
   });
+  const js = downloadedJs(WEB_DIST, lighthouseRun.scripts);
+  report.downloadedJs = js;
+  rows.push({
+    budget: 'Storefront JS downloaded to render the home page (gzip)',
+    measured: `${fmt(js.gzipBytes / 1000, 1)} KB in ${js.files.length} script response(s) (index.html tags: ${fmt(tagged.gzipBytes / 1000, 1)} KB)`,
+    target: '≤ 90 KB',
+    pass: js.gzipBytes <= 90_000 && js.files.length > 0,
+  });
   const phasePeaks: Record<string, number> = {};
   let phaseFrom = memory.samples.length;
   const endPhase = (name: string) => {
@@ -227,19 +321,20 @@ async function main(): Promise<void> {
 
   const catalog = await measureCatalog(stack);
   endPhase('catalog');
-  const ratio = catalog.api.requestsPerSecond / catalog.bare.requestsPerSecond;
+  const ratio = catalog.medianRatio;
   report.catalog = catalog;
   rows.push({
     budget: 'Catalog by category (20 items): API ÷ bare Fastify',
-    measured: `${fmt(catalog.api.requestsPerSecond)} ÷ ${fmt(catalog.bare.requestsPerSecond)} req/s = ${fmt(ratio, 2)}`,
-    target: '≥ 0.50',
-    pass: ratio >= 0.5 && catalog.api.mismatches === 0 && catalog.api.errors === 0,
+    measured: `median of ${CATALOG_ROUNDS} rounds ${fmt(ratio, 2)} (rounds ${catalog.ratios.map((r) => fmt(r, 2)).join(', ')}; ${fmt(catalog.api.requestsPerSecond)} ÷ ${fmt(catalog.bare.requestsPerSecond)} req/s overall)`,
+    target: '≥ 0.80',
+    pass: ratio >= 0.8 && catalog.api.mismatches === 0 && catalog.api.errors === 0,
   });
+  const catalogP99 = median(catalog.p99s);
   rows.push({
     budget: `Catalog by category: p99 at ${CONNECTIONS} connections`,
-    measured: `${fmt(catalog.api.latencyMs.p99, 0)} ms (bare ${fmt(catalog.bare.latencyMs.p99, 0)} ms)`,
+    measured: `${fmt(catalogP99, 0)} ms median of rounds (worst ${fmt(catalog.api.latencyMs.p99, 0)}; bare ${fmt(catalog.bare.latencyMs.p99, 0)} ms)`,
     target: '< 25 ms',
-    pass: catalog.api.latencyMs.p99 < 25,
+    pass: catalogP99 < 25,
   });
 
   const products = await allProducts(stack.data);
@@ -266,15 +361,52 @@ async function main(): Promise<void> {
     planShoppers(CART_SHOPPERS, productIds, LINES_PER_CART, `bench-${Date.now().toString(36)}`),
   );
   log(
-    `cart updates: ${fmt(CART_SHOPPERS)} shoppers each put ${LINES_PER_CART} products in their cart over ${CONNECTIONS} connections`,
+    `cart updates: ${fmt(CART_SHOPPERS)} shoppers each put ${LINES_PER_CART} products in their cart over ${CONNECTIONS} connections, alternating with the same DynamoDB calls made directly (${CART_ROUNDS} rounds)`,
   );
-  const carts = await fillCarts(stack.url, shoppers, CONNECTIONS);
+  // API and ceiling alternate over rounds of shoppers, so a drift of the machine's load favours
+  // neither; the ratio is the median of the rounds'.
+  const cartRounds: { api: Awaited<ReturnType<typeof fillCarts>>; raw: RateFigures }[] = [];
+  for (let round = 0; round < CART_ROUNDS; round += 1) {
+    const chunk = shoppers.filter((_, i) => i % CART_ROUNDS === round);
+    const api = await fillCarts(stack.url, chunk, CONNECTIONS);
+    const raw = await ceilingInWorker({
+      kind: 'cart',
+      endpoint: stack.npmStart.dynamoDbEndpoint,
+      shoppers: chunk.map(({ userId, lines }) => ({ userId, lines })),
+      concurrency: CONNECTIONS,
+    });
+    cartRounds.push({ api, raw });
+  }
   endPhase('cartUpdates');
-  report.cartUpdates = carts.figures;
+  const carts = {
+    ready: cartRounds.flatMap((r) => r.api.ready),
+    figures: combine(cartRounds.map((r) => r.api.figures)),
+  };
+  const rawCart = {
+    perSecond:
+      cartRounds.reduce((sum, r) => sum + r.raw.count, 0) /
+      cartRounds.reduce((sum, r) => sum + r.raw.seconds, 0),
+    failures: cartRounds.reduce((sum, r) => sum + r.raw.failures, 0),
+    latencyMs: { p99: Math.max(...cartRounds.map((r) => r.raw.latencyMs.p99)) },
+  };
+  const cartRatios = cartRounds.map((r) => r.api.figures.requestsPerSecond / r.raw.perSecond);
+  const cartRatio = median(cartRatios);
+  report.cartUpdates = {
+    rounds: cartRounds.map((r) => ({ api: r.api.figures, raw: r.raw })),
+    ratio: cartRatio,
+  };
+  const notOk = carts.figures.requests - (carts.figures.statuses['200'] ?? 0);
   rows.push({
-    budget: `Cart updates (PUT, ${fmt(CART_SHOPPERS)} users)`,
-    measured: `${fmt(carts.figures.requestsPerSecond)} req/s, p99 ${fmt(carts.figures.latencyMs.p99)} ms, ${fmt(carts.figures.requests - (carts.figures.statuses['200'] ?? 0))} not 200`,
-    target: '(reported)',
+    budget: `Cart update (PUT, ${fmt(CART_SHOPPERS)} users): API ÷ its DynamoDB calls`,
+    measured: `median of ${CART_ROUNDS} rounds ${fmt(cartRatio, 2)} (rounds ${cartRatios.map((r) => fmt(r, 2)).join(', ')}; ${fmt(carts.figures.requestsPerSecond)} ÷ ${fmt(rawCart.perSecond)} req/s overall; ${fmt(notOk)} not 200)`,
+    target: '≥ 0.80',
+    pass: cartRatio >= 0.8 && notOk === 0 && rawCart.failures === 0,
+  });
+  rows.push({
+    budget: `Cart update: p99 at ${CONNECTIONS} connections`,
+    measured: `${fmt(carts.figures.latencyMs.p99)} ms (its DynamoDB calls alone: ${fmt(rawCart.latencyMs.p99)} ms)`,
+    target: '< 50 ms',
+    pass: carts.figures.latencyMs.p99 < 50,
   });
 
   const initial = await stack.data.products.getMany(productIds, { consistent: true });
@@ -282,9 +414,39 @@ async function main(): Promise<void> {
   log(
     `checkout: ${fmt(carts.ready.length)} buyers with ${LINES_PER_CART}-line carts, ${CONNECTIONS} at a time (${SCARCE_PRODUCTS} products have only ${SCARCE_STOCK} units)`,
   );
+  const plentiful = products
+    .filter((p) => !scarce.has(p.productId))
+    .map((p) => ({ ...p, stock: PLENTIFUL_STOCK }));
+  const raw = (shape: CheckoutShape, count: number) =>
+    ceilingInWorker({
+      kind: 'checkout',
+      endpoint: stack.npmStart.dynamoDbEndpoint,
+      products: plentiful,
+      count,
+      concurrency: CONNECTIONS,
+      linesPerCart: LINES_PER_CART,
+      shape,
+    });
+  const rawCount = Math.min(600, carts.ready.length);
+  log(
+    `checkout ceiling: ${fmt(rawCount)} raw TransactWriteItems of the order's shape, ${CONNECTIONS} at a time`,
+  );
+  const rawBefore = await raw('current', rawCount);
   const orders = await checkout(stack.url, carts.ready, CONNECTIONS);
-  memory.stop();
   endPhase('checkout');
+  const rawAfter = await raw('current', rawCount);
+  memory.stop();
+  const shapes: Partial<Record<CheckoutShape, RateFigures>> = {};
+  for (const shape of ['with-all-feed', 'without-sales-counter'] as const) {
+    log(`checkout ceiling of another shape: ${shape}`);
+    shapes[shape] = await raw(shape, Math.min(300, rawCount));
+  }
+  const rawRate = (rawBefore.perSecond + rawAfter.perSecond) / 2;
+  // The raw transactions place real orders too (the audit below counts them with the checkouts).
+  const rawOrders = [rawBefore, rawAfter, ...Object.values(shapes)].reduce(
+    (sum, figures) => sum + figures.count,
+    0,
+  );
   log('checkout: reading stock and orders back from DynamoDB');
   const audit = await auditCheckout(stack.data, initialStock, orders.answered);
   const threeLine = orders.answered.filter((o) => o.lines === LINES_PER_CART).length;
@@ -298,11 +460,31 @@ async function main(): Promise<void> {
   const unexpected = Object.entries(orders.figures.statuses).filter(
     ([code]) => code !== '201' && code !== '409',
   );
+  const checkoutRatio = orders.ordersPerSecond / rawRate;
+  const itemsInShape = LINES_PER_CART + 2 + LINES_PER_CART + 1;
+  (report.checkout as Record<string, unknown>).ceiling = {
+    before: rawBefore,
+    after: rawAfter,
+    perSecond: rawRate,
+    ratio: checkoutRatio,
+    shapes,
+  };
   rows.push({
-    budget: `Checkout, ${LINES_PER_CART}-line carts, ${CONNECTIONS} concurrent buyers`,
-    measured: `${fmt(orders.ordersPerSecond)} orders/s (${fmt(audit.answered201)} × 201, ${fmt(orders.figures.statuses['409'] ?? 0)} × 409 sold out${unexpected.length ? `, other: ${unexpected.map(([c, n]) => `${n} × ${c}`).join(', ')}` : ''}; p99 ${fmt(orders.figures.latencyMs.p99)} ms)`,
-    target: '≥ 200 orders/s',
-    pass: orders.ordersPerSecond >= 200 && unexpected.length === 0 && orders.figures.errors === 0,
+    budget: `Checkout, ${LINES_PER_CART}-line carts, ${CONNECTIONS} buyers: API ÷ raw TransactWriteItems`,
+    measured: `${fmt(orders.ordersPerSecond)} orders/s ÷ ${fmt(rawRate)} tx/s = ${fmt(checkoutRatio, 2)} (raw ${fmt(rawBefore.perSecond)} before, ${fmt(rawAfter.perSecond)} after; ${fmt(audit.answered201)} × 201, ${fmt(orders.figures.statuses['409'] ?? 0)} × 409 sold out${unexpected.length ? `, other: ${unexpected.map(([c, n]) => `${n} × ${c}`).join(', ')}` : ''}; p99 ${fmt(orders.figures.latencyMs.p99)} ms)`,
+    target: '≥ 0.80',
+    pass: checkoutRatio >= 0.8 && unexpected.length === 0 && orders.figures.errors === 0,
+  });
+  rows.push({
+    budget: `Checkout ceiling per transaction shape (${CONNECTIONS} at a time)`,
+    measured: [
+      `${itemsInShape} items (${SHAPE_NOTES.current}): ${fmt(rawRate)} tx/s`,
+      ...Object.entries(shapes).map(
+        ([shape, figures]) =>
+          `${itemsInShape + (shape === 'with-all-feed' ? 1 : -1)} items (${SHAPE_NOTES[shape as CheckoutShape]}): ${fmt(figures.perSecond)} tx/s`,
+      ),
+    ].join('; '),
+    target: '(reported)',
   });
   rows.push({
     budget: 'Checkout: oversold units',
@@ -312,12 +494,12 @@ async function main(): Promise<void> {
   });
   rows.push({
     budget: 'Checkout: lost orders (201 but not stored) / stock ≠ orders',
-    measured: `${fmt(audit.lostOrders)} / ${fmt(audit.stockMismatchUnits)} units (${fmt(audit.ordersInDatabase)} orders stored)`,
+    measured: `${fmt(audit.lostOrders)} / ${fmt(audit.stockMismatchUnits)} units (${fmt(audit.ordersInDatabase)} orders stored: ${fmt(audit.answered201)} checkouts and ${fmt(rawOrders)} raw ceiling transactions)`,
     target: '0 / 0',
     pass:
       audit.lostOrders === 0 &&
       audit.stockMismatchUnits === 0 &&
-      audit.ordersInDatabase === audit.answered201,
+      audit.ordersInDatabase === audit.answered201 + rawOrders,
   });
 
   const peak = memory.peak();
@@ -332,8 +514,65 @@ async function main(): Promise<void> {
     measured: `${fmt(peak / MB, 1)} MB (idle ${fmt(idleRss / MB, 1)}; ${Object.entries(phasePeaks)
       .map(([phase, bytes]) => `${phase} ${fmt(bytes / MB, 0)}`)
       .join(', ')})`,
-    target: '≤ 150 MB',
-    pass: peak <= 150 * MB,
+    target: '≤ 128 MB',
+    pass: peak <= 128 * MB,
+  });
+
+  // What each request costs on AWS (a second, metered API process; the measured one is not).
+  const categories = (await (await fetch(`${stack.url}/api/categories`)).json()) as {
+    items: { category: string }[];
+  };
+  log('capacity: sampling each request type on a metered API process');
+  const capacity = await measureCapacity(
+    stack.data,
+    stack.npmStart.dynamoDbEndpoint,
+    await allProducts(stack.data),
+    categories.items[0]?.category as string,
+  );
+  report.capacity = { prices: PRICES, perRequest: capacity };
+  for (const [type, row] of Object.entries(capacity)) {
+    rows.push({
+      budget: `Capacity: ${type}`,
+      measured: `${fmt(row.read, 1)} RCU, ${fmt(row.write, 1)} WCU${row.transactWrite ? ` (${fmt(row.transactWrite, 1)} in a transaction: ${fmt(billedWrites(row), 1)} billed on AWS)` : ''} in ${fmt(row.calls, 1)} call(s) (mean of ${row.samples})`,
+      target: '(reported)',
+    });
+  }
+  const cart = capacity['cart update'];
+  const order = capacity['checkout (3 lines)'];
+  const page = capacity['catalog page (20, uncached)'];
+  if (cart && order && page) {
+    const perOrder = dollars(order);
+    const perJourney = perOrder + 3 * dollars(cart);
+    report.cost = {
+      per1000OrdersUsd: perOrder * 1000,
+      per1000OrdersWithCartUsd: perJourney * 1000,
+      perMillionCatalogPagesUsd: dollars(page) * 1_000_000,
+    };
+    rows.push({
+      budget: `On-demand cost per 1,000 orders (${PRICES.region}, $${PRICES.writePerMillion}/M WRU, $${PRICES.readPerMillion}/M RRU; table units, index writes not included)`,
+      measured: `$${fmt(perOrder * 1000, 4)} checkout alone; $${fmt(perJourney * 1000, 4)} with the 3 cart updates`,
+      target: '(reported)',
+    });
+    rows.push({
+      budget: 'On-demand cost per 1,000,000 catalog pages read from DynamoDB',
+      measured: `$${fmt(dollars(page) * 1_000_000, 2)} (cache hits cost nothing: the per-instance cache answers repeats for CATALOG_CACHE_TTL_MS)`,
+      target: '(reported)',
+    });
+  }
+
+  // Search: the index over 10,000 products, in a process of its own so its heap is the index's.
+  log('search: index memory and query p99 for 10,000 products');
+  const search = await searchFigures();
+  report.search = search;
+  rows.push({
+    budget: `Search: p99 of a query over ${fmt(search.products)} products`,
+    measured: `${fmt(search.latencyMs.p99, 1)} ms (p50 ${fmt(search.latencyMs.p50, 2)} ms, ${fmt(search.queries)} queries: words, prefixes, typos, two words)`,
+    target: '(reported)',
+  });
+  rows.push({
+    budget: `Search: index memory for ${fmt(search.products)} products`,
+    measured: `${fmt(search.indexBytes / MB, 1)} MB of heap (built in ${fmt(search.buildMs / 1000, 1)} s)`,
+    target: '(reported)',
   });
 
   await cleanUp();

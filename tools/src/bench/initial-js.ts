@@ -33,3 +33,17 @@ export function initialJs(webDist: string): InitialJs {
     });
   return { files, gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0) };
 }
+
+/**
+ * The JavaScript the browser downloaded to render a page: every script response it fetched (from
+ * Lighthouse's network log, lazy route chunks included), each gzipped as a server would send it.
+ * Scripts from other origins would be counted by URL only; the storefront has none.
+ */
+export function downloadedJs(webDist: string, scriptUrls: readonly string[]): InitialJs {
+  const files = [...new Set(scriptUrls)].map((url) => {
+    const path = new URL(url).pathname.replace(/^\//, '');
+    const content = readFileSync(join(webDist, path));
+    return { path, bytes: content.length, gzipBytes: gzipSync(content).length };
+  });
+  return { files, gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0) };
+}

@@ -7,6 +7,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface LighthouseRun {
   score: number;
   metrics: Record<string, string>;
+  /** Every script the page downloaded until the network was quiet (lazy chunks included). */
+  scripts: string[];
 }
 
 /**
@@ -37,6 +39,12 @@ export async function lighthousePerformance(url: string): Promise<LighthouseRun>
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
     const metric = (id: string) => lhr.audits[id]?.displayValue ?? '?';
+    const requests =
+      (
+        lhr.audits['network-requests']?.details as {
+          items?: { url: string; resourceType?: string }[];
+        }
+      )?.items ?? [];
     return {
       score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
       metrics: {
@@ -45,6 +53,7 @@ export async function lighthousePerformance(url: string): Promise<LighthouseRun>
         TBT: metric('total-blocking-time'),
         CLS: metric('cumulative-layout-shift'),
       },
+      scripts: requests.filter((r) => r.resourceType === 'Script').map((r) => r.url),
     };
   } finally {
     chrome.kill();

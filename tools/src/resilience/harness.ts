@@ -67,13 +67,12 @@ export class FaultStack {
   }
 
   /**
-   * Every order id in the orders table, and the order ids its two admin feed copies point to,
-   * sorted, from a consistent Scan. An order stored whole is in all three lists.
+   * Every order id in the orders table, and the order ids its admin feed copies (keyed by order
+   * number) point to, sorted, from a consistent Scan. An order stored whole is in both lists.
    */
-  async orderCopies(): Promise<{ orders: string[]; allFeed: string[]; statusFeed: string[] }> {
+  async orderCopies(): Promise<{ orders: string[]; feed: string[] }> {
     const orders: string[] = [];
-    const allFeed: string[] = [];
-    const statusFeed: string[] = [];
+    const feed: string[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.data.clients.documentClient.send(
@@ -86,14 +85,13 @@ export class FaultStack {
       );
       for (const item of page.Items ?? []) {
         const { orderId, sourceOrderId } = item as { orderId: string; sourceOrderId?: string };
-        if (orderId.startsWith('#FEED#ALL#')) allFeed.push(sourceOrderId ?? orderId);
-        else if (orderId.startsWith('#FEED#STATUS#')) statusFeed.push(sourceOrderId ?? orderId);
+        if (orderId.startsWith('#N#')) feed.push(sourceOrderId ?? orderId);
         // Other `#` items (the dashboard's sales counters) are not orders.
         else if (!orderId.startsWith('#')) orders.push(orderId);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return { orders: orders.sort(), allFeed: allFeed.sort(), statusFeed: statusFeed.sort() };
+    return { orders: orders.sort(), feed: feed.sort() };
   }
 
   async startApi(): Promise<void> {

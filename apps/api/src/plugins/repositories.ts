@@ -1,7 +1,14 @@
 import { hkdfSync } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createDataLayer, type DataLayer } from '@mini-ecommerce/data';
+import {
+  createDataLayer,
+  emptyCapacityTally,
+  withCapacityTally,
+  type CapacityUse,
+  type DataLayer,
+} from '@mini-ecommerce/data';
+import type { FastifyInstance } from 'fastify';
 import { CatalogCache } from '../lib/catalog-cache';
 import { LocalImageStore, S3ImageStore, type ImageStore } from '../lib/images';
 
@@ -28,6 +35,7 @@ export default fp<RepositoriesOptions>(
         env: config.env,
         region: config.region,
         ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
+        meterCapacity: config.meterCapacity,
       });
     app.decorate('data', data);
     app.decorate('catalogCache', new CatalogCache(config.catalogCacheTtlMs));
@@ -48,6 +56,33 @@ export default fp<RepositoriesOptions>(
             )),
     );
     if (!options.data) app.addHook('onClose', async () => data.close());
+    if (config.meterCapacity) meterRequests(app);
   },
   { name: 'repositories', dependencies: ['config'] },
 );
+
+const tallies = new WeakMap<object, CapacityUse>();
+
+/**
+ * The bench's capacity meter (DYNAMODB_CAPACITY=on): the DynamoDB calls of a request (its
+ * authentication in onRequest, its handler from preHandler on, as the body is read in between
+ * outside any scope) add to one tally, answered in `x-dynamodb-capacity`.
+ */
+function meterRequests(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const tally = emptyCapacityTally();
+    tallies.set(request, tally);
+    withCapacityTally(tally, done);
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    withCapacityTally(tallies.get(request) ?? emptyCapacityTally(), done);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const tally = tallies.get(request);
+    if (tally)
+      reply.header(
+        'x-dynamodb-capacity',
+        `read=${tally.read};write=${tally.write};calls=${tally.calls};transactWrite=${tally.transactWrite}`,
+      );
+  });
+}

@@ -25,10 +25,20 @@ export class CartRepository {
     return (Items ?? []).map((line) => ({ productId: line.productId, quantity: line.quantity }));
   }
 
-  async setQuantity(userId: string, productId: string, quantity: number): Promise<void> {
-    const current = await this.lines(userId);
-    const isNewLine = !current.some((line) => line.productId === productId);
-    if (isNewLine && current.length >= MAX_CART_LINES) {
+  /**
+   * Sets a line's quantity and returns the cart's lines with the change, so the caller need not
+   * read them again. `current`: the lines if the caller has read them already (the cart route
+   * reads them alongside the product).
+   */
+  async setQuantity(
+    userId: string,
+    productId: string,
+    quantity: number,
+    current?: CartItem[],
+  ): Promise<CartItem[]> {
+    const lines = current ?? (await this.lines(userId));
+    const isNewLine = !lines.some((line) => line.productId === productId);
+    if (isNewLine && lines.length >= MAX_CART_LINES) {
       throw new DomainError(
         'CONFLICT',
         `A cart holds at most ${MAX_CART_LINES} different products; place an order or remove a line first`,
@@ -37,6 +47,9 @@ export class CartRepository {
     await this.ctx.entities.CartLineEntity.build(PutItemCommand)
       .item({ userId, productId, quantity, updatedAt: this.ctx.now().toISOString() })
       .send();
+    return isNewLine
+      ? [...lines, { productId, quantity }]
+      : lines.map((line) => (line.productId === productId ? { productId, quantity } : line));
   }
 
   async remove(userId: string, productId: string): Promise<void> {

@@ -1,27 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
-import { execute as executeTransactWrite } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   DomainError,
   MAX_CART_LINES,
-  MAX_STOCK,
-  canTransition,
   insufficientStock,
   lineTotal,
-  notFound,
   validationError,
   type CartItem,
   type Order,
+  type OrderCustomer,
+  type OrderNumber,
   type OrderStatus,
   type Page,
   type Product,
   type ShippingAddress,
-  type StockShortage,
 } from '@mini-ecommerce/domain';
 import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import type { DataContext } from '../context';
@@ -30,39 +28,24 @@ import { cancellationCodes, isConflictOnly } from '../transactions';
 import type { CartRepository } from './cart';
 import type { ProductRepository } from './products';
 import { LOW_STOCK_WATCH, daySalesUpdate, watchStock } from './shop-summary';
+import {
+  backoff,
+  feedCopy,
+  findShortages,
+  MAX_PLACE_ATTEMPTS,
+  toOrder,
+  type StoredOrder,
+} from './stored-order';
+import { updateOrderStatus } from './order-status';
+import { countFeed, feedCopyId, feedPartitions, mergeFeeds, newOrderNumber } from './order-feeds';
 
-/** Admin feeds: copies of every order in UserOrdersIndex partitions no user id can take. */
-const ALL_FEED = '#ORDERS#ALL';
-const statusFeed = (status: OrderStatus) => `#ORDERS#${status}`;
-const allFeedId = (orderId: string) => `#FEED#ALL#${orderId}`;
-const statusFeedId = (orderId: string) => `#FEED#STATUS#${orderId}`;
+export type { StoredOrder };
+export type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** DynamoDB's TransactWriteItems limit. */
 export const MAX_TRANSACTION_ITEMS = 100;
-const MAX_PLACE_ATTEMPTS = 12;
 
 const indexKey = isStringKey(['orderId', 'userId', 'createdAt']);
-
-type StoredOrder = Order & { updatedAt: string; sourceOrderId?: string; ownerId?: string };
-
-function toOrder(item: StoredOrder): Order {
-  return {
-    orderId: item.sourceOrderId ?? item.orderId,
-    userId: item.ownerId ?? item.userId,
-    items: item.items.map((line) => ({
-      productId: line.productId,
-      name: line.name,
-      unitPrice: line.unitPrice,
-      quantity: line.quantity,
-      lineTotal: line.lineTotal,
-    })),
-    total: item.total,
-    currency: item.currency,
-    status: item.status,
-    ...(item.shippingAddress ? { shippingAddress: { ...item.shippingAddress } } : {}),
-    createdAt: item.createdAt,
-  };
-}
 
 export interface PlaceOrderResult {
   order: Order;
@@ -70,16 +53,20 @@ export interface PlaceOrderResult {
   replayed: boolean;
 }
 
-const backoff = (attempt: number) =>
-  new Promise((resolve) =>
-    setTimeout(resolve, Math.min(250, 4 * 2 ** attempt) * (0.5 + Math.random())),
-  );
+export interface PlaceOrderOptions {
+  idempotencyKey?: string;
+  shippingAddress?: ShippingAddress;
+  /** The account's name and email, copied onto the order. */
+  customer?: OrderCustomer;
+}
 
 export class OrderRepository {
   constructor(
     private readonly ctx: DataContext,
     private readonly products: ProductRepository,
     private readonly cart: CartRepository,
+    /** Where order numbers come from (tests force collisions with it). */
+    private readonly orderNumbers: () => OrderNumber = newOrderNumber,
   ) {}
 
   /** The order id for an idempotency key: the same user and key always name the same order. */
@@ -99,33 +86,46 @@ export class OrderRepository {
     return Item ? toOrder(Item) : undefined;
   }
 
+  /** Access pattern: an order by its number, through its feed copy (one GetItem). */
+  async getByNumber(orderNumber: OrderNumber): Promise<Order | undefined> {
+    const { Item } = await this.ctx.entities.OrderEntity.build(GetItemCommand)
+      .key({ orderId: feedCopyId(orderNumber) })
+      .options({ consistent: true })
+      .send();
+    return Item?.sourceOrderId ? toOrder(Item) : undefined;
+  }
+
   /**
-   * Places an order from the user's cart as one TransactWriteItems: each product's stock is
-   * decremented on the condition that enough remains and the price is the one charged, the order
-   * and its feed copies are written, and the cart lines are deleted on the condition that they
-   * are unchanged. Any failed condition changes nothing.
+   * Places an order from the user's cart as one TransactWriteItems (see placementTransaction):
+   * each product's stock is decremented on the condition that enough remains and the price is
+   * the one charged, the order and its feed copy (which claims the order number) are written,
+   * and the cart lines are deleted on the condition that they are unchanged. Any failed
+   * condition changes nothing.
    */
-  async place(
-    userId: string,
-    options: { idempotencyKey?: string; shippingAddress?: ShippingAddress } = {},
-  ): Promise<PlaceOrderResult> {
+  async place(userId: string, options: PlaceOrderOptions = {}): Promise<PlaceOrderResult> {
     const orderId = options.idempotencyKey
       ? OrderRepository.idFor(userId, options.idempotencyKey)
       : randomUUID();
-    if (options.idempotencyKey) {
-      const existing = await this.get(orderId);
-      if (existing) return this.replay(existing, userId);
-    }
+    // No read of the order first: a retry of a placed order fails the order's condition in the
+    // transaction (or finds the cart empty) and is answered from the stored order then. Before
+    // refusing a cart, a retry checks whether its order was placed already.
+    const placedBefore = async () => (options.idempotencyKey ? await this.get(orderId) : undefined);
+    // Kept across retries; drawn again only when another order holds it (1 in 2^40 per order).
+    let orderNumber = this.orderNumbers();
 
     for (let attempt = 0; ; attempt += 1) {
       const lines = await this.cart.lines(userId);
       if (lines.length > MAX_CART_LINES) {
+        const placed = await placedBefore();
+        if (placed) return this.replay(placed, userId);
         throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);
       }
-      const products = lines.length
+      // The first read is eventually consistent (half the read units): the transaction's
+      // conditions catch a stale price or stock, and every retry reads consistently.
+      let products = lines.length
         ? await this.products.getMany(
             lines.map((line) => line.productId),
-            { consistent: true },
+            { consistent: attempt > 0 },
           )
         : new Map<string, Product>();
       // Lines whose product was deleted are not in the cart the shopper sees (GET /api/cart leaves
@@ -133,16 +133,38 @@ export class OrderRepository {
       const buyable = lines.filter((line) => products.has(line.productId));
       if (buyable.length === 0) {
         // A concurrent request with the same key may have just placed the order and emptied the cart.
-        const placed = options.idempotencyKey ? await this.get(orderId) : undefined;
+        const placed = await placedBefore();
         if (placed) return this.replay(placed, userId);
         throw validationError('The cart is empty');
       }
-      const shortages = findShortages(buyable, products);
-      if (shortages.length > 0) throw insufficientStock(shortages);
+      let shortages = findShortages(buyable, products);
+      if (shortages.length > 0 && attempt === 0) {
+        // A stale read may miss a restock: confirm with a consistent read before refusing.
+        products = await this.products.getMany(
+          lines.map((line) => line.productId),
+          { consistent: true },
+        );
+        shortages = findShortages(buyable, products);
+      }
+      if (shortages.length > 0) {
+        const placed = await placedBefore();
+        if (placed) return this.replay(placed, userId);
+        throw insufficientStock(shortages);
+      }
 
-      const order = this.buildOrder(orderId, userId, buyable, products, options.shippingAddress);
+      const order = this.draft({
+        orderId,
+        orderNumber,
+        userId,
+        lines: buyable,
+        products,
+        ...(options.shippingAddress ? { shippingAddress: options.shippingAddress } : {}),
+        ...(options.customer ? { customer: options.customer } : {}),
+      });
       try {
-        await this.writeOrder(order, lines);
+        await this.ctx.documentClient.send(
+          new TransactWriteCommand({ TransactItems: this.placementTransaction(order, lines) }),
+        );
         // Outside the transaction (it is full at the largest cart): a lost marker only delays the
         // product's appearance on the dashboard until its next stock change.
         await watchStock(
@@ -163,6 +185,11 @@ export class OrderRepository {
           const placed = await this.get(orderId);
           if (placed) return this.replay(placed, userId);
         }
+        if (!orderPutFailed && codes[buyable.length + 1] === 'ConditionalCheckFailed') {
+          // Another order has this number: draw another and place again at once.
+          orderNumber = this.orderNumbers();
+          if (attempt + 1 < MAX_PLACE_ATTEMPTS) continue;
+        }
         const stockFailed = codes
           .slice(0, buyable.length)
           .some((code) => code === 'ConditionalCheckFailed');
@@ -176,7 +203,11 @@ export class OrderRepository {
             buyable.filter((line) => fresh.has(line.productId)),
             fresh,
           );
-          if (now.length > 0) throw insufficientStock(now);
+          if (now.length > 0) {
+            const placed = await placedBefore();
+            if (placed) return this.replay(placed, userId);
+            throw insufficientStock(now);
+          }
         }
         // A price changed, the cart changed or another transaction touched the same items: try again from the top.
         if (attempt + 1 >= MAX_PLACE_ATTEMPTS) {
@@ -194,93 +225,48 @@ export class OrderRepository {
 
   /** Access pattern: a user's orders, newest first, through UserOrdersIndex. */
   async listForUser(userId: string, limit: number, cursor?: string): Promise<Page<Order>> {
-    return this.queryFeed(userId, limit, cursor);
-  }
-
-  /** Access pattern: every order (optionally of one status), newest first, through the admin feeds on UserOrdersIndex. */
-  async listAll(limit: number, cursor?: string, status?: OrderStatus): Promise<Page<Order>> {
-    return this.queryFeed(status ? statusFeed(status) : ALL_FEED, limit, cursor);
-  }
-
-  /** Access pattern: how many orders have a status, counted on its admin feed (Select COUNT). */
-  async countWithStatus(status: OrderStatus): Promise<number> {
-    let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const { Count, LastEvaluatedKey } = await this.ctx.tables.orders
+    // A cursor from another user's listing is not a position in this one.
+    const startKey = decodeCursor(
+      cursor,
+      (value): value is Record<string, string> => indexKey(value) && value.userId === userId,
+    );
+    const { Items, LastEvaluatedKey } = await withStartKey(startKey, () =>
+      this.ctx.tables.orders
         .build(QueryCommand)
         .entities(this.ctx.entities.OrderEntity)
-        .query({ index: INDEX_NAMES.userOrders, partition: statusFeed(status) })
-        .options({ select: 'COUNT', ...(startKey ? { exclusiveStartKey: startKey } : {}) })
-        .send();
-      count += Count ?? 0;
-      startKey = LastEvaluatedKey;
-    } while (startKey);
-    return count;
+        .query({ index: INDEX_NAMES.userOrders, partition: userId })
+        .options({ limit, reverse: true, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+        .send(),
+    );
+    return {
+      items: (Items ?? []).map(toOrder),
+      nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : null,
+    };
+  }
+
+  /**
+   * Access pattern: every order (optionally of one status), newest first, merged from the sharded
+   * admin feeds on UserOrdersIndex (Queries only).
+   */
+  async listAll(limit: number, cursor?: string, status?: OrderStatus): Promise<Page<Order>> {
+    const page = await mergeFeeds<StoredOrder>(
+      this.ctx,
+      status ?? '',
+      feedPartitions(status),
+      limit,
+      cursor,
+    );
+    return { items: page.items.map(toOrder), nextCursor: page.nextCursor };
+  }
+
+  /** Access pattern: how many orders have a status, counted on its feed shards (Select COUNT). */
+  async countWithStatus(status: OrderStatus): Promise<number> {
+    return countFeed(this.ctx, status);
   }
 
   /** Moves an order along its lifecycle; cancelling puts the stock back in the same transaction. */
   async updateStatus(orderId: string, to: OrderStatus): Promise<Order> {
-    for (let attempt = 0; ; attempt += 1) {
-      const { Item } = await this.ctx.entities.OrderEntity.build(GetItemCommand)
-        .key({ orderId })
-        .options({ consistent: true })
-        .send();
-      if (!Item || orderId.startsWith('#')) throw notFound('The order');
-      const from = Item.status;
-      if (!canTransition(from, to)) {
-        throw new DomainError('CONFLICT', `An order that is ${from} cannot become ${to}`, {
-          from,
-          to,
-        });
-      }
-      const updatedAt = this.ctx.now().toISOString();
-      const updated: StoredOrder = { ...Item, status: to, updatedAt };
-      const { OrderEntity, ProductEntity } = this.ctx.entities;
-      const restock =
-        to === 'CANCELLED'
-          ? await this.products.getMany(
-              Item.items.map((line) => line.productId),
-              { consistent: true },
-            )
-          : new Map<string, Product>();
-      try {
-        await executeTransactWrite(
-          OrderEntity.build(UpdateTransaction)
-            .item({ orderId, status: to, updatedAt })
-            .options({ condition: { attr: 'status', eq: from } }),
-          OrderEntity.build(UpdateTransaction)
-            .item({ orderId: allFeedId(orderId), status: to, updatedAt })
-            .options({ condition: { attr: 'orderId', exists: true } }),
-          // Overwriting the status copy moves it to the new status's feed partition.
-          OrderEntity.build(PutTransaction).item(
-            this.feedCopy(updated, statusFeedId(orderId), statusFeed(to)),
-          ),
-          // Products deleted since the order was placed have no stock to restore. Stock never
-          // passes MAX_STOCK (a read would fail its schema): units beyond it are dropped, each
-          // branch conditioned on its premise so a concurrent change retries with a fresh read.
-          ...Item.items
-            .filter((line) => restock.has(line.productId))
-            .map((line) => {
-              const room = MAX_STOCK - line.quantity;
-              return (restock.get(line.productId) as Product).stock <= room
-                ? ProductEntity.build(UpdateTransaction)
-                    .item({ productId: line.productId, stock: $add(line.quantity) })
-                    .options({ condition: { attr: 'stock', lte: room } })
-                : ProductEntity.build(UpdateTransaction)
-                    .item({ productId: line.productId, stock: MAX_STOCK })
-                    .options({ condition: { attr: 'stock', gt: room } });
-            }),
-          // A cancelled order no longer counts in its day's sales.
-          ...(to === 'CANCELLED' ? [daySalesUpdate(this.ctx, toOrder(Item), -1)] : []),
-        );
-        return toOrder(updated);
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (!codes || attempt + 1 >= MAX_PLACE_ATTEMPTS) throw error;
-        await backoff(attempt);
-      }
-    }
+    return updateOrderStatus(this.ctx, this.products, orderId, to);
   }
 
   private replay(order: Order, userId: string): PlaceOrderResult {
@@ -290,13 +276,20 @@ export class OrderRepository {
     return { order, replayed: true };
   }
 
-  private buildOrder(
-    orderId: string,
-    userId: string,
-    lines: CartItem[],
-    products: Map<string, Product>,
-    shippingAddress?: ShippingAddress,
-  ): StoredOrder {
+  /**
+   * The stored order for these cart lines, priced from `products` (the lines must all be
+   * buyable). Public so the bench can build exactly the transaction a checkout sends.
+   */
+  draft(input: {
+    orderId: string;
+    orderNumber: OrderNumber;
+    userId: string;
+    lines: CartItem[];
+    products: Map<string, Product>;
+    shippingAddress?: ShippingAddress;
+    customer?: OrderCustomer;
+  }): StoredOrder {
+    const { lines, products } = input;
     const items = lines.map((line) => {
       const product = products.get(line.productId) as Product;
       return {
@@ -317,31 +310,32 @@ export class OrderRepository {
     }
     const now = this.ctx.now().toISOString();
     return {
-      orderId,
-      userId,
+      orderId: input.orderId,
+      orderNumber: input.orderNumber,
+      userId: input.userId,
+      ...(input.customer ? { customer: input.customer } : {}),
       items,
       total: items.reduce((sum, item) => sum + item.lineTotal, 0),
       currency: [...currencies][0] as string,
       status: 'PLACED',
-      ...(shippingAddress ? { shippingAddress } : {}),
+      ...(input.shippingAddress ? { shippingAddress: input.shippingAddress } : {}),
       createdAt: now,
       updatedAt: now,
     };
   }
 
-  private feedCopy(order: StoredOrder, feedId: string, feedPartition: string): StoredOrder {
-    return {
-      ...order,
-      orderId: feedId,
-      userId: feedPartition,
-      sourceOrderId: order.orderId,
-      ownerId: order.userId,
-    };
-  }
-
-  private async writeOrder(order: StoredOrder, lines: CartItem[]): Promise<void> {
+  /**
+   * The TransactWriteItems of a placement, each item earning its place: per line, the stock
+   * decrement (conditioned on stock, price and currency); the order (conditioned on a free id:
+   * idempotency); its feed copy (conditioned on a free number: uniqueness, and the admin list);
+   * per cart line, its delete (conditioned on the quantity ordered); the day's sales counter
+   * (the dashboard). A 3-line order is 9 items. Indexes matter: `place` reads the cancellation
+   * reasons by position.
+   */
+  placementTransaction(order: StoredOrder, lines: CartItem[]): TransactWriteItem[] {
     const { OrderEntity, ProductEntity, CartLineEntity } = this.ctx.entities;
-    const transactions = [
+    if (!order.orderNumber) throw new Error('an order is placed with its number');
+    const writes = [
       ...order.items.map((item) =>
         ProductEntity.build(UpdateTransaction)
           .item({ productId: item.productId, stock: $add(-item.quantity) })
@@ -358,12 +352,9 @@ export class OrderRepository {
       OrderEntity.build(PutTransaction)
         .item(order)
         .options({ condition: { attr: 'orderId', exists: false } }),
-      OrderEntity.build(PutTransaction).item(
-        this.feedCopy(order, allFeedId(order.orderId), ALL_FEED),
-      ),
-      OrderEntity.build(PutTransaction).item(
-        this.feedCopy(order, statusFeedId(order.orderId), statusFeed(order.status)),
-      ),
+      OrderEntity.build(PutTransaction)
+        .item(feedCopy(order, order.orderNumber))
+        .options({ condition: { attr: 'orderId', exists: false } }),
       ...lines.map((line) =>
         CartLineEntity.build(DeleteTransaction)
           .key({ userId: order.userId, productId: line.productId })
@@ -371,44 +362,12 @@ export class OrderRepository {
       ),
       daySalesUpdate(this.ctx, toOrder(order), 1),
     ];
-    if (transactions.length > MAX_TRANSACTION_ITEMS) {
+    if (writes.length > MAX_TRANSACTION_ITEMS) {
       throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);
     }
-    await executeTransactWrite(...transactions);
+    return writes.map((write) => {
+      const { ToolboxItem: _parsed, ...item } = write.params();
+      return item as TransactWriteItem;
+    });
   }
-
-  private async queryFeed(partition: string, limit: number, cursor?: string): Promise<Page<Order>> {
-    // A cursor from another user's (or feed's) listing is not a position in this one.
-    const startKey = decodeCursor(
-      cursor,
-      (value): value is Record<string, string> => indexKey(value) && value.userId === partition,
-    );
-    const { Items, LastEvaluatedKey } = await withStartKey(startKey, () =>
-      this.ctx.tables.orders
-        .build(QueryCommand)
-        .entities(this.ctx.entities.OrderEntity)
-        .query({ index: INDEX_NAMES.userOrders, partition })
-        .options({ limit, reverse: true, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
-        .send(),
-    );
-    return {
-      items: (Items ?? []).map(toOrder),
-      nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : null,
-    };
-  }
-}
-
-function findShortages(lines: CartItem[], products: Map<string, Product>): StockShortage[] {
-  return lines.flatMap((line) => {
-    const product = products.get(line.productId);
-    if (product && product.stock >= line.quantity) return [];
-    return [
-      {
-        productId: line.productId,
-        name: product?.name ?? 'a product that is no longer sold',
-        requested: line.quantity,
-        available: product?.stock ?? 0,
-      },
-    ];
-  });
 }

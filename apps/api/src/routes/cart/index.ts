@@ -8,15 +8,28 @@ import {
   cartSubtotal,
   insufficientStock,
   notFound,
+  type CartItem,
   type CartLine,
+  type Product,
 } from '@mini-ecommerce/domain';
 import type { DataLayer } from '@mini-ecommerce/data';
 import { bearerAuth, errorResponses } from '../../lib/schemas';
 
-/** The cart joined with product data in one BatchGetItem; lines whose product is gone are left out. */
-export async function cartView(data: DataLayer, userId: string): Promise<Cart> {
-  const lines = await data.cart.lines(userId);
-  const products = await data.products.getMany(lines.map((line) => line.productId));
+/**
+ * The cart joined with product data in one BatchGetItem; lines whose product is gone are left out.
+ * `known`: products already read (not read again); `lines`: the lines if already known.
+ */
+export async function cartView(
+  data: DataLayer,
+  userId: string,
+  known: readonly Product[] = [],
+  knownLines?: CartItem[],
+): Promise<Cart> {
+  const lines = knownLines ?? (await data.cart.lines(userId));
+  const have = new Map(known.map((product) => [product.productId, product]));
+  const missing = lines.map((line) => line.productId).filter((id) => !have.has(id));
+  const products = missing.length ? await data.products.getMany(missing) : new Map();
+  for (const [id, product] of have) products.set(id, product);
   const items: CartLine[] = lines.flatMap((line) => {
     const product = products.get(line.productId);
     return product ? [{ productId: line.productId, quantity: line.quantity, product }] : [];
@@ -61,15 +74,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { productId } = request.params;
       const { quantity } = request.body;
-      const product = await app.data.products.get(productId);
+      const { userId } = request.user;
+      // The product and the cart's lines at once; the lines are read once and the answer is built
+      // from them and the write (no second read of the cart, no second read of this product).
+      const [product, current] = await Promise.all([
+        app.data.products.get(productId),
+        app.data.cart.lines(userId),
+      ]);
       if (!product) throw notFound('The product');
       if (quantity > product.stock) {
         throw insufficientStock([
           { productId, name: product.name, requested: quantity, available: product.stock },
         ]);
       }
-      await app.data.cart.setQuantity(request.user.userId, productId, quantity);
-      return cartView(app.data, request.user.userId);
+      const lines = await app.data.cart.setQuantity(userId, productId, quantity, current);
+      return cartView(app.data, userId, [product], lines);
     },
   );
 

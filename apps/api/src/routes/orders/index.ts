@@ -3,11 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   Order,
   OrderListQuery,
+  OrderNumberParams,
   OrderPage,
   OrderParams,
   OrderStatusUpdate,
   PlaceOrderBody,
   PlaceOrderHeaders,
+  normalizeOrderNumber,
   notFound,
   toShippingAddress,
   validationError,
@@ -48,6 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const shippingAddress = toShippingAddress((saved ?? address) as NonNullable<typeof address>);
       const { order, replayed } = await app.data.orders.place(userId, {
         shippingAddress,
+        customer: { name: request.user.name ?? '', email: request.user.email ?? '' },
         ...(key ? { idempotencyKey: key } : {}),
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
@@ -77,6 +80,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/by-number/:number',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        security: bearerAuth,
+        summary:
+          "One of the caller's orders by its number (`7KQ2-M4XD`, any case, with or without `#` and the hyphen); an admin may read any",
+        params: OrderNumberParams,
+        response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const number = normalizeOrderNumber(request.params.number);
+      const order = number ? await app.data.orders.getByNumber(number) : undefined;
+      if (!order || order.userId !== request.user.userId) {
+        // An admin's role was checked against the users table by authenticate.
+        if (!order || request.user.role !== 'admin') throw notFound('The order');
+      }
+      return order;
+    },
+  );
+
+  app.get(
     '/:orderId',
     {
       onRequest: app.authenticate,
@@ -92,13 +119,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const order = await app.data.orders.get(request.params.orderId);
       if (!order) throw notFound('The order');
       if (order.userId !== request.user.userId) {
-        // Only an admin may read another user's order, and that is checked against the users
-        // table (a demoted admin's token still says admin until it expires).
-        const caller =
-          request.user.role === 'admin'
-            ? await app.data.users.getById(request.user.userId)
-            : undefined;
-        if (caller?.role !== 'admin') throw notFound('The order');
+        // Only an admin may read another user's order; `authenticate` took the role from the
+        // users table (a demoted admin's token still says admin until it expires).
+        if (request.user.role !== 'admin') throw notFound('The order');
       }
       return order;
     },

@@ -46,8 +46,10 @@ describe('POST /api/orders', () => {
     expect(Object.keys(order).sort()).toEqual([
       'createdAt',
       'currency',
+      'customer',
       'items',
       'orderId',
+      'orderNumber',
       'shippingAddress',
       'status',
       'total',
@@ -55,6 +57,7 @@ describe('POST /api/orders', () => {
     ]);
     expect(order).toMatchObject({
       userId: user.userId,
+      customer: { name: user.name, email: user.email },
       status: 'PLACED',
       currency: 'USD',
       total: 2 * 25_000 + 10 * 150,
