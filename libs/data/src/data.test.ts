@@ -278,7 +278,8 @@ describe('cart and orders', () => {
     const second = await data.orders.listForUser(user.userId, 2, first.nextCursor ?? undefined);
     expect(second.items.map((o) => o.orderId)).toEqual([placed[0]?.orderId]);
 
-    const target = placed[0]!;
+    const [target] = placed;
+    if (!target) throw new Error('the first order was not placed');
     await expect(data.orders.updateStatus(target.orderId, 'DELIVERED')).rejects.toMatchObject({
       code: 'CONFLICT',
     });

@@ -1,8 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-
-/** The API's limit (repeated to keep zod out of the header's bundle; testing/mirrors-domain.test.ts holds them equal). */
-export const MAX_SEARCH_QUERY_LENGTH = 100;
+import { MAX_SEARCH_QUERY_LENGTH } from '@mini-ecommerce/domain/rules';
 
 /** The header's search box; the query lives in the URL (`/search?q=`), so results can be shared and reloaded. */
 export function SearchForm() {
