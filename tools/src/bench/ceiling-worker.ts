@@ -29,7 +29,13 @@ export type CeilingJob =
     };
 
 const job = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as CeilingJob;
-const data = createDataLayer({ env: 'local', endpoint: job.endpoint, requestTimeoutMs: 5000 });
+// Opening 50 connections at once to DynamoDB Local can take longer than the API's fail-fast 300 ms.
+const data = createDataLayer({
+  env: 'local',
+  endpoint: job.endpoint,
+  requestTimeoutMs: 5000,
+  connectionTimeoutMs: 5000,
+});
 try {
   // The API it is compared with is warm: fill this process's connection pool and compile its
   // code paths first, with reads only (so the database holds nothing the audit does not expect).
