@@ -5,9 +5,6 @@ import { Product } from './product';
 import { MAX_CART_QUANTITY } from './rules/limits';
 import { priceCart, type PricedProduct } from './rules/pricing';
 
-/** A cart becomes one order transaction: a stock update and a cart delete per line, the order, its two admin-feed copies and its day's sales counter must fit DynamoDB's 100 items. */
-export const MAX_CART_LINES = 48;
-
 export const Quantity = z.number().int().min(1).max(MAX_CART_QUANTITY);
 
 export const CartItem = z.object({ productId: Id, quantity: Quantity });

@@ -9,6 +9,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   DomainError,
   MAX_CART_LINES,
+  ORDER_TRANSACTION,
   insufficientStock,
   lineTotal,
   validationError,
@@ -42,8 +43,14 @@ import { countFeed, feedCopyId, feedPartitions, mergeFeeds, newOrderNumber } fro
 export type { StoredOrder };
 export type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** DynamoDB's TransactWriteItems limit. */
-export const MAX_TRANSACTION_ITEMS = 100;
+/** Where each part of a placement sits in its transaction: `[start, end)` of the items. */
+export interface PlacementPositions {
+  readonly stock: readonly [number, number];
+  readonly order: number;
+  readonly feedCopy: number;
+  readonly cartLines: readonly [number, number];
+  readonly salesCounter: number;
+}
 
 const indexKey = isStringKey(['orderId', 'userId', 'createdAt']);
 
@@ -161,10 +168,9 @@ export class OrderRepository {
         ...(options.shippingAddress ? { shippingAddress: options.shippingAddress } : {}),
         ...(options.customer ? { customer: options.customer } : {}),
       });
+      const { items, positions } = this.placement(order, lines);
       try {
-        await this.ctx.documentClient.send(
-          new TransactWriteCommand({ TransactItems: this.placementTransaction(order, lines) }),
-        );
+        await this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
         // Outside the transaction (it is full at the largest cart): a lost marker only delays the
         // product's appearance on the dashboard until its next stock change.
         await watchStock(
@@ -180,18 +186,18 @@ export class OrderRepository {
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
-        const orderPutFailed = codes[buyable.length] === 'ConditionalCheckFailed';
+        const orderPutFailed = codes[positions.order] === 'ConditionalCheckFailed';
         if (orderPutFailed && options.idempotencyKey) {
           const placed = await this.get(orderId);
           if (placed) return this.replay(placed, userId);
         }
-        if (!orderPutFailed && codes[buyable.length + 1] === 'ConditionalCheckFailed') {
+        if (!orderPutFailed && codes[positions.feedCopy] === 'ConditionalCheckFailed') {
           // Another order has this number: draw another and place again at once.
           orderNumber = this.orderNumbers();
           if (attempt + 1 < MAX_PLACE_ATTEMPTS) continue;
         }
         const stockFailed = codes
-          .slice(0, buyable.length)
+          .slice(...positions.stock)
           .some((code) => code === 'ConditionalCheckFailed');
         if (stockFailed) {
           const fresh = await this.products.getMany(
@@ -329,45 +335,65 @@ export class OrderRepository {
    * decrement (conditioned on stock, price and currency); the order (conditioned on a free id:
    * idempotency); its feed copy (conditioned on a free number: uniqueness, and the admin list);
    * per cart line, its delete (conditioned on the quantity ordered); the day's sales counter
-   * (the dashboard). A 3-line order is 9 items. Indexes matter: `place` reads the cancellation
-   * reasons by position.
+   * (the dashboard). A 3-line order is 9 items (ORDER_TRANSACTION in the domain). `positions`
+   * says where each part is, for reading the cancellation reasons.
    */
-  placementTransaction(order: StoredOrder, lines: CartItem[]): TransactWriteItem[] {
+  placement(
+    order: StoredOrder,
+    lines: CartItem[],
+  ): { items: TransactWriteItem[]; positions: PlacementPositions } {
     const { OrderEntity, ProductEntity, CartLineEntity } = this.ctx.entities;
     if (!order.orderNumber) throw new Error('an order is placed with its number');
+    const stock = order.items.map((item) =>
+      ProductEntity.build(UpdateTransaction)
+        .item({ productId: item.productId, stock: $add(-item.quantity) })
+        .options({
+          condition: {
+            and: [
+              { attr: 'stock', gte: item.quantity },
+              { attr: 'price', eq: item.unitPrice },
+              { attr: 'currency', eq: order.currency },
+            ],
+          },
+        }),
+    );
+    const cartLines = lines.map((line) =>
+      CartLineEntity.build(DeleteTransaction)
+        .key({ userId: order.userId, productId: line.productId })
+        .options({ condition: { attr: 'quantity', eq: line.quantity } }),
+    );
     const writes = [
-      ...order.items.map((item) =>
-        ProductEntity.build(UpdateTransaction)
-          .item({ productId: item.productId, stock: $add(-item.quantity) })
-          .options({
-            condition: {
-              and: [
-                { attr: 'stock', gte: item.quantity },
-                { attr: 'price', eq: item.unitPrice },
-                { attr: 'currency', eq: order.currency },
-              ],
-            },
-          }),
-      ),
+      ...stock,
       OrderEntity.build(PutTransaction)
         .item(order)
         .options({ condition: { attr: 'orderId', exists: false } }),
       OrderEntity.build(PutTransaction)
         .item(feedCopy(order, order.orderNumber))
         .options({ condition: { attr: 'orderId', exists: false } }),
-      ...lines.map((line) =>
-        CartLineEntity.build(DeleteTransaction)
-          .key({ userId: order.userId, productId: line.productId })
-          .options({ condition: { attr: 'quantity', eq: line.quantity } }),
-      ),
+      ...cartLines,
       daySalesUpdate(this.ctx, toOrder(order), 1),
     ];
-    if (writes.length > MAX_TRANSACTION_ITEMS) {
+    const positions: PlacementPositions = {
+      stock: [0, stock.length],
+      order: stock.length,
+      feedCopy: stock.length + 1,
+      cartLines: [stock.length + 2, stock.length + 2 + cartLines.length],
+      salesCounter: stock.length + 2 + cartLines.length,
+    };
+    if (writes.length > ORDER_TRANSACTION.maxItems) {
       throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);
     }
-    return writes.map((write) => {
-      const { ToolboxItem: _parsed, ...item } = write.params();
-      return item as TransactWriteItem;
-    });
+    return {
+      items: writes.map((write) => {
+        const { ToolboxItem: _parsed, ...item } = write.params();
+        return item as TransactWriteItem;
+      }),
+      positions,
+    };
+  }
+
+  /** The items of `placement` alone (the bench sends them raw to measure the ceiling). */
+  placementTransaction(order: StoredOrder, lines: CartItem[]): TransactWriteItem[] {
+    return this.placement(order, lines).items;
   }
 }
