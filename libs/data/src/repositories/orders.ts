@@ -11,7 +11,7 @@ import {
   MAX_CART_LINES,
   ORDER_TRANSACTION,
   insufficientStock,
-  lineTotal,
+  priceCart,
   validationError,
   type CartItem,
   type Order,
@@ -296,24 +296,22 @@ export class OrderRepository {
     customer?: OrderCustomer;
   }): StoredOrder {
     const { lines, products } = input;
-    const items = lines.map((line) => {
-      const product = products.get(line.productId) as Product;
-      return {
-        productId: product.productId,
-        name: product.name,
-        unitPrice: product.price,
-        quantity: line.quantity,
-        lineTotal: lineTotal(product.price, line.quantity),
-      };
-    });
-    const currencies = new Set(
-      lines.map((line) => (products.get(line.productId) as Product).currency),
+    // The same pricing as the cart the shopper saw (priceCart in the domain rules).
+    const price = priceCart(
+      lines.map((line) => ({ ...line, product: products.get(line.productId) as Product })),
     );
-    if (currencies.size > 1) {
+    if (price.currencies.length > 1) {
       throw validationError('The cart mixes currencies; order products of one currency at a time', {
-        currencies: [...currencies],
+        currencies: price.currencies,
       });
     }
+    const items = price.lines.map((line) => ({
+      productId: line.product.productId,
+      name: line.product.name,
+      unitPrice: line.product.price,
+      quantity: line.quantity,
+      lineTotal: line.lineTotal,
+    }));
     const now = this.ctx.now().toISOString();
     return {
       orderId: input.orderId,
@@ -321,8 +319,8 @@ export class OrderRepository {
       userId: input.userId,
       ...(input.customer ? { customer: input.customer } : {}),
       items,
-      total: items.reduce((sum, item) => sum + item.lineTotal, 0),
-      currency: [...currencies][0] as string,
+      total: price.subtotal,
+      currency: price.currency,
       status: 'PLACED',
       ...(input.shippingAddress ? { shippingAddress: input.shippingAddress } : {}),
       createdAt: now,
