@@ -57,4 +57,22 @@ describe('an order placement', () => {
       `An order holds at most ${MAX_CART_LINES} different products`,
     );
   });
+
+  it('prices the order like the cart and refuses a cart of two currencies', () => {
+    const [a, b] = [product(1), { ...product(2), currency: 'EUR' }];
+    const lines = [
+      { productId: a.productId, quantity: 2 },
+      { productId: b.productId, quantity: 1 },
+    ];
+    const draft = (products: Product[]) =>
+      data.orders.draft({
+        orderId: 'o-test',
+        orderNumber: '7KQ2-M4XD',
+        userId: 'u-test',
+        lines: lines.filter((line) => products.some((p) => p.productId === line.productId)),
+        products: new Map(products.map((p) => [p.productId, p])),
+      });
+    expect(draft([a])).toMatchObject({ total: 2 * a.price, currency: 'USD' });
+    expect(() => draft([a, b])).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR' }));
+  });
 });
