@@ -15,7 +15,12 @@ import {
   provisionTables,
   tableNamesFor,
 } from '@mini-ecommerce/data';
-import { API_NODE_FLAGS, API_PORT, isEnvironment } from '@mini-ecommerce/stack-model';
+import {
+  API_NODE_FLAGS,
+  API_PORT,
+  LOCAL_DEFAULTS,
+  isEnvironment,
+} from '@mini-ecommerce/stack-model';
 import { startDynamoDbLocal, type DynamoDbLocal } from './local-stack/dynamodb-local';
 import { MissingJavaError } from './local-stack/java';
 import { buildWeb, webBuildIsStale } from './local-stack/web-build';
@@ -36,7 +41,7 @@ Runs the shop on one port: DynamoDB Local, the tables, the demo catalog, the sto
   --no-demo-data   do not seed the demo catalog (an empty shop on a fresh data directory)
   --help           show this help
 
-Environment: PORT (default ${API_PORT}), HOST (127.0.0.1), DATA_DIR (.data), DYNAMODB_ENDPOINT,
+Environment: PORT (default ${API_PORT}), HOST (${LOCAL_DEFAULTS.host}), DATA_DIR (${LOCAL_DEFAULTS.dataDir}), DYNAMODB_ENDPOINT,
 APP_ENV, ADMIN_EMAIL and ADMIN_PASSWORD, DEBUG=1; the README lists every variable.`;
 
 /** The options after `npm start --`; anything else is refused with the usage. */
@@ -78,11 +83,11 @@ async function main(): Promise<void> {
     return;
   }
   const port = process.env.PORT ?? String(API_PORT);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = process.env.HOST ?? LOCAL_DEFAULTS.host;
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)
     throw new UserError(`PORT must be a port number from 1 to 65535 (got "${port}")`);
   await assertPortFree(host, Number(port));
-  const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, '.data'));
+  const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, LOCAL_DEFAULTS.dataDir));
   const imagesDir = process.env.IMAGES_DIR ?? join(dataDir, 'images');
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   let dynamo: DynamoDbLocal | undefined;

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isIP } from 'node:net';
-import { API_PORT, ENVIRONMENTS, TRUST_PROXY_MODES } from '@mini-ecommerce/stack-model';
+import {
+  API_PORT,
+  ENVIRONMENTS,
+  LOCAL_DEFAULTS,
+  TRUST_PROXY_MODES,
+} from '@mini-ecommerce/stack-model';
 
 const LOCAL_JWT_SECRET = 'local-development-secret-not-for-deployed-environments';
 
@@ -36,7 +41,7 @@ const EnvSchema = z
     /** Public base URL of the images bucket (CloudFront); defaults to the bucket's S3 URL. */
     IMAGES_BASE_URL: optionalString.pipe(z.url().optional()),
     /** Where images are stored and served from when no bucket is configured (local). */
-    IMAGES_DIR: z.string().default('.data/images'),
+    IMAGES_DIR: z.string().default(LOCAL_DEFAULTS.imagesDir),
     WEB_ORIGIN: optionalString.pipe(z.url().optional()),
     /** The built storefront to serve at `/`. */
     WEB_DIST: z.string().default('apps/web/dist'),
@@ -133,7 +138,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const env = parsed.data;
   // Locally only this machine may connect; on EC2 the load balancer / security group decides.
-  const host = env.HOST ?? (env.APP_ENV === 'local' ? '127.0.0.1' : '0.0.0.0');
+  const host =
+    env.HOST ?? (env.APP_ENV === 'local' ? LOCAL_DEFAULTS.host : LOCAL_DEFAULTS.deployedHost);
   // The built-in secret is public (it is in this file): tokens signed with it are forgeable by
   // anyone who can reach the API, so it is only good where nobody else can.
   if (!env.JWT_SECRET && !isLoopbackHost(host)) {

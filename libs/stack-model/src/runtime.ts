@@ -4,3 +4,16 @@
  * (SPEC budget: 150 MB) at a small cost in GC work.
  */
 export const API_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=96'] as const;
+
+/**
+ * Where the API listens and keeps its local data when the environment does not say: the API's
+ * config (apps/api) and `npm start` (tools) both read these.
+ */
+export const LOCAL_DEFAULTS = {
+  /** Loopback only on a laptop; deployed environments listen on every interface. */
+  host: '127.0.0.1',
+  deployedHost: '0.0.0.0',
+  /** DynamoDB Local's files and the uploaded images, relative to the workspace. */
+  dataDir: '.data',
+  imagesDir: '.data/images',
+} as const;
