@@ -7,7 +7,7 @@
  * bootstrap stack creates is read back and named as RoleARN on every change set and stack
  * deletion that follows.
  */
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,40 +17,19 @@ import {
   type CreateChangeSetCommandInput,
   type DeleteStackCommandInput,
 } from '@aws-sdk/client-cloudformation';
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { BOOTSTRAP_TEMPLATE_FILE, STACK_OUTPUTS } from '@mini-ecommerce/stack-model';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientsFactory } from '../aws-clients';
-import { main } from '../cli';
-import { MemoryOutput, Reporter } from '../reporter';
 import { BOOTSTRAP_STACK_ID, stackName } from '../stacks';
-import type { Timing } from '../timing';
 import { bridgedClients, type BridgeLog } from './moto-clients';
-import { createDistribution, prepareWorkspace, type MotoWorkspace } from './moto-workspace';
+import { motoClient, runCli, setUpMoto, type CliRun, type MotoSetup } from './moto-harness';
+import { type MotoWorkspace } from './moto-workspace';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const REGION = 'us-west-2';
 const ENV = 'staging' as const;
-const TIMING: Timing = {
-  waiter: { minDelay: 0.05, maxDelay: 0.2, maxWaitTime: 60 },
-  pollIntervalMs: 20,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
-const ENVIRONMENT = {
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_REGION: REGION,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_CONFIG_FILE: '/nonexistent/aws-config',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-};
-
 let endpoint: string;
 let workspace: MotoWorkspace;
-const savedEnvironment: Record<string, string | undefined> = {};
 const log: BridgeLog = { bridged: [] };
 
 /** The CloudFormation requests the commands sent, as they sent them (before any bridge). */
@@ -74,43 +53,25 @@ function recording(factory: AwsClientsFactory): AwsClientsFactory {
 }
 
 function client<T>(Client: new (config: object) => T): T {
-  return new Client({
-    region: REGION,
-    endpoint,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    forcePathStyle: true,
-  });
+  return motoClient(Client, REGION, endpoint);
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new MemoryOutput();
-  const err = new MemoryOutput();
-  const code = await main(argv, new Reporter(out), new Reporter(err), {
+async function cli(...argv: string[]): Promise<CliRun> {
+  return runCli(argv, {
     workspaceRoot: workspace.root,
     createClients: recording(bridgedClients(log, endpoint)),
-    timing: TIMING,
     confirm: async () => true,
   });
-  return { code, out: out.text, err: err.text };
 }
 
 const sentSince = (mark: number, command: string) =>
   sent.slice(mark).filter((request) => request.command === command);
 
+let moto: MotoSetup | undefined;
+
 beforeAll(async () => {
-  const provided = inject('moto');
-  if (!provided || 'error' in provided)
-    throw new Error(provided?.error ?? 'moto was not started by the global setup');
-  endpoint = provided.endpoint;
-  for (const [key, value] of Object.entries({ ...ENVIRONMENT, AWS_ENDPOINT_URL: endpoint })) {
-    savedEnvironment[key] = process.env[key];
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  const cloudFront = client(CloudFrontClient);
-  const distribution = await createDistribution(cloudFront);
-  cloudFront.destroy();
-  workspace = await prepareWorkspace(repositoryRoot, { region: REGION, distribution });
+  moto = await setUpMoto(repositoryRoot, REGION);
+  ({ endpoint, workspace } = moto);
   // The bootstrap template needs no moto bridge: an IAM role and managed policies.
   await copyFile(
     path.join(repositoryRoot, 'infrastructure', BOOTSTRAP_TEMPLATE_FILE),
@@ -119,11 +80,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (workspace) await rm(workspace.root, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(savedEnvironment)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await moto?.tearDown();
 });
 
 describe.sequential('infra:bootstrap and the service role against moto', () => {

@@ -9,7 +9,7 @@
  * dependency parameter; argument parsing, the credentials check, every command and the error
  * handling are the CLI's own. It also saves two Node start-ups per command on 2 cores.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloudFrontClient, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
@@ -34,22 +34,13 @@ import {
   ListCommandsCommand,
 } from '@aws-sdk/client-ssm';
 import { STACK_OUTPUTS, parameterPath } from '@mini-ecommerce/stack-model';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { main } from '../cli';
-import { MemoryOutput, Reporter } from '../reporter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TEMPLATE_BODY_BYTES } from '../template-source';
 import { jwtSecretName } from '../api/jwt-secret';
 import { STACK_IDS, stackName, type StackId } from '../stacks';
-import type { Timing } from '../timing';
 import { bridgedClients, type BridgeLog } from './moto-clients';
-import { SITE, createDistribution, prepareWorkspace, type MotoWorkspace } from './moto-workspace';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Declared again here: tools/src/moto/vitest-global-setup.ts is not part of this program. */
-    moto?: { endpoint: string; version: string } | { error: string };
-  }
-}
+import { motoClient, runCli, setUpMoto, type CliRun, type MotoSetup } from './moto-harness';
+import { SITE, type MotoWorkspace } from './moto-workspace';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const REGION = 'eu-west-1';
@@ -64,61 +55,27 @@ const READ_BY_COMMANDS = [
   'instanceId',
 ] as const;
 
-/** moto answers at once: poll in tenths of seconds instead of the production's seconds. */
-const TIMING: Timing = {
-  waiter: { minDelay: 0.05, maxDelay: 0.2, maxWaitTime: 60 },
-  pollIntervalMs: 20,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
-
-const ENVIRONMENT = {
-  AWS_ENDPOINT_URL: '',
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_REGION: REGION,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_CONFIG_FILE: '/nonexistent/aws-config',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-};
-
 /** Started by tools/src/moto/vitest-global-setup.ts (one per run, stopped with it). */
 let moto: { endpoint: string; version: string; output: () => string };
 let workspace: MotoWorkspace;
-const savedEnvironment: Record<string, string | undefined> = {};
 const log: BridgeLog = { bridged: [] };
 const questions: string[] = [];
 
 function client<T>(Client: new (config: object) => T): T {
-  return new Client({
-    region: REGION,
-    endpoint: moto.endpoint,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    forcePathStyle: true,
-  });
+  return motoClient(Client, REGION, moto.endpoint);
 }
 
-interface Run {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
+type Run = CliRun;
 
 async function cli(...argv: string[]): Promise<Run> {
-  const out = new MemoryOutput();
-  const err = new MemoryOutput();
-  const code = await main(argv, new Reporter(out), new Reporter(err), {
+  return runCli(argv, {
     workspaceRoot: workspace.root,
     createClients: bridgedClients(log, moto.endpoint),
-    timing: TIMING,
     confirm: async (question) => {
       questions.push(question);
       return true;
     },
   });
-  return { code, out: out.text, err: err.text };
 }
 
 function expectSuccess(run: Run): void {
@@ -129,29 +86,17 @@ function expectSuccess(run: Run): void {
   }
 }
 
+let setup: MotoSetup | undefined;
+
 beforeAll(async () => {
   // Fails here, naming what to install, when moto is missing: never skipped.
-  const provided = inject('moto');
-  if (!provided || 'error' in provided)
-    throw new Error(provided?.error ?? 'moto was not started by the global setup');
-  moto = { ...provided, output: () => '(see the moto server output above)' };
-  for (const [key, value] of Object.entries({ ...ENVIRONMENT, AWS_ENDPOINT_URL: moto.endpoint })) {
-    savedEnvironment[key] = process.env[key];
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  const cloudFront = client(CloudFrontClient);
-  const distribution = await createDistribution(cloudFront);
-  cloudFront.destroy();
-  workspace = await prepareWorkspace(repositoryRoot, { region: REGION, distribution });
+  setup = await setUpMoto(repositoryRoot, REGION);
+  moto = { ...setup, output: () => '(see the moto server output above)' };
+  workspace = setup.workspace;
 }, 60_000);
 
 afterAll(async () => {
-  if (workspace) await rm(workspace.root, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(savedEnvironment)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await setup?.tearDown();
 });
 
 describe.sequential('deploy commands against moto', () => {

@@ -3,10 +3,8 @@
  * a create, against moto's server: the real CLI in-process (as in deploy-moto.e2e.test.ts), on its
  * own environment (staging) so that it shares nothing with the deploy test's dev stacks.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import {
   CloudFormationClient,
   ListStacksCommand,
@@ -18,66 +16,31 @@ import {
   CreateLogGroupCommand,
   DeleteLogGroupCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { main } from '../cli';
-import { MemoryOutput, Reporter } from '../reporter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_IDS, stackName } from '../stacks';
-import type { Timing } from '../timing';
 import { bridgedClients, type BridgeLog } from './moto-clients';
-import { createDistribution, prepareWorkspace, type MotoWorkspace } from './moto-workspace';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    moto?: { endpoint: string; version: string } | { error: string };
-  }
-}
+import { motoClient, runCli, setUpMoto, type MotoSetup } from './moto-harness';
+import { type MotoWorkspace } from './moto-workspace';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const REGION = 'eu-west-1';
 const ENV = 'staging' as const;
-const TIMING: Timing = {
-  waiter: { minDelay: 0.05, maxDelay: 0.2, maxWaitTime: 60 },
-  pollIntervalMs: 20,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
-const ENVIRONMENT = {
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_REGION: REGION,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_CONFIG_FILE: '/nonexistent/aws-config',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-};
-
 let endpoint: string;
 let workspace: MotoWorkspace;
-const saved: Record<string, string | undefined> = {};
 const log: BridgeLog = { bridged: [] };
 
 function client<T>(Client: new (config: object) => T): T {
-  return new Client({
-    region: REGION,
-    endpoint,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-    forcePathStyle: true,
-  });
+  return motoClient(Client, REGION, endpoint);
 }
 
 async function cli(...argv: string[]) {
-  const out = new MemoryOutput();
-  const err = new MemoryOutput();
-  const code = await main(argv, new Reporter(out), new Reporter(err), {
+  return runCli(argv, {
     workspaceRoot: workspace.root,
     createClients: withListParameters(bridgedClients(log, endpoint)),
-    timing: TIMING,
     confirm: async () => {
       throw new Error('infra:diff never asks');
     },
   });
-  return { code, out: out.text, err: err.text };
 }
 
 /**
@@ -132,28 +95,15 @@ async function liveStacks(): Promise<string[]> {
   ).map((stack) => String(stack.StackName));
 }
 
+let moto: MotoSetup | undefined;
+
 beforeAll(async () => {
-  const provided = inject('moto');
-  if (!provided || 'error' in provided)
-    throw new Error(provided?.error ?? 'moto was not started by the global setup');
-  endpoint = provided.endpoint;
-  for (const [key, value] of Object.entries({ ...ENVIRONMENT, AWS_ENDPOINT_URL: endpoint })) {
-    saved[key] = process.env[key];
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  const cloudFront = client(CloudFrontClient);
-  const distribution = await createDistribution(cloudFront);
-  cloudFront.destroy();
-  workspace = await prepareWorkspace(repositoryRoot, { region: REGION, distribution });
+  moto = await setUpMoto(repositoryRoot, REGION);
+  ({ endpoint, workspace } = moto);
 }, 60_000);
 
 afterAll(async () => {
-  if (workspace) await rm(workspace.root, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await moto?.tearDown();
 });
 
 describe.sequential('infra:diff of a new environment against moto', () => {
