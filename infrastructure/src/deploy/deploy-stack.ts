@@ -11,7 +11,7 @@ import { previewChangeSet } from './diff/preview';
 import type { DeployContext } from './context';
 import { UserError } from './errors';
 import { stackParameters } from './parameters';
-import { StackEventStream, failureDetails, waitForStackOperation } from './stack-events';
+import { failureDetails, runStackOperation } from './stack-events';
 import { formatElapsed } from './stack-progress';
 import {
   continueUpdateRollback,
@@ -114,21 +114,20 @@ export async function deployStack(
     throw new UserError(`Cancelled: the change set for ${name} was not executed (and is deleted).`);
   }
 
-  const stream = new StackEventStream(ctx, name);
-  await stream.baseline();
-  await ctx.clients.cloudFormation.send(
-    new ExecuteChangeSetCommand({
-      StackName: name,
-      ChangeSetName: outcome.changeSetName,
-      // --no-rollback: a failure stops in CREATE_FAILED/UPDATE_FAILED with what was done kept.
-      ...(ctx.options.rollback ? {} : { DisableRollback: true }),
-    }),
-  );
-  const result = await waitForStackOperation(
+  const result = await runStackOperation(
     ctx,
     name,
+    name,
     creating ? 'create' : 'update',
-    stream,
+    () =>
+      ctx.clients.cloudFormation.send(
+        new ExecuteChangeSetCommand({
+          StackName: name,
+          ChangeSetName: outcome.changeSetName,
+          // --no-rollback: a failure stops in CREATE_FAILED/UPDATE_FAILED with what was done kept.
+          ...(ctx.options.rollback ? {} : { DisableRollback: true }),
+        }),
+      ),
     outcome.changes.length,
   );
   const after = await describeStack(ctx.clients.cloudFormation, name);
@@ -200,12 +199,11 @@ async function deleteLeftoverStack(ctx: DeployContext, name: string, stack: Stac
       }),
     );
   }
-  const stream = new StackEventStream(ctx, stack.StackId ?? name);
-  await stream.baseline();
-  await ctx.clients.cloudFormation.send(
-    new DeleteStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+  const result = await runStackOperation(ctx, name, stack.StackId ?? name, 'delete', () =>
+    ctx.clients.cloudFormation.send(
+      new DeleteStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+    ),
   );
-  const result = await waitForStackOperation(ctx, name, 'delete', stream);
   if (!result.succeeded) {
     throw new UserError(
       `Could not delete the leftover stack ${name}.`,

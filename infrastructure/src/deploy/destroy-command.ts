@@ -20,7 +20,7 @@ import { parse } from 'yaml';
 import type { DeployContext } from './context';
 import { emptyBucket } from './empty-bucket';
 import { UserError, describeAwsError, errorMessage, errorName, isAwsServiceError } from './errors';
-import { StackEventStream, failureDetails, waitForStackOperation } from './stack-events';
+import { failureDetails, runStackOperation } from './stack-events';
 import { describeStack } from './stack-state';
 import { stackName, type StackId } from './stacks';
 
@@ -186,17 +186,16 @@ export async function destroyCommand(ctx: DeployContext): Promise<void> {
       );
       reporter.line(`  termination protection turned off (--force)`);
     }
-    const stream = new StackEventStream(ctx, stack.StackId ?? name);
-    await stream.baseline();
     // The service role deletes what it created; a stack created with the caller's rights is
     // handed to the role by this request (CloudFormation keeps the role for the stack from then on).
-    await clients.cloudFormation.send(
-      new DeleteStackCommand({
-        StackName: name,
-        ...(ctx.serviceRoleArn ? { RoleARN: ctx.serviceRoleArn } : {}),
-      }),
+    const result = await runStackOperation(ctx, name, stack.StackId ?? name, 'delete', () =>
+      clients.cloudFormation.send(
+        new DeleteStackCommand({
+          StackName: name,
+          ...(ctx.serviceRoleArn ? { RoleARN: ctx.serviceRoleArn } : {}),
+        }),
+      ),
     );
-    const result = await waitForStackOperation(ctx, name, 'delete', stream);
     if (!result.succeeded) {
       throw new UserError(`Deleting ${name} failed.`, failureDetails(result.events));
     }

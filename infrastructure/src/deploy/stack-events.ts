@@ -106,6 +106,25 @@ export class StackEventStream {
 }
 
 /**
+ * Starts a stack operation (`start` sends its request) after taking the event baseline, then
+ * waits for it as waitForStackOperation does. `streamId` is the stack id where one is known, so
+ * the events of a stack being deleted stay readable.
+ */
+export async function runStackOperation(
+  ctx: DeployContext,
+  stackName: string,
+  streamId: string,
+  operation: StackOperation,
+  start: () => Promise<unknown>,
+  expectedResources?: number,
+): Promise<OperationResult> {
+  const stream = new StackEventStream(ctx, streamId);
+  await stream.baseline();
+  await start();
+  return waitForStackOperation(ctx, stackName, operation, stream, expectedResources);
+}
+
+/**
  * Waits for a stack operation with the SDK waiter while streaming its events: on a terminal, one
  * line per resource in flight with its elapsed time, redrawn in place; elsewhere one plain line
  * per status change. Settled resources are printed as permanent lines in both.

@@ -9,10 +9,9 @@ import {
 import type { DeployContext } from './context';
 import { UserError } from './errors';
 import {
-  StackEventStream,
   describeFailure,
   orderedFailures,
-  waitForStackOperation,
+  runStackOperation,
   type OperationResult,
 } from './stack-events';
 import { formatElapsed } from './stack-progress';
@@ -115,12 +114,11 @@ export async function recoverFromKeptFailure<T>(
 }
 
 async function rollBack(ctx: DeployContext, name: string, stack: Stack): Promise<void> {
-  const stream = new StackEventStream(ctx, stack.StackId ?? name);
-  await stream.baseline();
-  await ctx.clients.cloudFormation.send(
-    new RollbackStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+  const result = await runStackOperation(ctx, name, stack.StackId ?? name, 'rollback', () =>
+    ctx.clients.cloudFormation.send(
+      new RollbackStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+    ),
   );
-  const result = await waitForStackOperation(ctx, name, 'rollback', stream);
   if (!result.succeeded)
     throw deployFailure(
       name,
@@ -131,12 +129,11 @@ async function rollBack(ctx: DeployContext, name: string, stack: Stack): Promise
 }
 
 async function deleteFailedCreate(ctx: DeployContext, name: string, stack: Stack): Promise<void> {
-  const stream = new StackEventStream(ctx, stack.StackId ?? name);
-  await stream.baseline();
-  await ctx.clients.cloudFormation.send(
-    new DeleteStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+  const result = await runStackOperation(ctx, name, stack.StackId ?? name, 'delete', () =>
+    ctx.clients.cloudFormation.send(
+      new DeleteStackCommand({ StackName: name, RoleARN: ctx.serviceRoleArn }),
+    ),
   );
-  const result = await waitForStackOperation(ctx, name, 'delete', stream);
   if (!result.succeeded)
     throw new UserError(
       `Could not delete ${name}: delete the resources named below by hand, then the stack.`,
@@ -240,16 +237,15 @@ export async function continueUpdateRollback(
       details,
     );
   }
-  const stream = new StackEventStream(ctx, stack.StackId ?? name);
-  await stream.baseline();
-  await ctx.clients.cloudFormation.send(
-    new ContinueUpdateRollbackCommand({
-      StackName: name,
-      RoleARN: ctx.serviceRoleArn,
-      ...(ids.length > 0 ? { ResourcesToSkip: ids } : {}),
-    }),
+  const result = await runStackOperation(ctx, name, stack.StackId ?? name, 'rollback', () =>
+    ctx.clients.cloudFormation.send(
+      new ContinueUpdateRollbackCommand({
+        StackName: name,
+        RoleARN: ctx.serviceRoleArn,
+        ...(ids.length > 0 ? { ResourcesToSkip: ids } : {}),
+      }),
+    ),
   );
-  const result = await waitForStackOperation(ctx, name, 'rollback', stream);
   if (!result.succeeded)
     throw deployFailure(
       name,

@@ -61,6 +61,25 @@ const EC2_TAGGED_TYPES = [
   'AWS::EC2::Instance',
 ];
 
+/** The main stack's network resource types, created, wired and read by the same statements. */
+const NETWORK_TYPES = [
+  'AWS::EC2::VPC',
+  'AWS::EC2::Subnet',
+  'AWS::EC2::InternetGateway',
+  'AWS::EC2::VPCGatewayAttachment',
+  'AWS::EC2::RouteTable',
+  'AWS::EC2::Route',
+  'AWS::EC2::SubnetRouteTableAssociation',
+  'AWS::EC2::NetworkAcl',
+  'AWS::EC2::NetworkAclEntry',
+  'AWS::EC2::SubnetNetworkAclAssociation',
+  'AWS::EC2::EIP',
+  'AWS::EC2::NatGateway',
+  'AWS::EC2::SecurityGroup',
+  'AWS::EC2::VPCEndpoint',
+  'AWS::EC2::FlowLog',
+];
+
 const EC2_IDS =
   'EC2 ARNs carry generated ids (vpc-0123...), not names, and creating or wiring them also authorises the ids of resources not yet tagged; deleting them requires the environment tag (next statement)';
 
@@ -72,23 +91,7 @@ export const SERVICE_ROLE_POLICIES: readonly ServicePolicy[] = [
     groups: [
       {
         sid: 'NetworkCreateAndWire',
-        types: [
-          'AWS::EC2::VPC',
-          'AWS::EC2::Subnet',
-          'AWS::EC2::InternetGateway',
-          'AWS::EC2::VPCGatewayAttachment',
-          'AWS::EC2::RouteTable',
-          'AWS::EC2::Route',
-          'AWS::EC2::SubnetRouteTableAssociation',
-          'AWS::EC2::NetworkAcl',
-          'AWS::EC2::NetworkAclEntry',
-          'AWS::EC2::SubnetNetworkAclAssociation',
-          'AWS::EC2::EIP',
-          'AWS::EC2::NatGateway',
-          'AWS::EC2::SecurityGroup',
-          'AWS::EC2::VPCEndpoint',
-          'AWS::EC2::FlowLog',
-        ],
+        types: NETWORK_TYPES,
         actions: [
           'ec2:CreateVpc',
           'ec2:ModifyVpcAttribute',
@@ -160,23 +163,7 @@ export const SERVICE_ROLE_POLICIES: readonly ServicePolicy[] = [
       },
       {
         sid: 'NetworkRead',
-        types: [
-          'AWS::EC2::VPC',
-          'AWS::EC2::Subnet',
-          'AWS::EC2::InternetGateway',
-          'AWS::EC2::VPCGatewayAttachment',
-          'AWS::EC2::RouteTable',
-          'AWS::EC2::Route',
-          'AWS::EC2::SubnetRouteTableAssociation',
-          'AWS::EC2::NetworkAcl',
-          'AWS::EC2::NetworkAclEntry',
-          'AWS::EC2::SubnetNetworkAclAssociation',
-          'AWS::EC2::EIP',
-          'AWS::EC2::NatGateway',
-          'AWS::EC2::SecurityGroup',
-          'AWS::EC2::VPCEndpoint',
-          'AWS::EC2::FlowLog',
-        ],
+        types: NETWORK_TYPES,
         actions: [
           'ec2:DescribeVpcs',
           'ec2:DescribeVpcAttribute',
