@@ -23,27 +23,25 @@ export async function mapConcurrent<T, R>(
   return results;
 }
 
-export async function allProducts(data: DataLayer): Promise<Product[]> {
-  const products: Product[] = [];
+/** Every item of a paged listing, following its cursors to the end. */
+async function allPages<T>(
+  page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await data.products.listAll(100, cursor);
-    products.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
   } while (cursor);
-  return products;
+  return items;
 }
 
-export async function allOrders(data: DataLayer): Promise<Order[]> {
-  const orders: Order[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await data.orders.listAll(100, cursor);
-    orders.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return orders;
-}
+export const allProducts = (data: DataLayer): Promise<Product[]> =>
+  allPages((cursor) => data.products.listAll(100, cursor));
+
+export const allOrders = (data: DataLayer): Promise<Order[]> =>
+  allPages((cursor) => data.orders.listAll(100, cursor));
 
 /** Deterministic pseudo-random numbers, so every run asks for the same carts. */
 export function random(seed: number) {

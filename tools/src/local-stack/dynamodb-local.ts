@@ -101,11 +101,8 @@ export async function startDynamoDbLocal(
   const supervised = supervise(child, 4000);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () => supervised.stop();
-  try {
-    await waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, supervised.hasExited);
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n${supervised.output().trim()}`, { cause: error });
-  }
+  await supervised.ready((exited) =>
+    waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, exited),
+  );
   return { endpoint, port, process: child, stop };
 }

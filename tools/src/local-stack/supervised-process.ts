@@ -6,6 +6,11 @@ export interface SupervisedProcess {
   hasExited(): boolean;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Waits for `check` (which polls the server and gives up when the process has exited); on
+   * failure stops the process and throws with the tail of its output.
+   */
+  ready(check: (hasExited: () => boolean) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -28,7 +33,7 @@ export function supervise(child: ChildProcess, keepChars: number): SupervisedPro
   );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  return {
+  const supervised: SupervisedProcess = {
     output: () => output,
     hasExited: () => exited,
     async stop() {
@@ -39,5 +44,14 @@ export function supervise(child: ChildProcess, keepChars: number): SupervisedPro
       await exitPromise;
       clearTimeout(timer);
     },
+    async ready(check) {
+      try {
+        await check(() => exited);
+      } catch (error) {
+        await supervised.stop();
+        throw new Error(`${(error as Error).message}\n${output.trim()}`, { cause: error });
+      }
+    },
   };
+  return supervised;
 }

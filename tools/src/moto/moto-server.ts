@@ -124,11 +124,8 @@ export async function startMotoServer(options: MotoServerOptions = {}): Promise<
   const supervised = supervise(child, 20_000);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () => supervised.stop();
-  try {
-    await waitForMoto(endpoint, options.startTimeoutMs ?? 30_000, supervised.hasExited);
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n${supervised.output().trim()}`, { cause: error });
-  }
+  await supervised.ready((exited) =>
+    waitForMoto(endpoint, options.startTimeoutMs ?? 30_000, exited),
+  );
   return { endpoint, port, version, process: child, output: supervised.output, stop };
 }
