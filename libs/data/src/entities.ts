@@ -3,6 +3,7 @@ import { item } from 'dynamodb-toolbox/schema/item';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
+import { record } from 'dynamodb-toolbox/schema/record';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { ORDER_STATUSES, ROLES } from '@mini-ecommerce/domain';
 import type { ToolboxTables } from './tables';
@@ -176,8 +177,25 @@ export function createEntities(tables: ToolboxTables) {
     }),
   });
 
+  /**
+   * The catalog's one counters item (keyed `#CATEGORY_COUNTS`, see repositories/category-counts.ts):
+   * the number of products per category and a version bumped by every product write, both moved
+   * with `$add` in the product write's own transaction.
+   */
+  const CategoryCountsEntity = new Entity({
+    name: 'CategoryCounts',
+    table: tables.products,
+    timestamps: false,
+    schema: item({
+      productId: string().key(),
+      counts: record(string(), number()),
+      catalogVersion: number(),
+    }),
+  });
+
   return {
     ProductEntity,
+    CategoryCountsEntity,
     StockWatchEntity,
     DaySalesEntity,
     UserEntity,

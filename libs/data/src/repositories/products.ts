@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import type { ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import {
   BatchGetCommand,
@@ -30,13 +24,8 @@ import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import type { DataContext } from '../context';
 import { decodeCursor, encodeCursor, isStringKey, withStartKey } from '../cursor';
 import { cancellationCodes, retryOnTransactionConflict } from '../transactions';
+import { CategoryCounts } from './category-counts';
 import { LOW_STOCK_WATCH, stockWatchPut } from './shop-summary';
-
-/** One item in the products table holds a counter per category (`count:<category>`), kept in the same transactions as product writes. */
-export const CATEGORY_COUNTS_ID = '#CATEGORY_COUNTS';
-const COUNT_PREFIX = 'count:';
-/** Bumped on the same item by every product write, so readers can tell cheaply whether the catalog changed. */
-const CATALOG_VERSION = 'catalogVersion';
 
 const BATCH_GET_LIMIT = 100;
 
@@ -44,8 +33,6 @@ const BATCH_GET_LIMIT = 100;
 export class IncompleteBatchError extends Error {
   override readonly name = 'IncompleteBatchError';
 }
-
-type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 type StoredProduct = Omit<Product, 'imageUrl'> & { imageUrl?: string };
 
@@ -81,7 +68,12 @@ const isListAllCursor = (value: unknown): value is ListAllCursor =>
       (value as ListAllCursor).k?.category === (value as ListAllCursor).c));
 
 export class ProductRepository {
-  constructor(private readonly ctx: DataContext) {}
+  /** Products per category and the catalog version, moved in every product write's transaction. */
+  private readonly counts: CategoryCounts;
+
+  constructor(private readonly ctx: DataContext) {
+    this.counts = new CategoryCounts(ctx);
+  }
 
   async get(
     productId: string,
@@ -148,7 +140,7 @@ export class ProductRepository {
       product.stock <= LOW_STOCK_WATCH ? [stockWatchPut(this.ctx, product.productId)] : [];
     // A new id conflicts with nothing but the counters item: a conflict there is safe to retry.
     await retryOnTransactionConflict(() =>
-      this.writeWithCounts([put, ...watch], { [product.category]: 1 }),
+      this.counts.transact([put, ...watch], { [product.category]: 1 }),
     );
     return product;
   }
@@ -187,7 +179,7 @@ export class ProductRepository {
           fields.stock !== undefined && fields.stock <= LOW_STOCK_WATCH
             ? [stockWatchPut(this.ctx, productId)]
             : [];
-        await this.writeWithCounts([put, ...watch], deltas);
+        await this.counts.transact([put, ...watch], deltas);
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
           throw new DomainError(
@@ -210,7 +202,7 @@ export class ProductRepository {
         .key({ productId })
         .options({ condition: { attr: 'category', eq: current.category } });
       try {
-        await this.writeWithCounts([remove], { [current.category]: -1 });
+        await this.counts.transact([remove], { [current.category]: -1 });
       } catch (error) {
         if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed')
           throw notFound('The product');
@@ -264,21 +256,7 @@ export class ProductRepository {
 
   /** Category names with product counts, from one GetItem. */
   async categories(): Promise<CategoryCount[]> {
-    const { Item } = await this.ctx.documentClient.send(
-      new GetCommand({
-        TableName: this.ctx.names.products,
-        Key: { productId: CATEGORY_COUNTS_ID },
-      }),
-    );
-    return Object.entries(Item ?? {})
-      .filter(
-        ([name, value]) => name.startsWith(COUNT_PREFIX) && typeof value === 'number' && value > 0,
-      )
-      .map(([name, value]) => ({
-        category: name.slice(COUNT_PREFIX.length),
-        count: value as number,
-      }))
-      .sort((a, b) => a.category.localeCompare(b.category));
+    return this.counts.list();
   }
 
   /**
@@ -286,16 +264,7 @@ export class ProductRepository {
    * (one GetItem; stock moved by orders does not count). Caches built from the catalog poll it.
    */
   async catalogVersion(): Promise<number> {
-    const { Item } = await this.ctx.documentClient.send(
-      new GetCommand({
-        TableName: this.ctx.names.products,
-        Key: { productId: CATEGORY_COUNTS_ID },
-        ProjectionExpression: '#v',
-        ExpressionAttributeNames: { '#v': CATALOG_VERSION },
-      }),
-    );
-    const version = Item?.[CATALOG_VERSION];
-    return typeof version === 'number' ? version : 0;
+    return this.counts.version();
   }
 
   private async queryCategory(category: string, limit: number, startKey?: Record<string, string>) {
@@ -311,37 +280,5 @@ export class ProductRepository {
       items: (Items ?? []).map(toProduct),
       lastKey: LastEvaluatedKey as Record<string, string> | undefined,
     };
-  }
-
-  /**
-   * Runs product writes, the category counter updates and the catalog version bump as one
-   * transaction, once: callers retry conflicts around it (update and delete re-read first).
-   */
-  private async writeWithCounts(
-    writes: Extract<ExecuteTransactWriteInput, { params: unknown }[]>,
-    deltas: Record<string, number>,
-  ): Promise<void> {
-    const transactItems: TransactWriteItem[] = writes.map((write) => {
-      const { ToolboxItem: _parsed, ...item } = write.params();
-      return item;
-    });
-    const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
-    const names: Record<string, string> = { '#v': CATALOG_VERSION };
-    const values: Record<string, number> = { ':one': 1 };
-    const clauses = changes.map(([category, delta], i) => {
-      names[`#c${i}`] = COUNT_PREFIX + category;
-      values[`:d${i}`] = delta;
-      return `#c${i} :d${i}`;
-    });
-    transactItems.push({
-      Update: {
-        TableName: this.ctx.names.products,
-        Key: { productId: CATEGORY_COUNTS_ID },
-        UpdateExpression: `ADD ${['#v :one', ...clauses].join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    });
-    await this.ctx.documentClient.send(new TransactWriteCommand({ TransactItems: transactItems }));
   }
 }
