@@ -404,7 +404,9 @@ async function main(): Promise<void> {
   });
   rows.push({
     budget: `Cart update: p99 at ${CONNECTIONS} connections`,
-    measured: `${fmt(carts.figures.latencyMs.p99)} ms (its DynamoDB calls alone: ${fmt(rawCart.latencyMs.p99)} ms)`,
+    // Little's law: with CONNECTIONS requests always in flight, the mean latency is at least
+    // CONNECTIONS ÷ throughput, so DynamoDB Local's own rate sets a floor no API can go under.
+    measured: `${fmt(carts.figures.latencyMs.p99)} ms (its DynamoDB calls alone: ${fmt(rawCart.latencyMs.p99)} ms; DynamoDB Local's rate alone puts the mean at ≥ ${CONNECTIONS} ÷ ${fmt(rawCart.perSecond)}/s = ${fmt((CONNECTIONS / rawCart.perSecond) * 1000)} ms)`,
     target: '< 50 ms',
     pass: carts.figures.latencyMs.p99 < 50,
   });
