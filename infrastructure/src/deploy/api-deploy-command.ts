@@ -126,14 +126,8 @@ export async function apiDeployCommand(
     }
     reporter.line(`  installed and reloaded (previous release: ${previous ?? 'none'})`);
 
-    const gate = await runOnInstance(
-      ctx,
-      id,
-      `mini-ecommerce ${env}: gate /health/ready`,
-      gateScript(),
-      120,
-    );
-    if (gate.succeeded && outputLines(gate.output).includes(MARKERS.ready)) {
+    const gate = await readinessGate(ctx, id, 'gate /health/ready');
+    if (gate.ready) {
       reporter.success(`${id}: /health/ready answers 200 on ${releaseId}`);
       continue;
     }
@@ -158,18 +152,10 @@ export async function apiDeployCommand(
       rollbackScript({ env, region: ctx.region }, previous),
     );
     const recheck = rollback.succeeded
-      ? await runOnInstance(
-          ctx,
-          id,
-          `mini-ecommerce ${env}: gate after rollback`,
-          gateScript(),
-          120,
-        )
+      ? await readinessGate(ctx, id, 'gate after rollback')
       : undefined;
     const recovered =
-      recheck?.succeeded === true &&
-      markerValue(rollback.output, MARKERS.active) === previous &&
-      outputLines(recheck.output).includes(MARKERS.ready);
+      recheck?.ready === true && markerValue(rollback.output, MARKERS.active) === previous;
     throw new UserError(
       recovered
         ? `Release ${releaseId} failed its readiness gate on ${id}; rolled back to ${previous}, which is ready again.`
@@ -201,18 +187,41 @@ const SECRET_OUTCOMES = {
   're-encrypted': 're-encrypted under the JwtSecretKey, value unchanged (it was under aws/ssm)',
 } as const;
 
+/**
+ * Runs the deploy gate on the instance (`what` names the run in its command comment): ready when
+ * the gate succeeded and printed the READY marker.
+ */
+export async function readinessGate(
+  ctx: DeployContext,
+  instanceId: string,
+  what: string,
+): Promise<{ ready: boolean; output: string }> {
+  const gate = await runOnInstance(
+    ctx,
+    instanceId,
+    `mini-ecommerce ${ctx.env}: ${what}`,
+    gateScript(),
+    120,
+  );
+  return {
+    ready: gate.succeeded && outputLines(gate.output).includes(MARKERS.ready),
+    output: gate.output,
+  };
+}
+
 function outputLines(output: string): string[] {
   return output.split('\n').map((line) => line.trim());
 }
 
 /** The value of the last `NAME=value` line a script printed, if any. */
-function markerValue(output: string, marker: string): string | undefined {
+export function markerValue(output: string, marker: string): string | undefined {
   const line = outputLines(output)
     .filter((candidate) => candidate.startsWith(marker))
     .at(-1);
   return line === undefined ? undefined : line.slice(marker.length) || undefined;
 }
 
-function tail(output: string, lines = 30): string[] {
+/** The last lines a script printed, for an error's details. */
+export function tail(output: string, lines = 30): string[] {
   return output ? output.split('\n').slice(-lines) : ['(no output)'];
 }

@@ -1,4 +1,5 @@
 import { apiDeployCommand } from './api-deploy-command';
+import type { Command } from './args';
 import { bootstrapCommand } from './bootstrap-command';
 import type { DeployContext } from './context';
 import { terminalAsk, type Asker } from './prompt';
@@ -14,11 +15,25 @@ export interface CommandIo {
   readonly ask: Asker;
 }
 
+/** The commands that run on the context as it is, without the saved environment. */
+const CONTEXT_COMMANDS: Record<
+  Exclude<Command, 'deploy' | 'diff'>,
+  (ctx: DeployContext) => Promise<void>
+> = {
+  destroy: destroyCommand,
+  'api-deploy': apiDeployCommand,
+  'web-deploy': webDeployCommand,
+  'rotate-secret': rotateSecretCommand,
+  status: statusCommand,
+  bootstrap: bootstrapCommand,
+};
+
 export async function runCommand(
   ctx: DeployContext,
   io: CommandIo = { ask: terminalAsk() },
 ): Promise<void> {
-  switch (ctx.options.command) {
+  const { command } = ctx.options;
+  switch (command) {
     case 'deploy':
       // A dry run plans with what is known and never asks or writes the saved environment.
       return deployCommand(
@@ -26,17 +41,7 @@ export async function runCommand(
       );
     case 'diff':
       return diffCommand(await withSavedEnvironment(ctx, io.ask, { guided: false }));
-    case 'destroy':
-      return destroyCommand(ctx);
-    case 'api-deploy':
-      return apiDeployCommand(ctx);
-    case 'web-deploy':
-      return webDeployCommand(ctx);
-    case 'rotate-secret':
-      return rotateSecretCommand(ctx);
-    case 'status':
-      return statusCommand(ctx);
-    case 'bootstrap':
-      return bootstrapCommand(ctx);
+    default:
+      return CONTEXT_COMMANDS[command](ctx);
   }
 }

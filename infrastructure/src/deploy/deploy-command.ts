@@ -43,16 +43,11 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
   for (const template of templates) {
     const name = stackName(env, template.id);
     reporter.heading(name);
-    const inputs = await stackInputs(ctx, template);
-    const parameters = { ...inputs, ...ctx.options.parameters };
-    const stackCtx = { ...ctx, options: { ...ctx.options, parameters } };
+    const stackCtx = await withStackInputs(ctx, template);
     // A real deploy checks names on the CREATE change set itself (see previewChangeSet).
     if (options.dryRun) {
       const check = await checkNewStack(stackCtx, template);
-      if (check.collisions.length > 0) {
-        reportCollisions(ctx, collisionRefusal(name, check.collisions), check.collisions);
-        blocked.push(name);
-      }
+      if (check.blocked) blocked.push(name);
       if (check.planned) continue;
     }
     await deployStack(stackCtx, template, {
@@ -173,25 +168,38 @@ async function printAndSaveOutputs(ctx: DeployContext): Promise<void> {
   reporter.success(`Outputs saved to ${path.relative(ctx.workspaceRoot, file)}`);
 }
 
+/** The context one stack is deployed with: its inputs from earlier stacks, then --parameters. */
+async function withStackInputs(
+  ctx: DeployContext,
+  template: StackTemplate,
+): Promise<DeployContext> {
+  const inputs = await stackInputs(ctx, template);
+  return {
+    ...ctx,
+    options: { ...ctx.options, parameters: { ...inputs, ...ctx.options.parameters } },
+  };
+}
+
 /**
  * Planning (diff, --dry-run) a stack that does not exist yet, or that a failed first create left
- * to be recreated: the names it would take that something else already holds and, when the
- * stacks it imports from are not deployed either, its plan from the local template (`planned`)
- * instead of a change set CloudFormation cannot compute.
+ * to be recreated: the names it would take that something else already holds are reported
+ * (`blocked`) and, when the stacks it imports from are not deployed either, its plan is printed
+ * from the local template (`planned`) instead of a change set CloudFormation cannot compute.
  */
 async function checkNewStack(
   ctx: DeployContext,
   template: StackTemplate,
-): Promise<{ collisions: Collision[]; planned: boolean }> {
+): Promise<{ blocked: boolean; planned: boolean }> {
   const name = stackName(ctx.env, template.id);
   const existing = await describeStack(ctx.clients.cloudFormation, name);
-  if (existing && !needsRecreate(existing.StackStatus)) return { collisions: [], planned: false };
+  if (existing && !needsRecreate(existing.StackStatus)) return { blocked: false, planned: false };
   const dependencies = await stackDependencies(ctx, template);
   const resources = evaluateNewStack(ctx, name, template, ctx.options.parameters, dependencies);
   const collisions = await newStackCollisions(ctx, resources);
-  if (dependencies.pending.size === 0) return { collisions, planned: false };
-  printNewStackPlan(ctx, name, resources, dependencies);
-  return { collisions, planned: true };
+  const planned = dependencies.pending.size > 0;
+  if (planned) printNewStackPlan(ctx, name, resources, dependencies);
+  if (collisions.length > 0) reportCollisions(ctx, collisionRefusal(name, collisions), collisions);
+  return { blocked: collisions.length > 0, planned };
 }
 
 function reportCollisions(ctx: DeployContext, sentence: string, collisions: readonly Collision[]) {
@@ -225,16 +233,9 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
       else for (const line of lines) reporter.line(`  ${line}`);
     }
     try {
-      const inputs = await stackInputs(ctx, template);
-      const stackCtx = {
-        ...ctx,
-        options: { ...ctx.options, parameters: { ...inputs, ...ctx.options.parameters } },
-      };
+      const stackCtx = await withStackInputs(ctx, template);
       const check = await checkNewStack(stackCtx, template);
-      if (check.collisions.length > 0) {
-        reportCollisions(ctx, collisionRefusal(name, check.collisions), check.collisions);
-        blocked.push(name);
-      }
+      if (check.blocked) blocked.push(name);
       if (check.planned) continue;
       await deployStack(stackCtx, template, {
         planOnly: true,

@@ -334,24 +334,35 @@ async function deleteData(ctx: DeployContext, data: readonly DataResource[]): Pr
     }
   };
   const of = (label: Label) => data.filter((r) => r.label === label).map((r) => r.id);
+  /** Removes every resource of the label with `remove`, one line each (`deleted <noun> <id>`). */
+  const deleteEach = async (
+    label: Label,
+    noun: string,
+    goneErrors: readonly string[],
+    remove: (id: string) => Promise<unknown>,
+  ) => {
+    for (const id of of(label)) {
+      await attempt(
+        `${noun} ${id}`,
+        async () => {
+          await remove(id);
+          return undefined;
+        },
+        goneErrors,
+      );
+    }
+  };
 
-  for (const bucket of of('buckets')) {
-    await attempt(
-      `bucket ${bucket}`,
-      async () => {
-        try {
-          await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
-        } catch (error) {
-          // Something wrote to it since it was emptied (access logs arrive late): once more.
-          if (errorName(error) !== 'BucketNotEmpty') throw error;
-          await emptyBucket(ctx, bucket);
-          await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
-        }
-        return undefined;
-      },
-      ['NoSuchBucket'],
-    );
-  }
+  await deleteEach('buckets', 'bucket', ['NoSuchBucket'], async (bucket) => {
+    try {
+      await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      // Something wrote to it since it was emptied (access logs arrive late): once more.
+      if (errorName(error) !== 'BucketNotEmpty') throw error;
+      await emptyBucket(ctx, bucket);
+      await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    }
+  });
 
   const tables = of('tables');
   const deleting: string[] = [];
@@ -392,27 +403,12 @@ async function deleteData(ctx: DeployContext, data: readonly DataResource[]): Pr
     );
   }
 
-  for (const group of of('log groups')) {
-    await attempt(
-      `log group ${group}`,
-      async () => {
-        await clients.logs.send(new DeleteLogGroupCommand({ logGroupName: group }));
-        return undefined;
-      },
-      ['ResourceNotFoundException'],
-    );
-  }
-
-  for (const parameter of of('SSM parameters')) {
-    await attempt(
-      `SSM parameter ${parameter}`,
-      async () => {
-        await clients.ssm.send(new DeleteParameterCommand({ Name: parameter }));
-        return undefined;
-      },
-      ['ParameterNotFound'],
-    );
-  }
+  await deleteEach('log groups', 'log group', ['ResourceNotFoundException'], (group) =>
+    clients.logs.send(new DeleteLogGroupCommand({ logGroupName: group })),
+  );
+  await deleteEach('SSM parameters', 'SSM parameter', ['ParameterNotFound'], (parameter) =>
+    clients.ssm.send(new DeleteParameterCommand({ Name: parameter })),
+  );
 
   for (const key of of('KMS keys')) {
     await attempt(

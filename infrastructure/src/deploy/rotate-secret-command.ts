@@ -1,4 +1,5 @@
-import { MARKERS, gateScript, reloadScript } from './api/remote-scripts';
+import { MARKERS, reloadScript } from './api/remote-scripts';
+import { markerValue, readinessGate, tail } from './api-deploy-command';
 import { jwtSecretName, rotateJwtSecret } from './api/jwt-secret';
 import { findInstances, runOnInstance } from './api/run-command';
 import type { DeployContext } from './context';
@@ -32,28 +33,12 @@ export async function rotateSecretCommand(ctx: DeployContext): Promise<void> {
       `mini-ecommerce ${env}: reload with a rotated JWT secret`,
       reloadScript({ env, region: ctx.region }),
     );
-    const active = reload.output
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line.startsWith(MARKERS.active))
-      .at(-1);
-    const gate =
-      reload.succeeded && active
-        ? await runOnInstance(
-            ctx,
-            id,
-            `mini-ecommerce ${env}: gate after rotation`,
-            gateScript(),
-            120,
-          )
-        : undefined;
-    if (
-      !gate?.succeeded ||
-      !gate.output.split('\n').some((line) => line.trim() === MARKERS.ready)
-    ) {
+    const reloaded = reload.succeeded && markerValue(reload.output, MARKERS.active) !== undefined;
+    const gate = reloaded ? await readinessGate(ctx, id, 'gate after rotation') : undefined;
+    if (!gate?.ready) {
       throw new UserError(
         `The JWT secret was rotated, but ${id} did not come back ready with it: instances not reloaded yet still sign with the old secret. Check ${id}, then run nx run api:rotate-secret --env ${env} again or nx run api:deploy --env ${env}.`,
-        (gate ?? reload).output ? (gate ?? reload).output.split('\n').slice(-30) : ['(no output)'],
+        tail((gate ?? reload).output),
       );
     }
     reporter.success(`${id}: /health/ready answers 200 with the new secret`);

@@ -3,6 +3,7 @@ import { AWS_ACCOUNT_ID } from '../model/intrinsics';
 import type { TemplateDocument } from '../model/template';
 import type { JsonValue } from '../model/values';
 import { envName, envNameText, envSub, stackOutput, stackTemplate } from './common';
+import { assumableBy } from './shared-policies';
 import { SERVICE_ROLE_POLICIES, type PermissionGroup } from './bootstrap/service-role-policy';
 
 /**
@@ -48,21 +49,13 @@ export function bootstrapStack(): TemplateDocument {
       RoleName: envName('cloudformation'),
       Path: SERVICE_ROLE_PATH,
       Description: `CloudFormation creates, updates and deletes the ${PROJECT_NAME} stacks' resources with this role (passed as RoleARN by the deploy commands).`,
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'cloudformation.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-            // CloudFormation does not document setting aws:SourceAccount when it assumes a stack's
-            // service role: IfExists binds the role to this account whenever the key is present
-            // without making the role unusable when it is not. iam:PassRole (never across
-            // accounts) is what decides who may hand the role to CloudFormation.
-            Condition: { StringEqualsIfExists: { 'aws:SourceAccount': AWS_ACCOUNT_ID } },
-          },
-        ],
-      },
+      // CloudFormation does not document setting aws:SourceAccount when it assumes a stack's
+      // service role: IfExists binds the role to this account whenever the key is present
+      // without making the role unusable when it is not. iam:PassRole (never across
+      // accounts) is what decides who may hand the role to CloudFormation.
+      AssumeRolePolicyDocument: assumableBy('cloudformation.amazonaws.com', {
+        StringEqualsIfExists: { 'aws:SourceAccount': AWS_ACCOUNT_ID },
+      }),
     },
     {
       notes: [

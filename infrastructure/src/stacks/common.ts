@@ -13,7 +13,7 @@ import {
   STACK_CONDITIONS,
 } from '@mini-ecommerce/stack-model';
 import { equals, importValue, sub, type Expr, type ImportValueFn } from '../model/intrinsics';
-import { TemplateBuilder } from '../model/template';
+import { type ParameterHandle, TemplateBuilder } from '../model/template';
 import type { CfnTag, Str } from '../model/values';
 
 /** Every template takes the environment as its `Environment` parameter. */
@@ -114,6 +114,25 @@ export function stackTemplate(
   );
   if (options.isProd) template.condition(IS_PROD, equals(environment.ref(), 'prod'));
   return template;
+}
+
+/** A `true`/`false` parameter, off unless the deploy turns it on. */
+export function switchParameter(
+  template: TemplateBuilder,
+  name: string,
+  description: string,
+  group: string,
+): ParameterHandle {
+  return template.parameter(
+    name,
+    {
+      Type: 'String',
+      Description: description,
+      Default: 'false',
+      AllowedValues: ['true', 'false'],
+    },
+    group,
+  );
 }
 
 /** `Name` tag, for the console's resource lists. */

@@ -5,6 +5,7 @@ import {
   type TableDefinition,
   type TableKey,
   keyAttributes,
+  keySchema,
   tableName,
 } from '@mini-ecommerce/stack-model';
 import { fnIf } from '../model/intrinsics';
@@ -23,18 +24,12 @@ export function tableProperties(table: TableDefinition): ResourceProps['AWS::Dyn
       AttributeName: a.name,
       AttributeType: a.type,
     })),
-    KeySchema: [
-      { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
-      ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' }] : []),
-    ],
+    KeySchema: keySchema(table),
     ...(table.globalSecondaryIndexes.length > 0
       ? {
           GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
             IndexName: index.indexName,
-            KeySchema: [
-              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-              ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
-            ],
+            KeySchema: keySchema(index),
             Projection: { ProjectionType: index.projection },
           })),
         }

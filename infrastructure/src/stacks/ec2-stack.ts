@@ -10,6 +10,7 @@ import {
   stackOutput,
   stackTemplate,
   deployerPrincipalsParameter,
+  switchParameter,
 } from './common';
 import { userDataScript } from './ec2/user-data';
 import { addAppParameters } from './ec2/app-parameters';
@@ -71,15 +72,10 @@ export function ec2Stack(): TemplateDocument {
     },
     'Compute',
   );
-  const enableAutoScaling = template.parameter(
+  const enableAutoScaling = switchParameter(
+    template,
     STACK_PARAMETERS.enableAutoScaling,
-    {
-      Type: 'String',
-      Description:
-        'true: an Application Load Balancer and an Auto Scaling group instead of the single instance. Pass the same value to the monitoring stack.',
-      Default: 'false',
-      AllowedValues: ['true', 'false'],
-    },
+    'true: an Application Load Balancer and an Auto Scaling group instead of the single instance. Pass the same value to the monitoring stack.',
     'Compute',
   );
   const minSize = template.parameter(
@@ -104,14 +100,10 @@ export function ec2Stack(): TemplateDocument {
     },
     'Compute',
   );
-  const allocateEip = template.parameter(
+  const allocateEip = switchParameter(
+    template,
     STACK_PARAMETERS.allocateElasticIp,
-    {
-      Type: 'String',
-      Description: 'Give the single instance a fixed public address (an Elastic IP).',
-      Default: 'false',
-      AllowedValues: ['true', 'false'],
-    },
+    'Give the single instance a fixed public address (an Elastic IP).',
     'Compute',
   );
   const webOrigin = template.parameter(

@@ -21,8 +21,14 @@ import {
   stackTemplate,
   deployerPrincipalsParameter,
 } from './common';
-import { denyInsecureTransport, keyAdministration } from './shared-policies';
-import { EXPIRE_NONCURRENT, addBucket, envBucketName, type Bucket } from './main/buckets';
+import { keyAdministration } from './shared-policies';
+import {
+  EXPIRE_NONCURRENT,
+  addBucket,
+  addBucketPolicy,
+  envBucketName,
+  type Bucket,
+} from './main/buckets';
 import { addCdn } from './main/cdn';
 import { NETWORK, addNetwork } from './main/network';
 
@@ -191,51 +197,37 @@ export function mainStack(): TemplateDocument {
   });
 
   const cloudFrontRead = (bucket: Bucket, keys: string) =>
-    template.resource(`${bucket.logicalId}Policy`, 'AWS::S3::BucketPolicy', {
-      Bucket: bucket.ref(),
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          denyInsecureTransport(bucket.getAtt('Arn')),
-          {
-            Sid: 'CloudFrontReadsThroughOac',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
-            Resource: sub(`\${Arn}/${keys}`, { Arn: bucket.getAtt('Arn') }),
-            Condition: {
-              StringEquals: {
-                'AWS:SourceArn': sub(
-                  'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}',
-                ),
-              },
-            },
+    addBucketPolicy(template, bucket, [
+      {
+        Sid: 'CloudFrontReadsThroughOac',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: 's3:GetObject',
+        Resource: sub(`\${Arn}/${keys}`, { Arn: bucket.getAtt('Arn') }),
+        Condition: {
+          StringEquals: {
+            'AWS:SourceArn': sub(
+              'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}',
+            ),
           },
-        ],
+        },
       },
-    });
+    ]);
   cloudFrontRead(website, '*');
   cloudFrontRead(images, `${IMAGES_KEY_PREFIX}*`);
   const deployers = deployerPrincipalsParameter(template);
-  template.resource('ArtifactsBucketPolicy', 'AWS::S3::BucketPolicy', {
-    Bucket: artifacts.ref(),
-    PolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        denyInsecureTransport(artifacts.getAtt('Arn')),
-        {
-          // Instances boot what api:deploy recorded and verify it against the digest in SSM; on
-          // top of that, nobody but the deployer may put anything where releases live.
-          Sid: 'OnlyTheDeployerWritesApiReleases',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:PutObject',
-          Resource: join('', [artifacts.getAtt('Arn'), `/${API_RELEASES_KEY_PREFIX}*`]),
-          Condition: { ArnNotLike: { 'aws:PrincipalArn': deployers.ref() } },
-        },
-      ],
+  addBucketPolicy(template, artifacts, [
+    {
+      // Instances boot what api:deploy recorded and verify it against the digest in SSM; on
+      // top of that, nobody but the deployer may put anything where releases live.
+      Sid: 'OnlyTheDeployerWritesApiReleases',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: join('', [artifacts.getAtt('Arn'), `/${API_RELEASES_KEY_PREFIX}*`]),
+      Condition: { ArnNotLike: { 'aws:PrincipalArn': deployers.ref() } },
     },
-  });
+  ]);
 
   stackOutputs(template, 'main', {
     vpcId: {
@@ -492,22 +484,15 @@ function addAccessLogsBucket(template: TemplateBuilder): Bucket {
       },
     ],
   });
-  template.resource('AccessLogsBucketPolicy', 'AWS::S3::BucketPolicy', {
-    Bucket: bucket.ref(),
-    PolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        denyInsecureTransport(bucket.getAtt('Arn')),
-        {
-          Sid: 'S3ServerAccessLogs',
-          Effect: 'Allow',
-          Principal: { Service: 'logging.s3.amazonaws.com' },
-          Action: 's3:PutObject',
-          Resource: sub('${Arn}/s3/*', { Arn: bucket.getAtt('Arn') }),
-          Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
-        },
-      ],
+  addBucketPolicy(template, bucket, [
+    {
+      Sid: 'S3ServerAccessLogs',
+      Effect: 'Allow',
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: sub('${Arn}/s3/*', { Arn: bucket.getAtt('Arn') }),
+      Condition: { StringEquals: { 'aws:SourceAccount': sub('${AWS::AccountId}') } },
     },
-  });
+  ]);
   return bucket;
 }

@@ -1,8 +1,8 @@
 import { STACK_CONDITIONS, STACK_INPUTS, STACK_PARAMETERS } from '@mini-ecommerce/stack-model';
-import { equals, fnIf, not } from '../model/intrinsics';
+import { equals, not } from '../model/intrinsics';
 import type { TemplateDocument } from '../model/template';
-import { stackOutput, stackTemplate } from './common';
-import { addAlarms } from './monitoring/alarms';
+import { stackOutput, stackTemplate, switchParameter } from './common';
+import { addAlarms, computeDimension } from './monitoring/alarms';
 import { addTrail } from './monitoring/audit-trail';
 import { addDashboard } from './monitoring/dashboard';
 import { addAlarmTopic, addMonitoringKey } from './monitoring/notifications';
@@ -55,14 +55,10 @@ export function monitoringStack(): TemplateDocument {
     'targetGroupFullName',
     'Full name of the API target group (targetgroup/...)',
   );
-  const enableTrail = template.parameter(
+  const enableTrail = switchParameter(
+    template,
     STACK_PARAMETERS.enableCloudTrail,
-    {
-      Type: 'String',
-      Description: 'Create a CloudTrail trail (for accounts without an organisation trail).',
-      Default: 'false',
-      AllowedValues: ['true', 'false'],
-    },
+    'Create a CloudTrail trail (for accounts without an organisation trail).',
     'Audit',
   );
   template.condition(STACK_CONDITIONS.hasEmail, not(equals(email.ref(), '')));
@@ -74,7 +70,7 @@ export function monitoringStack(): TemplateDocument {
   const key = addMonitoringKey(template);
   const topic = addAlarmTopic(template, key, email, sms);
   const alarms = addAlarms(template, topic, { instanceId, asgName, loadBalancer, targetGroup });
-  addDashboard(template, alarms.unconditional(), fnIf(USE_ASG, asgName.ref(), instanceId.ref()));
+  addDashboard(template, alarms.unconditional(), computeDimension({ instanceId, asgName }));
   addTrail(template, key);
 
   stackOutput(template, 'alarmTopicArn', {

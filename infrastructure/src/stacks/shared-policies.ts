@@ -1,6 +1,21 @@
 import { join, sub, type Expr } from '../model/intrinsics';
 import type { JsonValue } from '../model/values';
 
+/** A role's trust policy: the AWS service may assume the role, under the condition when one is given. */
+export function assumableBy(service: string, condition?: JsonValue): JsonValue {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: 'sts:AssumeRole',
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  };
+}
+
 /** Deny every request to the bucket that does not arrive over TLS. */
 export function denyInsecureTransport(bucketArn: Expr): JsonValue {
   return {

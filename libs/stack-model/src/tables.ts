@@ -26,6 +26,41 @@ export interface TableDefinition {
   readonly billingMode: 'PAY_PER_REQUEST';
 }
 
+/** Every key of the four tables is a string. */
+function stringKey(name: string): KeyAttribute {
+  return { name, type: 'S' };
+}
+
+/** An index projecting every attribute, as every index of the architecture document does. */
+function index(indexName: string, partitionKey: string, sortKey?: string): GlobalSecondaryIndex {
+  return {
+    indexName,
+    partitionKey: stringKey(partitionKey),
+    ...(sortKey ? { sortKey: stringKey(sortKey) } : {}),
+    projection: 'ALL',
+  };
+}
+
+/** An on-demand table, as every table of the architecture document is. */
+function table<K extends TableKey>(
+  key: K,
+  keys: {
+    readonly partitionKey: string;
+    readonly sortKey?: string;
+    readonly indexes?: readonly GlobalSecondaryIndex[];
+    readonly timeToLiveAttribute?: string;
+  },
+): TableDefinition & { readonly key: K } {
+  return {
+    key,
+    partitionKey: stringKey(keys.partitionKey),
+    ...(keys.sortKey ? { sortKey: stringKey(keys.sortKey) } : {}),
+    globalSecondaryIndexes: keys.indexes ?? [],
+    ...(keys.timeToLiveAttribute ? { timeToLiveAttribute: keys.timeToLiveAttribute } : {}),
+    billingMode: 'PAY_PER_REQUEST',
+  };
+}
+
 export const TABLE_KEYS = ['products', 'users', 'orders', 'cart'] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
@@ -42,55 +77,35 @@ export const INDEX_NAMES = {
  * tables agree with it, and `stacks.test.ts` in infrastructure the committed templates.
  */
 export const TABLES: { readonly [K in TableKey]: TableDefinition & { readonly key: K } } = {
-  products: {
-    key: 'products',
-    partitionKey: { name: 'productId', type: 'S' },
-    globalSecondaryIndexes: [
-      {
-        indexName: INDEX_NAMES.category,
-        partitionKey: { name: 'category', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
-    billingMode: 'PAY_PER_REQUEST',
-  },
-  users: {
-    key: 'users',
-    partitionKey: { name: 'userId', type: 'S' },
-    globalSecondaryIndexes: [
-      {
-        indexName: INDEX_NAMES.email,
-        partitionKey: { name: 'email', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
+  products: table('products', {
+    partitionKey: 'productId',
+    indexes: [index(INDEX_NAMES.category, 'category')],
+  }),
+  users: table('users', {
+    partitionKey: 'userId',
+    indexes: [index(INDEX_NAMES.email, 'email')],
     timeToLiveAttribute: 'expiresAt',
-    billingMode: 'PAY_PER_REQUEST',
-  },
-  orders: {
-    key: 'orders',
-    partitionKey: { name: 'orderId', type: 'S' },
-    globalSecondaryIndexes: [
-      {
-        indexName: INDEX_NAMES.userOrders,
-        partitionKey: { name: 'userId', type: 'S' },
-        sortKey: { name: 'createdAt', type: 'S' },
-        projection: 'ALL',
-      },
-    ],
-    billingMode: 'PAY_PER_REQUEST',
-  },
-  cart: {
-    key: 'cart',
-    partitionKey: { name: 'userId', type: 'S' },
-    sortKey: { name: 'productId', type: 'S' },
-    globalSecondaryIndexes: [],
-    billingMode: 'PAY_PER_REQUEST',
-  },
+  }),
+  orders: table('orders', {
+    partitionKey: 'orderId',
+    indexes: [index(INDEX_NAMES.userOrders, 'userId', 'createdAt')],
+  }),
+  cart: table('cart', { partitionKey: 'userId', sortKey: 'productId' }),
 };
 
 export function tableName(env: Environment, key: TableKey): string {
   return resourceName(env, key);
+}
+
+/** A table's or an index's key schema: the partition key (HASH), then the sort key (RANGE) if any. */
+export function keySchema(keys: {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}): { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] {
+  return [
+    { AttributeName: keys.partitionKey.name, KeyType: 'HASH' },
+    ...(keys.sortKey ? [{ AttributeName: keys.sortKey.name, KeyType: 'RANGE' as const }] : []),
+  ];
 }
 
 /** Every attribute used in a key of the table or of one of its indexes, deduplicated. */

@@ -45,8 +45,11 @@ const ENVIRONMENT_TAGGED = {
   },
 } as const;
 
-/** The EC2 resource types of the templates that carry tags (the standard tags, from the builder). */
-const EC2_TAGGED_TYPES = [
+/**
+ * The main stack's network resource types that carry tags (the standard tags, from the builder):
+ * deleting them requires the environment tag.
+ */
+const TAGGED_NETWORK_TYPES = [
   'AWS::EC2::VPC',
   'AWS::EC2::Subnet',
   'AWS::EC2::InternetGateway',
@@ -57,27 +60,25 @@ const EC2_TAGGED_TYPES = [
   'AWS::EC2::SecurityGroup',
   'AWS::EC2::VPCEndpoint',
   'AWS::EC2::FlowLog',
-  'AWS::EC2::LaunchTemplate',
-  'AWS::EC2::Instance',
 ];
 
-/** The main stack's network resource types, created, wired and read by the same statements. */
+/** The ec2 stack's tagged instance types. */
+const TAGGED_INSTANCE_TYPES = ['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'];
+
+/** The EC2 resource types of the templates that carry tags. */
+const EC2_TAGGED_TYPES = [...TAGGED_NETWORK_TYPES, ...TAGGED_INSTANCE_TYPES];
+
+/**
+ * The main stack's network resource types, created, wired and read by the same statements: the
+ * tagged ones and the attachments, routes, associations and ACL entries that wire them (untagged).
+ */
 const NETWORK_TYPES = [
-  'AWS::EC2::VPC',
-  'AWS::EC2::Subnet',
-  'AWS::EC2::InternetGateway',
+  ...TAGGED_NETWORK_TYPES,
   'AWS::EC2::VPCGatewayAttachment',
-  'AWS::EC2::RouteTable',
   'AWS::EC2::Route',
   'AWS::EC2::SubnetRouteTableAssociation',
-  'AWS::EC2::NetworkAcl',
   'AWS::EC2::NetworkAclEntry',
   'AWS::EC2::SubnetNetworkAclAssociation',
-  'AWS::EC2::EIP',
-  'AWS::EC2::NatGateway',
-  'AWS::EC2::SecurityGroup',
-  'AWS::EC2::VPCEndpoint',
-  'AWS::EC2::FlowLog',
 ];
 
 const EC2_IDS =
@@ -132,18 +133,7 @@ export const SERVICE_ROLE_POLICIES: readonly ServicePolicy[] = [
       },
       {
         sid: 'NetworkDelete',
-        types: [
-          'AWS::EC2::VPC',
-          'AWS::EC2::Subnet',
-          'AWS::EC2::InternetGateway',
-          'AWS::EC2::RouteTable',
-          'AWS::EC2::NetworkAcl',
-          'AWS::EC2::EIP',
-          'AWS::EC2::NatGateway',
-          'AWS::EC2::SecurityGroup',
-          'AWS::EC2::VPCEndpoint',
-          'AWS::EC2::FlowLog',
-        ],
+        types: TAGGED_NETWORK_TYPES,
         actions: [
           'ec2:DeleteVpc',
           'ec2:DeleteSubnet',
@@ -262,7 +252,7 @@ export const SERVICE_ROLE_POLICIES: readonly ServicePolicy[] = [
       },
       {
         sid: 'ComputeDelete',
-        types: ['AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance'],
+        types: TAGGED_INSTANCE_TYPES,
         actions: [
           'ec2:DeleteLaunchTemplate',
           'ec2:DeleteLaunchTemplateVersions',

@@ -10,6 +10,7 @@ import { sub, type Expr } from '../../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder } from '../../model/template';
 import type { JsonValue } from '../../model/values';
 import { ENV_PLACEHOLDER, envName, importFrom } from '../common';
+import { assumableBy } from '../shared-policies';
 
 export function addInstanceRole(
   template: TemplateBuilder,
@@ -37,12 +38,7 @@ export function addInstanceRole(
     RoleName: envName('api-instance'),
     Description:
       'API instances: the application tables, buckets and parameters, its logs and metrics, Session Manager',
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
-      ],
-    },
+    AssumeRolePolicyDocument: assumableBy('ec2.amazonaws.com'),
     Policies: [
       {
         PolicyName: 'application',

@@ -2,7 +2,9 @@ import { type BucketKey, bucketName } from '@mini-ecommerce/stack-model';
 import type { ResourceProps, S3BucketRule } from '../../model/generated/cfn-resources';
 import type { ResourceHandle, RuleException, TemplateBuilder } from '../../model/template';
 import type { Expr } from '../../model/intrinsics';
+import type { JsonValue } from '../../model/values';
 import { ENV_PLACEHOLDER, envSub } from '../common';
+import { denyInsecureTransport } from '../shared-policies';
 
 type BucketProps = ResourceProps['AWS::S3::Bucket'];
 export type Bucket = ResourceHandle<'AWS::S3::Bucket'>;
@@ -84,6 +86,30 @@ export function addBucket(template: TemplateBuilder, spec: BucketSpec): Bucket {
         ...(spec.extraGuardExceptions ?? []),
       ],
     },
+  );
+}
+
+/**
+ * The bucket's policy (`<logicalId>Policy`): every request over TLS, then the bucket's own
+ * statements.
+ */
+export function addBucketPolicy(
+  template: TemplateBuilder,
+  bucket: Bucket,
+  statements: readonly JsonValue[],
+  options: { readonly condition?: string } = {},
+): ResourceHandle<'AWS::S3::BucketPolicy'> {
+  return template.resource(
+    `${bucket.logicalId}Policy`,
+    'AWS::S3::BucketPolicy',
+    {
+      Bucket: bucket.ref(),
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [denyInsecureTransport(bucket.getAtt('Arn')), ...statements],
+      },
+    },
+    options,
   );
 }
 

@@ -16,7 +16,12 @@ import {
   select,
   sub,
 } from '../../model/intrinsics';
-import type { ParameterHandle, ResourceHandle, TemplateBuilder } from '../../model/template';
+import type {
+  ParameterHandle,
+  ResourceHandle,
+  ResourceOptions,
+  TemplateBuilder,
+} from '../../model/template';
 import type { Str } from '../../model/values';
 import {
   ENVIRONMENT_PARAMETER,
@@ -25,6 +30,7 @@ import {
   envName,
   nameTag,
 } from '../common';
+import { assumableBy } from '../shared-policies';
 
 /** The address plan of the architecture document, plus the second-AZ subnets a load balancer needs. */
 export const NETWORK = {
@@ -35,18 +41,31 @@ export const NETWORK = {
   privateSubnet2Cidr: '10.0.4.0/24',
 } as const;
 
-/** Ephemeral ports, split around RDP (3389), which nothing here serves (CT.EC2.PR.5). */
+const RETURN_TRAFFIC_REASON =
+  'Return traffic of outbound connections arrives on any ephemeral port, 3389 included, and a NACL is stateless; no instance listens on 22 or 3389 and the stateful security groups open neither.';
+const TCP = '6';
+const ICMP = '1';
+const ANYWHERE = '0.0.0.0/0';
+
+/** What a network ACL entry lets through: a TCP port range, or a protocol (ICMP with its type). */
+interface Traffic {
+  readonly ports?: { readonly From: number; readonly To: number };
+  readonly protocol?: string;
+  readonly icmp?: { readonly Type: number; readonly Code: number };
+}
+const tcpPort = (port: number): Traffic => ({ ports: { From: port, To: port } });
+const HTTP = tcpPort(HTTP_PORT);
+const HTTPS = tcpPort(HTTPS_PORT);
+const SSH = tcpPort(SSH_PORT);
 /**
  * Replies to the instances' own connections arrive on any ephemeral port, 3389 included: a
  * stateless NACL that skips it drops those replies at random. RDP stays closed where it matters,
  * in the stateful security groups, which open no such port.
  */
-const EPHEMERAL_PORTS = { From: 1024, To: 65535 } as const;
-const ICMP = '1';
-const RETURN_TRAFFIC_REASON =
-  'Return traffic of outbound connections arrives on any ephemeral port, 3389 included, and a NACL is stateless; no instance listens on 22 or 3389 and the stateful security groups open neither.';
-const TCP = '6';
-const ANYWHERE = '0.0.0.0/0';
+const EPHEMERAL: Traffic = { ports: { From: 1024, To: 65535 } };
+/** "Fragmentation needed": without it path-MTU discovery fails and large replies hang. */
+const PATH_MTU: Traffic = { protocol: ICMP, icmp: { Type: 3, Code: 4 } };
+const ALL_TRAFFIC: Traffic = { protocol: '-1' };
 
 export interface Network {
   readonly vpc: ResourceHandle<'AWS::EC2::VPC'>;
@@ -148,32 +167,33 @@ export function addNetwork(
     { condition: createNat },
   );
 
-  const publicRoutes = template.resource('PublicRouteTable', 'AWS::EC2::RouteTable', {
-    VpcId: vpc.ref(),
-    Tags: [nameTag('public-routes')],
-  });
-  template.resource(
-    'PublicDefaultRoute',
-    'AWS::EC2::Route',
-    {
-      RouteTableId: publicRoutes.ref(),
-      DestinationCidrBlock: ANYWHERE,
-      GatewayId: internetGateway.ref(),
-    },
+  // Each tier's route table sends everything outside the VPC through its gateway: the internet
+  // gateway for the public subnets, the NAT gateway (when there is one) for the private ones.
+  const routeTable = (
+    tier: 'Public' | 'Private',
+    gateway: { GatewayId: Str } | { NatGatewayId: Str },
+    routeOptions: ResourceOptions,
+  ) => {
+    const table = template.resource(`${tier}RouteTable`, 'AWS::EC2::RouteTable', {
+      VpcId: vpc.ref(),
+      Tags: [nameTag(`${tier.toLowerCase()}-routes`)],
+    });
+    template.resource(
+      `${tier}DefaultRoute`,
+      'AWS::EC2::Route',
+      { RouteTableId: table.ref(), DestinationCidrBlock: ANYWHERE, ...gateway },
+      routeOptions,
+    );
+    return table;
+  };
+  const publicRoutes = routeTable(
+    'Public',
+    { GatewayId: internetGateway.ref() },
     { dependsOn: [gatewayAttachment] },
   );
-  const privateRoutes = template.resource('PrivateRouteTable', 'AWS::EC2::RouteTable', {
-    VpcId: vpc.ref(),
-    Tags: [nameTag('private-routes')],
-  });
-  template.resource(
-    'PrivateDefaultRoute',
-    'AWS::EC2::Route',
-    {
-      RouteTableId: privateRoutes.ref(),
-      DestinationCidrBlock: ANYWHERE,
-      NatGatewayId: natGateway.ref(),
-    },
+  const privateRoutes = routeTable(
+    'Private',
+    { NatGatewayId: natGateway.ref() },
     { condition: createNat },
   );
   for (const [id, subnetHandle, table] of [
@@ -228,14 +248,11 @@ function addNetworkAcls(
     Tags: [nameTag('private-nacl')],
   });
 
-  type Entry = {
+  type Entry = Traffic & {
     id: string;
     rule: number;
     egress: boolean;
     cidr: Str;
-    ports?: { readonly From: number; readonly To: number };
-    protocol?: string;
-    icmp?: { readonly Type: number; readonly Code: number };
     condition?: string;
     guardReason?: string;
   };
@@ -267,103 +284,46 @@ function addNetworkAcls(
   // Public subnets: web and API traffic in, replies to outbound connections back in; SSH only
   // from the operator's CIDR when one is given. Everything else is dropped by the default deny.
   entries(publicAcl, [
-    {
-      id: 'PublicAclInHttp',
-      rule: 100,
-      egress: false,
-      cidr: ANYWHERE,
-      ports: { From: HTTP_PORT, To: HTTP_PORT },
-    },
-    {
-      id: 'PublicAclInHttps',
-      rule: 110,
-      egress: false,
-      cidr: ANYWHERE,
-      ports: { From: HTTPS_PORT, To: HTTPS_PORT },
-    },
+    { id: 'PublicAclInHttp', rule: 100, egress: false, cidr: ANYWHERE, ...HTTP },
+    { id: 'PublicAclInHttps', rule: 110, egress: false, cidr: ANYWHERE, ...HTTPS },
     // Covers the API port and the replies to the instance's own outbound connections.
     {
       id: 'PublicAclInEphemeral',
       rule: 120,
       egress: false,
       cidr: ANYWHERE,
-      ports: EPHEMERAL_PORTS,
+      ...EPHEMERAL,
       guardReason: RETURN_TRAFFIC_REASON,
     },
-    // "Fragmentation needed": without it path-MTU discovery fails and large replies hang.
-    {
-      id: 'PublicAclInPathMtu',
-      rule: 125,
-      egress: false,
-      cidr: ANYWHERE,
-      protocol: ICMP,
-      icmp: { Type: 3, Code: 4 },
-    },
+    { id: 'PublicAclInPathMtu', rule: 125, egress: false, cidr: ANYWHERE, ...PATH_MTU },
     {
       id: 'PublicAclInSsh',
       rule: 130,
       egress: false,
       cidr: sshCidr.ref(),
-      ports: { From: SSH_PORT, To: SSH_PORT },
+      ...SSH,
       condition: hasSshCidr,
     },
-    {
-      id: 'PublicAclOutHttp',
-      rule: 100,
-      egress: true,
-      cidr: ANYWHERE,
-      ports: { From: HTTP_PORT, To: HTTP_PORT },
-    },
-    {
-      id: 'PublicAclOutHttps',
-      rule: 110,
-      egress: true,
-      cidr: ANYWHERE,
-      ports: { From: HTTPS_PORT, To: HTTPS_PORT },
-    },
-    {
-      id: 'PublicAclOutEphemeral',
-      rule: 120,
-      egress: true,
-      cidr: ANYWHERE,
-      ports: { From: 1024, To: 65535 },
-    },
-    { id: 'PublicAclOutVpc', rule: 130, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
+    { id: 'PublicAclOutHttp', rule: 100, egress: true, cidr: ANYWHERE, ...HTTP },
+    { id: 'PublicAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ...HTTPS },
+    { id: 'PublicAclOutEphemeral', rule: 120, egress: true, cidr: ANYWHERE, ...EPHEMERAL },
+    { id: 'PublicAclOutVpc', rule: 130, egress: true, cidr: NETWORK.vpcCidr, ...ALL_TRAFFIC },
   ]);
   // Private subnets: reachable from inside the VPC only; out to the internet for updates (through the NAT).
   entries(privateAcl, [
-    { id: 'PrivateAclInVpc', rule: 100, egress: false, cidr: NETWORK.vpcCidr, protocol: '-1' },
+    { id: 'PrivateAclInVpc', rule: 100, egress: false, cidr: NETWORK.vpcCidr, ...ALL_TRAFFIC },
     {
       id: 'PrivateAclInEphemeral',
       rule: 110,
       egress: false,
       cidr: ANYWHERE,
-      ports: EPHEMERAL_PORTS,
+      ...EPHEMERAL,
       guardReason: RETURN_TRAFFIC_REASON,
     },
-    {
-      id: 'PrivateAclInPathMtu',
-      rule: 115,
-      egress: false,
-      cidr: ANYWHERE,
-      protocol: ICMP,
-      icmp: { Type: 3, Code: 4 },
-    },
-    { id: 'PrivateAclOutVpc', rule: 100, egress: true, cidr: NETWORK.vpcCidr, protocol: '-1' },
-    {
-      id: 'PrivateAclOutHttps',
-      rule: 110,
-      egress: true,
-      cidr: ANYWHERE,
-      ports: { From: HTTPS_PORT, To: HTTPS_PORT },
-    },
-    {
-      id: 'PrivateAclOutHttp',
-      rule: 120,
-      egress: true,
-      cidr: ANYWHERE,
-      ports: { From: HTTP_PORT, To: HTTP_PORT },
-    },
+    { id: 'PrivateAclInPathMtu', rule: 115, egress: false, cidr: ANYWHERE, ...PATH_MTU },
+    { id: 'PrivateAclOutVpc', rule: 100, egress: true, cidr: NETWORK.vpcCidr, ...ALL_TRAFFIC },
+    { id: 'PrivateAclOutHttps', rule: 110, egress: true, cidr: ANYWHERE, ...HTTPS },
+    { id: 'PrivateAclOutHttp', rule: 120, egress: true, cidr: ANYWHERE, ...HTTP },
   ]);
 
   for (const [id, subnetHandle, acl] of [
@@ -396,17 +356,9 @@ function addFlowLogs(
   );
   const role = template.resource('FlowLogRole', 'AWS::IAM::Role', {
     RoleName: envName('vpc-flow-logs'),
-    AssumeRolePolicyDocument: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
-        },
-      ],
-    },
+    AssumeRolePolicyDocument: assumableBy('vpc-flow-logs.amazonaws.com', {
+      StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') },
+    }),
     Policies: [
       {
         PolicyName: 'write-flow-logs',

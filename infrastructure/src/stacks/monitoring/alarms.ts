@@ -26,7 +26,7 @@ const TABLE_OPERATIONS = [
 ] as const;
 
 type AlarmProps = ResourceProps['AWS::CloudWatch::Alarm'];
-type Dimension = { readonly Name: Expr; readonly Value: Expr };
+export type Dimension = { readonly Name: Expr; readonly Value: Expr };
 
 /** What the alarms watch: the monitoring stack's parameters fed from the ec2 stack's outputs. */
 export interface WatchedCompute {
@@ -34,6 +34,17 @@ export interface WatchedCompute {
   readonly asgName: ParameterHandle;
   readonly loadBalancer: ParameterHandle;
   readonly targetGroup: ParameterHandle;
+}
+
+/** The dimension that names the API's compute: the Auto Scaling group, or the single instance. */
+export function computeDimension({
+  instanceId,
+  asgName,
+}: Pick<WatchedCompute, 'instanceId' | 'asgName'>): Dimension {
+  return {
+    Name: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
+    Value: fnIf(USE_ASG, asgName.ref(), instanceId.ref()),
+  };
 }
 
 /**
@@ -46,12 +57,7 @@ export function addAlarms(
   { instanceId, asgName, loadBalancer, targetGroup }: WatchedCompute,
 ): Alarms {
   const alarms = new Alarms(template, topic);
-  const compute: Dimension[] = [
-    {
-      Name: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
-      Value: fnIf(USE_ASG, asgName.ref(), instanceId.ref()),
-    },
-  ];
+  const compute: Dimension[] = [computeDimension({ instanceId, asgName })];
   alarms.add('CpuHighAlarm', 'EC2 CPU above 80% for 15 minutes', {
     Namespace: 'AWS/EC2',
     MetricName: 'CPUUtilization',
@@ -246,36 +252,37 @@ export function addAlarms(
     },
     { condition: USE_ASG },
   );
-  alarms.add(
-    'LoadBalancer5xxAlarm',
-    'Load balancer answering 5xx itself (no target could answer)',
-    {
-      Namespace: 'AWS/ApplicationELB',
-      MetricName: 'HTTPCode_ELB_5XX_Count',
-      Dimensions: [{ Name: 'LoadBalancer', Value: loadBalancer.ref() }],
-      Statistic: 'Sum',
-      Period: 300,
-      EvaluationPeriods: 1,
-      Threshold: 10,
-      ComparisonOperator: 'GreaterThanThreshold',
-    },
-    { condition: USE_ASG },
-  );
-  alarms.add(
-    'Targets5xxAlarm',
-    'API instances behind the load balancer answering 5xx',
-    {
-      Namespace: 'AWS/ApplicationELB',
-      MetricName: 'HTTPCode_Target_5XX_Count',
-      Dimensions: targets,
-      Statistic: 'Sum',
-      Period: 300,
-      EvaluationPeriods: 1,
-      Threshold: 10,
-      ComparisonOperator: 'GreaterThanThreshold',
-    },
-    { condition: USE_ASG },
-  );
+  // The same bar for the 5xx the load balancer answers itself and those its targets answer.
+  for (const [id, description, metricName, dimensions] of [
+    [
+      'LoadBalancer5xxAlarm',
+      'Load balancer answering 5xx itself (no target could answer)',
+      'HTTPCode_ELB_5XX_Count',
+      [{ Name: 'LoadBalancer', Value: loadBalancer.ref() }],
+    ],
+    [
+      'Targets5xxAlarm',
+      'API instances behind the load balancer answering 5xx',
+      'HTTPCode_Target_5XX_Count',
+      targets,
+    ],
+  ] as const) {
+    alarms.add(
+      id,
+      description,
+      {
+        Namespace: 'AWS/ApplicationELB',
+        MetricName: metricName,
+        Dimensions: dimensions,
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 10,
+        ComparisonOperator: 'GreaterThanThreshold',
+      },
+      { condition: USE_ASG },
+    );
+  }
   alarms.add('CheckoutLatencyAlarm', 'Checkout p99 latency above 1 s', {
     Namespace: METRICS_NAMESPACE,
     MetricName: APP_METRICS.checkoutLatency.name,

@@ -9,8 +9,8 @@ import {
   envNameText,
   importFrom,
 } from '../common';
-import { EXPIRE_NONCURRENT, addBucket } from '../main/buckets';
-import { denyInsecureTransport } from '../shared-policies';
+import { EXPIRE_NONCURRENT, addBucket, addBucketPolicy } from '../main/buckets';
+import { assumableBy } from '../shared-policies';
 
 const CREATE_TRAIL = STACK_CONDITIONS.createTrail;
 
@@ -40,39 +40,32 @@ export function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KM
   const trailArn = sub(
     `arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/${envNameText('trail')}`,
   );
-  const bucketPolicy = template.resource(
-    'TrailBucketPolicy',
-    'AWS::S3::BucketPolicy',
-    {
-      Bucket: bucket.ref(),
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          denyInsecureTransport(bucket.getAtt('Arn')),
-          {
-            Sid: 'CloudTrailAclCheck',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Action: 's3:GetBucketAcl',
-            Resource: bucket.getAtt('Arn'),
-            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-          },
-          {
-            Sid: 'CloudTrailWrite',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Action: 's3:PutObject',
-            Resource: sub('${Arn}/AWSLogs/${AWS::AccountId}/*', { Arn: bucket.getAtt('Arn') }),
-            Condition: {
-              StringEquals: {
-                'aws:SourceArn': trailArn,
-                's3:x-amz-acl': 'bucket-owner-full-control',
-              },
-            },
-          },
-        ],
+  const bucketPolicy = addBucketPolicy(
+    template,
+    bucket,
+    [
+      {
+        Sid: 'CloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: bucket.getAtt('Arn'),
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
       },
-    },
+      {
+        Sid: 'CloudTrailWrite',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: sub('${Arn}/AWSLogs/${AWS::AccountId}/*', { Arn: bucket.getAtt('Arn') }),
+        Condition: {
+          StringEquals: {
+            'aws:SourceArn': trailArn,
+            's3:x-amz-acl': 'bucket-owner-full-control',
+          },
+        },
+      },
+    ],
     { condition: CREATE_TRAIL },
   );
   const logGroup = template.resource(
@@ -101,17 +94,9 @@ export function addTrail(template: TemplateBuilder, key: ResourceHandle<'AWS::KM
     'AWS::IAM::Role',
     {
       RoleName: envName('cloudtrail-logs'),
-      AssumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-          },
-        ],
-      },
+      AssumeRolePolicyDocument: assumableBy('cloudtrail.amazonaws.com', {
+        StringEquals: { 'aws:SourceArn': trailArn },
+      }),
       Policies: [
         {
           PolicyName: 'write-trail-logs',

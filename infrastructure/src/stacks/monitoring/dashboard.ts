@@ -3,24 +3,22 @@ import {
   APP_METRICS,
   METRICS_DIMENSION,
   METRICS_NAMESPACE,
-  STACK_CONDITIONS,
   TABLE_KEYS,
 } from '@mini-ecommerce/stack-model';
-import { type Expr, fnIf, sub } from '../../model/intrinsics';
+import { type Expr, sub } from '../../model/intrinsics';
 import type { ResourceHandle, TemplateBuilder } from '../../model/template';
 import type { JsonValue } from '../../model/values';
 import { envName, importFrom } from '../common';
-
-const USE_ASG = STACK_CONDITIONS.useAutoScaling;
+import type { Dimension } from './alarms';
 
 export function addDashboard(
   template: TemplateBuilder,
   alarms: ResourceHandle<'AWS::CloudWatch::Alarm'>[],
-  computeId: Expr,
+  computeDimension: Dimension,
 ): void {
   const variables: Record<string, Expr> = {
-    ComputeDimension: fnIf(USE_ASG, 'AutoScalingGroupName', 'InstanceId'),
-    ComputeId: computeId,
+    ComputeDimension: computeDimension.Name,
+    ComputeId: computeDimension.Value,
     ImagesBucket: importFrom('imagesBucketName'),
   };
   for (const key of TABLE_KEYS) variables[`${key}Table`] = importFrom(`${key}TableName` as const);
