@@ -38,6 +38,7 @@ import {
   type StoredOrder,
 } from './stored-order';
 import { updateOrderStatus } from './order-status';
+import { migrateOrderFeeds } from './feed-migration';
 import { countFeed, feedCopyId, feedPartitions, mergeFeeds, newOrderNumber } from './order-feeds';
 
 export type { StoredOrder };
@@ -68,6 +69,8 @@ export interface PlaceOrderOptions {
 }
 
 export class OrderRepository {
+  private feedsMigrated: Promise<number> | undefined;
+
   constructor(
     private readonly ctx: DataContext,
     private readonly products: ProductRepository,
@@ -93,8 +96,21 @@ export class OrderRepository {
     return Item ? toOrder(Item) : undefined;
   }
 
+  /**
+   * Orders placed before the sharded feeds are moved into them once per process, before the
+   * first read of the feeds (migrateOrderFeeds: one Query when there is nothing to move).
+   */
+  private feedsReady(): Promise<number> {
+    this.feedsMigrated ??= migrateOrderFeeds(this.ctx).catch((error: unknown) => {
+      this.feedsMigrated = undefined;
+      throw error;
+    });
+    return this.feedsMigrated;
+  }
+
   /** Access pattern: an order by its number, through its feed copy (one GetItem). */
   async getByNumber(orderNumber: OrderNumber): Promise<Order | undefined> {
+    await this.feedsReady();
     const { Item } = await this.ctx.entities.OrderEntity.build(GetItemCommand)
       .key({ orderId: feedCopyId(orderNumber) })
       .options({ consistent: true })
@@ -255,6 +271,7 @@ export class OrderRepository {
    * admin feeds on UserOrdersIndex (Queries only).
    */
   async listAll(limit: number, cursor?: string, status?: OrderStatus): Promise<Page<Order>> {
+    await this.feedsReady();
     const page = await mergeFeeds<StoredOrder>(
       this.ctx,
       status ?? '',
@@ -267,6 +284,7 @@ export class OrderRepository {
 
   /** Access pattern: how many orders have a status, counted on its feed shards (Select COUNT). */
   async countWithStatus(status: OrderStatus): Promise<number> {
+    await this.feedsReady();
     return countFeed(this.ctx, status);
   }
 
