@@ -12,6 +12,7 @@ import {
   TABLES,
   TABLE_KEYS,
   keyAttributes,
+  keySchema,
   type TableDefinition,
 } from '@mini-ecommerce/stack-model';
 import type { TableNames } from './config';
@@ -28,22 +29,12 @@ export function createTableInput(
       AttributeName: a.name,
       AttributeType: a.type,
     })),
-    KeySchema: [
-      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
-      ...(definition.sortKey
-        ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' as const }]
-        : []),
-    ],
+    KeySchema: keySchema(definition),
     ...(definition.globalSecondaryIndexes.length > 0
       ? {
           GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
             IndexName: index.indexName,
-            KeySchema: [
-              { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-              ...(index.sortKey
-                ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }]
-                : []),
-            ],
+            KeySchema: keySchema(index),
             Projection: { ProjectionType: index.projection },
           })),
         }
