@@ -20,6 +20,7 @@ export type CeilingJob =
       concurrency: number;
       linesPerCart: number;
       shape: CheckoutShape;
+      withReads?: boolean;
     }
   | {
       kind: 'cart';

@@ -93,4 +93,33 @@ describe('the raw checkout ceiling', () => {
     // 3 units for the checkout, and 3 lines of 1 or 2 units for each raw order.
     expect(sold).toBeGreaterThanOrEqual(3 + 30 * 3);
   });
+
+  it('with its reads makes, per order, the three reads checkout makes first, then the same transaction', async () => {
+    const sent: string[] = [];
+    data.clients.documentClient.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName as string);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countCommands' },
+    );
+    try {
+      const raw = await rawCheckoutCeiling(data, products, {
+        count: 10,
+        concurrency: 5,
+        linesPerCart: 3,
+        shape: 'current',
+        withReads: true,
+      });
+      expect(raw.failures).toBe(0);
+      expect(raw.count).toBe(10);
+      const count = (name: string) => sent.filter((n) => n === name).length;
+      expect(count('GetItemCommand')).toBe(10);
+      expect(count('QueryCommand')).toBe(10);
+      expect(count('BatchGetItemCommand')).toBe(10);
+      expect(count('TransactWriteItemsCommand')).toBe(10);
+    } finally {
+      data.clients.documentClient.middlewareStack.remove('countCommands');
+    }
+  });
 });

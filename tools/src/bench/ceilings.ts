@@ -64,7 +64,17 @@ function figures(times: number[], seconds: number, retries: number, failures: nu
 export async function rawCheckoutCeiling(
   data: DataLayer,
   products: Product[],
-  options: { count: number; concurrency: number; linesPerCart: number; shape: CheckoutShape },
+  options: {
+    count: number;
+    concurrency: number;
+    linesPerCart: number;
+    shape: CheckoutShape;
+    /**
+     * Also make, before each transaction, the three reads POST /api/orders makes before its own:
+     * the caller's user (authentication), the cart's lines and their products (one BatchGetItem).
+     */
+    withReads?: boolean;
+  },
 ): Promise<RateFigures> {
   const next = random(options.count * 31 + options.linesPerCart);
   const run = `raw-${Date.now().toString(36)}`;
@@ -113,18 +123,26 @@ export async function rawCheckoutCeiling(
         country: 'US',
       },
     });
-    return reshape(
-      data.orders.placementTransaction(order, o.lines),
-      options.shape,
-      options.linesPerCart,
-    );
+    return {
+      ...o,
+      items: reshape(
+        data.orders.placementTransaction(order, o.lines),
+        options.shape,
+        options.linesPerCart,
+      ),
+    };
   });
   let retries = 0;
   let failures = 0;
   const times: number[] = [];
   const started = performance.now();
-  await mapConcurrent(transactions, options.concurrency, async (items) => {
+  await mapConcurrent(transactions, options.concurrency, async ({ userId, lines, items }) => {
     const sent = performance.now();
+    if (options.withReads) {
+      await data.users.getById(userId);
+      await data.cart.lines(userId);
+      await data.products.getMany(lines.map((line) => line.productId));
+    }
     for (let attempt = 0; ; attempt += 1) {
       try {
         await data.clients.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
