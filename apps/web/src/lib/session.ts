@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { User } from '@mini-ecommerce/domain';
+import { createLocalStore } from './store';
 
 export interface Session {
   token: string;
@@ -9,22 +10,16 @@ export interface Session {
 /** Why the shopper is signed out; lets the sign-in page explain an expired session. */
 export type SignedOutReason = 'signed-out' | 'expired';
 
-const STORAGE_KEY = 'mini-ecommerce.session';
-const listeners = new Set<() => void>();
-let current: Session | null = readStored();
+const stored = createLocalStore<Session | null>('mini-ecommerce.session', {
+  parse: (value) => {
+    const session = value as Partial<Session> | undefined;
+    return typeof session?.token === 'string' && typeof session.user?.userId === 'string'
+      ? (session as Session)
+      : null;
+  },
+  empty: null,
+});
 let lastReason: SignedOutReason = 'signed-out';
-
-function readStored(): Session | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Session>;
-    if (typeof parsed.token !== 'string' || typeof parsed.user?.userId !== 'string') return null;
-    return parsed as Session;
-  } catch {
-    return null;
-  }
-}
 
 /** Seconds since the epoch at which a JWT expires, or undefined when it cannot be read. */
 function tokenExpiry(token: string): number | undefined {
@@ -40,27 +35,11 @@ function tokenExpiry(token: string): number | undefined {
   }
 }
 
-function emit() {
-  for (const listener of listeners) listener();
-}
-
-function write(next: Session | null) {
-  current = next;
-  try {
-    if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    else localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Private mode or a full quota: the session still lives for this tab.
-  }
-  emit();
-}
-
 export const session = {
-  get(): Session | null {
-    return current;
-  },
+  get: stored.get,
   /** The token for a request; an expired one is dropped first so the shopper is asked to sign in. */
   token(): string | undefined {
+    const current = stored.get();
     if (!current) return undefined;
     const exp = tokenExpiry(current.token);
     if (exp !== undefined && exp * 1000 <= Date.now()) {
@@ -71,35 +50,24 @@ export const session = {
   },
   signIn(next: Session) {
     lastReason = 'signed-out';
-    write(next);
+    stored.set(next);
   },
   signOut() {
     lastReason = 'signed-out';
-    write(null);
+    stored.set(null);
   },
   /** The API refused the token (401): forget it so guarded pages send the shopper to sign in. */
   expire() {
-    if (!current) return;
+    if (!stored.get()) return;
     lastReason = 'expired';
-    write(null);
+    stored.set(null);
   },
   reason(): SignedOutReason {
     return lastReason;
   },
-  subscribe(listener: () => void) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  /** Also called when another tab signs in or out. */
+  subscribe: stored.subscribe,
 };
-
-if (typeof window !== 'undefined') {
-  // Another tab signed in or out.
-  window.addEventListener('storage', (event) => {
-    if (event.key !== STORAGE_KEY) return;
-    current = readStored();
-    emit();
-  });
-}
 
 export function useSession(): Session | null {
   return useSyncExternalStore(session.subscribe, session.get, session.get);

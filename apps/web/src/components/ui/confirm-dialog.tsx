@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { FormError } from './status';
 
 /**
  * A modal question with a confirm and a cancel button, on the native `<dialog>`: the page behind
@@ -58,11 +59,7 @@ export function ConfirmDialog({
           {children}
         </div>
       ) : null}
-      {error ? (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="dialog__actions">
         <button
           ref={cancel}

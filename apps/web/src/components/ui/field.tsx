@@ -1,7 +1,9 @@
 import {
   useId,
+  useState,
   type InputHTMLAttributes,
   type ReactNode,
+  type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
 
@@ -18,16 +20,26 @@ interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-/** Label, hint and error around one control, wired for screen readers. */
-function Field({
+/**
+ * Label, hint and error around one control, wired for screen readers. `render` draws the control
+ * with the wiring and the rest of the field's props (the control's own attributes, which win).
+ */
+function Field<Attributes extends object>({
   label,
   error,
   hint,
-  control,
-}: FieldProps & { control: (props: ControlProps) => ReactNode }) {
+  render,
+  ...attributes
+}: FieldProps & Attributes & { render: (props: ControlProps & Attributes) => ReactNode }) {
   const id = useId();
   const describedBy =
     [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const control = {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    ...attributes,
+  } as ControlProps & Attributes;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -36,7 +48,7 @@ function Field({
           {hint}
         </p>
       ) : null}
-      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {render(control)}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -46,34 +58,32 @@ function Field({
   );
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <Field
-      label={label}
-      error={error}
-      hint={hint}
-      control={(props) => <input {...props} {...input} />}
-    />
-  );
+export function TextField(props: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field {...props} render={(control) => <input {...control} />} />;
 }
 
-export function TextAreaField({
-  label,
-  error,
-  hint,
-  ...textarea
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <Field
-      label={label}
-      error={error}
-      hint={hint}
-      control={(props) => <textarea {...props} {...textarea} />}
-    />
-  );
+export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field {...props} render={(control) => <textarea {...control} />} />;
+}
+
+/** `children` are the `<option>`s. */
+export function SelectField(props: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return <Field {...props} render={(control) => <select {...control} />} />;
+}
+
+/**
+ * The values of a form's fields, and `bind(name)`: the props that tie a field (`TextField`,
+ * `SelectField`, ...) to one of them.
+ */
+export function useFieldValues<Name extends string>(
+  initial: Record<Name, string> | (() => Record<Name, string>),
+) {
+  const [values, setValues] = useState(initial);
+  const bind = (name: Name) => ({
+    name,
+    value: values[name],
+    onChange: (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.value })),
+  });
+  return { values, bind };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createStore } from '../../lib/store';
 
 export interface Toast {
   id: number;
@@ -9,14 +10,8 @@ export interface Toast {
 /** How long a toast stays, unless the pointer or focus is on it. */
 export const TOAST_MS = 4000;
 
-let current: Toast | null = null;
+const shown = createStore<Toast | null>(null);
 let nextId = 1;
-const listeners = new Set<() => void>();
-
-function publish(next: Toast | null) {
-  current = next;
-  for (const listener of listeners) listener();
-}
 
 /**
  * One short message at a time, shown over the page (it never moves the layout) and announced by
@@ -24,16 +19,14 @@ function publish(next: Toast | null) {
  */
 export const toasts = {
   show(message: ReactNode, tone: Toast['tone'] = 'success') {
-    publish({ id: nextId++, message, tone });
+    shown.set({ id: nextId++, message, tone });
   },
   dismiss(id?: number) {
-    if (current && (id === undefined || current.id === id)) publish(null);
+    const current = shown.get();
+    if (current && (id === undefined || current.id === id)) shown.set(null);
   },
-  current: () => current,
-  subscribe(listener: () => void) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  current: shown.get,
+  subscribe: shown.subscribe,
 };
 
 function ToastCard({ toast }: { toast: Toast }) {

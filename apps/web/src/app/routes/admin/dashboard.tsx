@@ -1,16 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { ShopSummary } from '../../../features/dashboard/components/shop-summary';
-
-const DEFAULT_LOW_STOCK = 5;
+import { DEFAULT_LOW_STOCK, lowStockThreshold } from '../../../features/dashboard/utils/low-stock';
 
 export default function AdminDashboardRoute() {
   const [params, setParams] = useSearchParams();
-  const requested = Number(params.get('lowStock') ?? DEFAULT_LOW_STOCK);
-  const lowStock =
-    Number.isInteger(requested) && requested >= 0 && requested <= 100
-      ? requested
-      : DEFAULT_LOW_STOCK;
+  const lowStock = lowStockThreshold(params.get('lowStock')) ?? DEFAULT_LOW_STOCK;
   return (
     <>
       <PageHeading>Dashboard</PageHeading>

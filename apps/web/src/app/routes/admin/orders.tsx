@@ -2,7 +2,8 @@ import { useSearchParams } from 'react-router';
 import type { OrderStatus } from '@mini-ecommerce/domain';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { AdminOrderTable } from '../../../features/orders/components/admin-order-table';
-import { ORDER_STATUSES, STATUS_LABELS } from '../../../features/orders/utils/order-status';
+import { ORDER_STATUSES } from '../../../features/orders/utils/order-status';
+import { STATUS_LABELS } from '../../../lib/order-status';
 
 export default function AdminOrdersRoute() {
   const [params, setParams] = useSearchParams();

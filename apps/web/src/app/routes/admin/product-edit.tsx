@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { PageHeading } from '../../../components/ui/page-heading';
-import { ErrorMessage, Loading, Notice } from '../../../components/ui/status';
+import { Notice, QueryStatus } from '../../../components/ui/status';
 import { useDeleteProduct } from '../../../features/products/api/delete-product';
 import { useProduct } from '../../../features/products/api/get-product';
 import { useUpdateProduct } from '../../../features/products/api/update-product';
@@ -28,13 +28,11 @@ export default function AdminProductEditRoute() {
       <PageHeading title="Edit product">
         {product.data ? `Edit ${product.data.name}` : 'Edit product'}
       </PageHeading>
-      {product.isPending ? (
-        <Loading label="Loading product…" />
-      ) : product.isError ? (
-        <ErrorMessage
-          error={product.error}
-          title="This product could not be loaded"
-          onRetry={() => void product.refetch()}
+      {!product.isSuccess ? (
+        <QueryStatus
+          query={product}
+          loadingLabel="Loading product…"
+          errorTitle="This product could not be loaded"
         />
       ) : (
         <div className="admin-edit">

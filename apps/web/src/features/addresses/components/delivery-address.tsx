@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { Address, PlaceOrderBody, ShippingAddress } from '@mini-ecommerce/domain';
 import { AddressLines, countryName } from '../../../components/ui/address-lines';
-import { TextField } from '../../../components/ui/field';
-import { ErrorMessage, Loading } from '../../../components/ui/status';
+import { SelectField, TextField, useFieldValues } from '../../../components/ui/field';
+import { QueryStatus } from '../../../components/ui/status';
 import { ApiError } from '../../../lib/api-client';
 import { createAddress } from '../api/create-address';
 import { useAddresses } from '../api/get-addresses';
@@ -19,8 +19,30 @@ const EMPTY: Draft = {
   country: 'US',
   phone: '',
 };
-const REQUIRED = ['name', 'line1', 'city', 'postalCode', 'country'] as const;
 const NEW = 'new';
+/** The address book's size: the domain's `MAX_ADDRESSES` (in its zod module, restated here). */
+const MAX_ADDRESSES = 5;
+
+/** The new address's fields, in the order they are asked for. */
+const FIELDS: readonly {
+  name: keyof Draft;
+  label: string;
+  autoComplete: string;
+  required?: true;
+  type?: 'tel';
+}[] = [
+  { name: 'name', label: 'Full name', autoComplete: 'name', required: true },
+  { name: 'line1', label: 'Address line 1', autoComplete: 'address-line1', required: true },
+  { name: 'line2', label: 'Address line 2', autoComplete: 'address-line2' },
+  { name: 'city', label: 'City', autoComplete: 'address-level2', required: true },
+  { name: 'postalCode', label: 'Postal code', autoComplete: 'postal-code', required: true },
+  { name: 'region', label: 'State or region', autoComplete: 'address-level1' },
+  { name: 'country', label: 'Country', autoComplete: 'country', required: true },
+  { name: 'phone', label: 'Phone', autoComplete: 'tel', type: 'tel' },
+];
+const REQUIRED = FIELDS.filter((field) => field.required);
+const requiredNames = REQUIRED.map((field) => field.label.toLowerCase());
+const MISSING_MESSAGE = `Enter the delivery address: ${requiredNames.slice(0, -1).join(', ')} and ${requiredNames.at(-1)}.`;
 
 const countries = COUNTRY_CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) =>
   a.name.localeCompare(b.name),
@@ -49,7 +71,7 @@ export function useDeliveryAddress() {
   const addresses = useAddresses();
   const saved = addresses.data?.items ?? [];
   const [picked, setPicked] = useState<string | undefined>(undefined);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const { values: draft, bind } = useFieldValues<keyof Draft>(EMPTY);
   const [save, setSave] = useState(true);
   // A retry after a lost response reuses the address saved by the first attempt.
   const savedDraft = useRef<{ key: string; addressId: string } | undefined>(undefined);
@@ -60,16 +82,11 @@ export function useDeliveryAddress() {
 
   async function resolve(): Promise<PlaceOrderBody> {
     if (choice !== NEW) return { addressId: choice };
-    const missing = REQUIRED.filter((field) => !draft[field].trim());
-    if (missing.length > 0) {
-      throw new ApiError(
-        400,
-        'VALIDATION_ERROR',
-        'Enter the delivery address: full name, address line 1, city, postal code and country.',
-      );
+    if (REQUIRED.some((field) => !draft[field.name].trim())) {
+      throw new ApiError(400, 'VALIDATION_ERROR', MISSING_MESSAGE);
     }
     const address = toAddress(draft);
-    if (!save || saved.length >= 5) return { address };
+    if (!save || saved.length >= MAX_ADDRESSES) return { address };
     const key = JSON.stringify(address);
     if (savedDraft.current?.key !== key) {
       const created = await createAddress({ ...address, isDefault: saved.length === 0 });
@@ -79,23 +96,20 @@ export function useDeliveryAddress() {
     return { addressId: savedDraft.current.addressId };
   }
 
-  const fieldset = addresses.isPending ? (
-    <Loading label="Loading your addresses…" />
-  ) : addresses.isError ? (
-    <ErrorMessage
-      error={addresses.error}
-      title="Your saved addresses could not be loaded"
-      onRetry={() => void addresses.refetch()}
-    />
-  ) : (
+  const fieldset = addresses.isSuccess ? (
     <DeliveryFieldset
       saved={saved}
       choice={choice}
       onChoose={setPicked}
-      draft={draft}
-      onDraft={setDraft}
+      bind={bind}
       save={save}
       onSave={setSave}
+    />
+  ) : (
+    <QueryStatus
+      query={addresses}
+      loadingLabel="Loading your addresses…"
+      errorTitle="Your saved addresses could not be loaded"
     />
   );
   return { fieldset, resolve, ready: addresses.isSuccess };
@@ -105,26 +119,18 @@ function DeliveryFieldset({
   saved,
   choice,
   onChoose,
-  draft,
-  onDraft,
+  bind,
   save,
   onSave,
 }: {
   saved: Address[];
   choice: string;
   onChoose: (choice: string) => void;
-  draft: Draft;
-  onDraft: (draft: Draft) => void;
+  bind: ReturnType<typeof useFieldValues<keyof Draft>>['bind'];
   save: boolean;
   onSave: (save: boolean) => void;
 }) {
   const id = useId();
-  const field = (name: keyof Draft) => ({
-    name,
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) =>
-      onDraft({ ...draft, [name]: event.target.value }),
-  });
   return (
     <fieldset className="delivery">
       <legend>
@@ -162,42 +168,26 @@ function DeliveryFieldset({
       ) : null}
       {choice === NEW ? (
         <div className="delivery__form">
-          <TextField label="Full name" required autoComplete="name" {...field('name')} />
-          <TextField
-            label="Address line 1"
-            required
-            autoComplete="address-line1"
-            {...field('line1')}
-          />
-          <TextField
-            label="Address line 2 (optional)"
-            autoComplete="address-line2"
-            {...field('line2')}
-          />
-          <TextField label="City" required autoComplete="address-level2" {...field('city')} />
-          <TextField
-            label="Postal code"
-            required
-            autoComplete="postal-code"
-            {...field('postalCode')}
-          />
-          <TextField
-            label="State or region (optional)"
-            autoComplete="address-level1"
-            {...field('region')}
-          />
-          <div className="field">
-            <label htmlFor={`${id}-country`}>Country</label>
-            <select id={`${id}-country`} required autoComplete="country" {...field('country')}>
-              {countries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...field('phone')} />
-          {saved.length < 5 ? (
+          {FIELDS.map(({ name, label, required, ...attributes }) => {
+            const props = {
+              label: required ? label : `${label} (optional)`,
+              required,
+              ...attributes,
+              ...bind(name),
+            };
+            return name === 'country' ? (
+              <SelectField key={name} {...props}>
+                {countries.map((country) => (
+                  <option key={country.code} value={country.code}>
+                    {country.name}
+                  </option>
+                ))}
+              </SelectField>
+            ) : (
+              <TextField key={name} {...props} />
+            );
+          })}
+          {saved.length < MAX_ADDRESSES ? (
             <label className="checkbox">
               <input
                 type="checkbox"

@@ -1,15 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
 import type { AuthResponse } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { session } from '../../../lib/session';
+import { useApiMutation } from '../../../lib/use-api-mutation';
 
 export function login(credentials: { email: string; password: string }): Promise<AuthResponse> {
   return api('/api/auth/login', { method: 'POST', body: credentials });
 }
 
 export function useLogin() {
-  return useMutation({
-    mutationFn: login,
+  return useApiMutation(login, {
     // The query client drops the previous account's cached data when the session changes.
     onSuccess: ({ user, token }) => session.signIn({ user, token }),
   });

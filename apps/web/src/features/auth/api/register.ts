@@ -1,7 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import type { AuthResponse } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { session } from '../../../lib/session';
+import { useApiMutation } from '../../../lib/use-api-mutation';
 
 export function register(input: {
   email: string;
@@ -12,8 +12,7 @@ export function register(input: {
 }
 
 export function useRegister() {
-  return useMutation({
-    mutationFn: register,
+  return useApiMutation(register, {
     // The query client drops the previous account's cached data when the session changes.
     onSuccess: ({ user, token }) => session.signIn({ user, token }),
   });

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AuthResponse } from '@mini-ecommerce/domain';
-import { TextField } from '../../../components/ui/field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { TextField, useFieldValues } from '../../../components/ui/field';
+import { FormError } from '../../../components/ui/status';
+import { ApiError } from '../../../lib/api-client';
 import { useRegister } from '../api/register';
 
 /** `PASSWORD_MIN_LENGTH` of the domain lib. */
@@ -14,7 +15,7 @@ export function RegisterForm({
 }: {
   onSuccess: (auth: AuthResponse) => void | Promise<void>;
 }) {
-  const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const { values, bind } = useFieldValues({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
   const register = useRegister();
   const taken = register.error instanceof ApiError && register.error.status === 409;
@@ -41,18 +42,17 @@ export function RegisterForm({
     );
   }
 
-  const bind = (field: keyof typeof values) => ({
-    name: field,
-    value: values[field],
-    error: errors[field],
-    onChange: (event: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [field]: event.target.value })),
-  });
-
   return (
     <form className="form form--narrow" onSubmit={submit} noValidate>
-      <TextField label="Name" autoComplete="name" required {...bind('name')} />
-      <TextField label="Email" type="email" autoComplete="email" required {...bind('email')} />
+      <TextField label="Name" autoComplete="name" required error={errors.name} {...bind('name')} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email}
+        {...bind('email')}
+      />
       <TextField
         label="Password"
         type="password"
@@ -60,15 +60,14 @@ export function RegisterForm({
         required
         minLength={PASSWORD_MIN_LENGTH}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.password}
         {...bind('password')}
       />
-      {register.isError ? (
-        <p className="form__error" role="alert">
-          {taken
-            ? 'An account with this email already exists. Sign in instead.'
-            : errorMessage(register.error)}
-        </p>
-      ) : null}
+      <FormError
+        error={
+          taken ? 'An account with this email already exists. Sign in instead.' : register.error
+        }
+      />
       <button type="submit" className="button" disabled={register.isPending}>
         {register.isPending ? 'Creating your account…' : 'Create account'}
       </button>

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Cart } from '@mini-ecommerce/domain';
 import { ApiError, stockShortages } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
 import { guestCart, MAX_CART_QUANTITY } from '../stores/guest-cart';
 import { getCart } from './get-cart';
 import { setCartItem } from './set-cart-item';
@@ -62,10 +62,11 @@ async function setLine(productId: string, quantity: number): Promise<Cart> {
 }
 
 export function useMergeGuestCart() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: mergeGuestCart,
-    onSuccess: (result) => queryClient.setQueryData(queryKeys.cart, result.cart),
-    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
+  return useApiMutation(mergeGuestCart, {
+    onSuccess: (result, _void, queryClient) =>
+      queryClient.setQueryData(queryKeys.cart, result.cart),
+    // Some lines may have been carried over before the failure.
+    invalidateAfter: 'error',
+    invalidates: [queryKeys.cart],
   });
 }

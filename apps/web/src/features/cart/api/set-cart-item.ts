@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Cart } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
 
 export function setCartItem({
   productId,
@@ -18,11 +18,10 @@ export function setCartItem({
 }
 
 export function useSetCartItem() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: setCartItem,
-    onSuccess: (cart) => queryClient.setQueryData(queryKeys.cart, cart),
+  return useApiMutation(setCartItem, {
+    onSuccess: (cart, _line, queryClient) => queryClient.setQueryData(queryKeys.cart, cart),
     // A refusal (stock, a deleted product) means our copy is stale.
-    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
+    invalidateAfter: 'error',
+    invalidates: [queryKeys.cart],
   });
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { countItems } from '../../../lib/count-items';
 import { useSession } from '../../../lib/session';
 import { useAccountCart } from '../api/get-cart';
 import { accountCartCount } from '../stores/account-cart-count';
@@ -7,8 +8,7 @@ import { accountCartCount } from '../stores/account-cart-count';
 export function CartCountSync() {
   const signedIn = useSession() !== null;
   const cart = useAccountCart({ enabled: signedIn });
-  const count =
-    signedIn && cart.data ? cart.data.items.reduce((sum, line) => sum + line.quantity, 0) : null;
+  const count = signedIn && cart.data ? countItems(cart.data.items) : null;
   useEffect(() => {
     accountCartCount.set(count);
   }, [count]);

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { countItems } from '../../../lib/count-items';
 import { useSession } from '../../../lib/session';
 import { useAccountCartCount } from '../stores/account-cart-count';
 import { useGuestCartLines } from '../stores/guest-cart';
@@ -8,7 +9,7 @@ export function CartLink() {
   const signedIn = useSession() !== null;
   const guestLines = useGuestCartLines();
   const accountCount = useAccountCartCount();
-  const count = signedIn ? accountCount : guestLines.reduce((sum, line) => sum + line.quantity, 0);
+  const count = signedIn ? accountCount : countItems(guestLines);
   const label = count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
   return (
     <NavLink to="/cart" className="cart-link" aria-label={label}>

@@ -1,28 +1,22 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { lineTotal } from '@mini-ecommerce/domain/rules';
 import { ProductImage } from '../../../components/ui/product-image';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { FormError } from '../../../components/ui/status';
 import { errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/money';
 import { maxQuantity, useCart, useCartActions } from '../hooks/use-cart';
+import { CartStatus } from './cart-status';
 import { QuantityStepper } from './quantity-stepper';
 
 export function CartView() {
-  const { cart, mode, isPending, isError, error, refetch } = useCart();
+  const state = useCart();
+  const { cart, mode } = state;
   const actions = useCartActions();
   const [failure, setFailure] = useState<string | null>(null);
 
-  if (isPending) return <Loading label="Loading your cart…" />;
-  if (isError || !cart)
-    return <ErrorMessage error={error} title="Your cart could not be loaded" onRetry={refetch} />;
-  if (cart.items.length === 0) {
-    return (
-      <EmptyState title="Your cart is empty.">
-        <p>
-          <Link to="/">Browse the catalog</Link> to find something you like.
-        </p>
-      </EmptyState>
-    );
+  if (!cart || state.isError || cart.items.length === 0) {
+    return <CartStatus state={state} purpose="to find something you like." />;
   }
 
   const run = (change: Promise<void> | void) => {
@@ -53,7 +47,7 @@ export function CartView() {
               onChange={(next) => run(actions.setQuantity(product, next))}
             />
             <span className="cart-line__total">
-              {formatMoney(product.price * quantity, product.currency)}
+              {formatMoney(lineTotal(product.price, quantity), product.currency)}
             </span>
             <button
               type="button"
@@ -67,11 +61,7 @@ export function CartView() {
           </li>
         ))}
       </ul>
-      {failure ? (
-        <p className="form__error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormError error={failure} />
       <div className="cart__footer">
         <p className="cart__subtotal">
           Subtotal <strong>{formatMoney(cart.subtotal, cart.currency)}</strong>

@@ -42,10 +42,6 @@ export function useCart() {
   };
 }
 
-export function itemCount(cart: CartView | undefined): number {
-  return cart?.items.reduce((sum, line) => sum + line.quantity, 0) ?? 0;
-}
-
 export function maxQuantity(product: Product): number {
   return Math.max(0, Math.min(product.stock, MAX_CART_QUANTITY));
 }

@@ -1,25 +1,12 @@
 import { useSyncExternalStore } from 'react';
+import { createStore } from '../../../lib/store';
 
 /**
  * How many items the signed-in shopper's account cart holds, published by
  * `CartCountSync` so the header can show it without loading the data layer.
  * `null` until the cart has been read.
  */
-let count: number | null = null;
-const listeners = new Set<() => void>();
-
-export const accountCartCount = {
-  get: () => count,
-  set(next: number | null) {
-    if (next === count) return;
-    count = next;
-    for (const listener of listeners) listener();
-  },
-  subscribe(listener: () => void) {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-};
+export const accountCartCount = createStore<number | null>(null);
 
 export function useAccountCartCount(): number | null {
   return useSyncExternalStore(

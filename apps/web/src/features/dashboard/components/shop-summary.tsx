@@ -1,11 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { SalesFigure } from '@mini-ecommerce/domain';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/status';
+import { EmptyState, QueryStatus } from '../../../components/ui/status';
+import { Table } from '../../../components/ui/table';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { orderCustomer, orderNumber } from '../../../lib/order-number';
+import { STATUS_LABELS } from '../../../lib/order-status';
 import { useAdminSummary } from '../api/get-admin-summary';
+import { lowStockThreshold, MAX_LOW_STOCK } from '../utils/low-stock';
 
 function Sales({ title, figures }: { title: string; figures: SalesFigure[] }) {
   // A generated id: the title has spaces ("Last 7 days"), and aria-labelledby is a
@@ -32,6 +35,14 @@ function Sales({ title, figures }: { title: string; figures: SalesFigure[] }) {
   );
 }
 
+const NEWEST_ORDERS_COLUMNS = [
+  'Order',
+  'Placed',
+  'Customer',
+  { label: 'Total', numeric: true },
+  'Status',
+] as const;
+
 /** The admin dashboard: sales, the shipping backlog, low stock and the newest orders. */
 export function ShopSummary({
   lowStock,
@@ -45,19 +56,19 @@ export function ShopSummary({
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    const value = Number(threshold);
-    if (Number.isInteger(value) && value >= 0 && value <= 100) onLowStockChange(value);
+    const value = lowStockThreshold(threshold);
+    if (value !== undefined) onLowStockChange(value);
   }
 
-  if (summary.isPending) return <Loading label="Loading the shop's figures…" />;
-  if (summary.isError)
+  if (!summary.isSuccess) {
     return (
-      <ErrorMessage
-        error={summary.error}
-        title="The dashboard could not be loaded"
-        onRetry={() => void summary.refetch()}
+      <QueryStatus
+        query={summary}
+        loadingLabel="Loading the shop's figures…"
+        errorTitle="The dashboard could not be loaded"
       />
     );
+  }
   const { today, last7Days, waitingToShip, lowStock: low, newestOrders } = summary.data;
   return (
     <div className="dashboard">
@@ -83,7 +94,7 @@ export function ShopSummary({
             className="input--narrow"
             type="number"
             min={0}
-            max={100}
+            max={MAX_LOW_STOCK}
             value={threshold}
             onChange={(event) => setThreshold(event.target.value)}
           />
@@ -117,35 +128,19 @@ export function ShopSummary({
         {newestOrders.length === 0 ? (
           <EmptyState title="No orders yet." />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Newest orders</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Placed</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {newestOrders.map((order) => (
-                  <tr key={order.orderId}>
-                    <th scope="row" className="order-number">
-                      {orderNumber(order)}
-                    </th>
-                    <td className="nowrap">{formatDate(order.createdAt)}</td>
-                    <td>{orderCustomer(order).name}</td>
-                    <td className="num">{formatMoney(order.total, order.currency)}</td>
-                    <td>{order.status.charAt(0) + order.status.slice(1).toLowerCase()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="Newest orders" columns={NEWEST_ORDERS_COLUMNS}>
+            {newestOrders.map((order) => (
+              <tr key={order.orderId}>
+                <th scope="row" className="order-number">
+                  {orderNumber(order)}
+                </th>
+                <td className="nowrap">{formatDate(order.createdAt)}</td>
+                <td>{orderCustomer(order).name}</td>
+                <td className="num">{formatMoney(order.total, order.currency)}</td>
+                <td>{STATUS_LABELS[order.status]}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
     </div>

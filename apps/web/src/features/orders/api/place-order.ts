@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Order, PlaceOrderBody } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
+import { getOrderQueryOptions } from './get-order';
 
 /**
  * Places the order from the account cart to the delivery address; the same key returns the same
@@ -23,27 +24,25 @@ export function placeOrder({
 }
 
 export function usePlaceOrder() {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation(
     // The delivery address may need a request of its own first (saving a new one).
-    mutationFn: async ({
+    async ({
       idempotencyKey,
       delivery,
     }: {
       idempotencyKey: string;
       delivery: () => Promise<PlaceOrderBody>;
     }) => placeOrder({ idempotencyKey, delivery: await delivery() }),
-    onSuccess: (order) =>
-      queryClient.setQueryData([...queryKeys.orders, 'detail', order.orderId], order),
-    // Success empties the cart and lowers stock; a stock refusal means our stock figures are stale.
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.products }),
-        queryClient.invalidateQueries({
-          queryKey: queryKeys.orders,
-          predicate: (q) => q.queryKey[1] !== 'detail',
-        }),
-      ]),
-  });
+    {
+      onSuccess: (order, _attempt, queryClient) =>
+        queryClient.setQueryData(getOrderQueryOptions(order.orderId).queryKey, order),
+      // Success empties the cart and lowers stock; a stock refusal means our stock figures are stale.
+      invalidateAfter: 'settled',
+      invalidates: [
+        queryKeys.cart,
+        queryKeys.products,
+        { queryKey: queryKeys.orders, predicate: (q) => q.queryKey[1] !== 'detail' },
+      ],
+    },
+  );
 }

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Order, OrderStatus } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
 
 export function updateOrderStatus({
   orderId,
@@ -18,18 +18,15 @@ export function updateOrderStatus({
 }
 
 export function useUpdateOrderStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateOrderStatus,
-    onSettled: (_order, _error, { status }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.adminOrders }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.adminSummary }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
-        // Cancelling puts the stock back.
-        status === 'CANCELLED'
-          ? queryClient.invalidateQueries({ queryKey: queryKeys.products })
-          : undefined,
-      ]),
+  return useApiMutation(updateOrderStatus, {
+    // A refusal means the order moved on meanwhile: show where it is now.
+    invalidateAfter: 'settled',
+    invalidates: ({ status }) => [
+      queryKeys.adminOrders,
+      queryKeys.adminSummary,
+      queryKeys.orders,
+      // Cancelling puts the stock back.
+      status === 'CANCELLED' && queryKeys.products,
+    ],
   });
 }

@@ -1,10 +1,18 @@
 import { Link } from 'react-router';
 import type { Order } from '@mini-ecommerce/domain';
 import { AddressLines } from '../../../components/ui/address-lines';
+import { Table } from '../../../components/ui/table';
 import { formatDate } from '../../../lib/dates';
 import { formatMoney } from '../../../lib/money';
 import { orderNumber } from '../../../lib/order-number';
 import { OrderStatusBadge } from './order-status-badge';
+
+const ITEM_COLUMNS = [
+  'Product',
+  { label: 'Price', numeric: true },
+  { label: 'Qty', numeric: true },
+  { label: 'Total', numeric: true },
+] as const;
 
 /**
  * An order's items, total, delivery address and status. The confirmation page names the order in
@@ -33,47 +41,23 @@ export function OrderDetails({ order, showNumber = true }: { order: Order; showN
         </div>
       </dl>
       <div className="order-details__grid">
-        <div className="table-wrap order-details__items">
-          <table className="table">
-            <caption className="visually-hidden">Items in this order</caption>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.items.map((item) => (
-                <tr key={item.productId}>
-                  <th scope="row">
-                    <Link to={`/products/${encodeURIComponent(item.productId)}`}>{item.name}</Link>
-                  </th>
-                  <td className="num">{formatMoney(item.unitPrice, order.currency)}</td>
-                  <td className="num">{item.quantity}</td>
-                  <td className="num">{formatMoney(item.lineTotal, order.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Order total
-                </th>
-                <td className="num">
-                  <strong>{formatMoney(order.total, order.currency)}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <Table
+          caption="Items in this order"
+          columns={ITEM_COLUMNS}
+          className="order-details__items"
+          total={{ label: 'Order total', amount: formatMoney(order.total, order.currency) }}
+        >
+          {order.items.map((item) => (
+            <tr key={item.productId}>
+              <th scope="row">
+                <Link to={`/products/${encodeURIComponent(item.productId)}`}>{item.name}</Link>
+              </th>
+              <td className="num">{formatMoney(item.unitPrice, order.currency)}</td>
+              <td className="num">{item.quantity}</td>
+              <td className="num">{formatMoney(item.lineTotal, order.currency)}</td>
+            </tr>
+          ))}
+        </Table>
         <section className="panel order-details__delivery" aria-labelledby={`${order.orderId}-to`}>
           <h2 id={`${order.orderId}-to`} className="panel__title">
             Delivery address

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@mini-ecommerce/domain';
-import { STATUS_LABELS } from '../utils/order-status';
+import { STATUS_LABELS } from '../../../lib/order-status';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (

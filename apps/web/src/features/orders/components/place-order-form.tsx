@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Order, PlaceOrderBody } from '@mini-ecommerce/domain';
+import { FormError } from '../../../components/ui/status';
 import { errorMessage, stockShortages } from '../../../lib/api-client';
 import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { usePlaceOrder } from '../api/place-order';
@@ -60,11 +61,9 @@ export function PlaceOrderForm({
             <Link to="/cart">Update your cart</Link> and try again.
           </p>
         </div>
-      ) : placeOrder.isError ? (
-        <p className="form__error" role="alert">
-          {errorMessage(placeOrder.error)}
-        </p>
-      ) : null}
+      ) : (
+        <FormError error={placeOrder.error} />
+      )}
       <button
         type="submit"
         className="button button--large"

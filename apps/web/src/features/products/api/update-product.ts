@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Product, ProductUpdate } from '@mini-ecommerce/domain';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
+import { getProductQueryOptions } from './get-product';
 
 export function updateProduct({
   productId,
@@ -18,18 +19,15 @@ export function updateProduct({
 }
 
 export function useUpdateProduct() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateProduct,
-    onSuccess: async (product) => {
-      queryClient.setQueryData([...queryKeys.products, 'detail', product.productId], product);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.products }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.categories }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.adminSummary }),
-        // Cart lines embed the product (price, stock).
-        queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
-      ]);
-    },
+  return useApiMutation(updateProduct, {
+    onSuccess: (product, _update, queryClient) =>
+      queryClient.setQueryData(getProductQueryOptions(product.productId).queryKey, product),
+    invalidates: [
+      queryKeys.products,
+      queryKeys.categories,
+      queryKeys.adminSummary,
+      // Cart lines embed the product (price, stock).
+      queryKeys.cart,
+    ],
   });
 }

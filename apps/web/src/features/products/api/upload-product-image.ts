@@ -1,8 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImageUpload, Product } from '@mini-ecommerce/domain';
 import { IMAGE_TYPE_NAMES, MAX_IMAGE_BYTES, isImageType } from '@mini-ecommerce/domain/rules';
 import { api, ApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
+import { getProductQueryOptions } from './get-product';
+import { updateProduct } from './update-product';
 
 /** Asks the API for a presigned PUT, sends the bytes straight to storage, then points the product at the image. */
 export async function uploadProductImage({
@@ -22,12 +24,14 @@ export async function uploadProductImage({
       `Choose an image of at most ${MAX_IMAGE_BYTES / (1024 * 1024)} MiB.`,
     );
   }
-  const id = encodeURIComponent(productId);
-  const upload = await api<ImageUpload>(`/api/products/${id}/image-upload`, {
-    method: 'POST',
-    body: { contentType: file.type },
-    auth: true,
-  });
+  const upload = await api<ImageUpload>(
+    `/api/products/${encodeURIComponent(productId)}/image-upload`,
+    {
+      method: 'POST',
+      body: { contentType: file.type },
+      auth: true,
+    },
+  );
   let stored: Response;
   try {
     stored = await fetch(upload.uploadUrl, {
@@ -45,23 +49,14 @@ export async function uploadProductImage({
       `Storage refused the image (${stored.status}).`,
     );
   }
-  return api<Product>(`/api/products/${id}`, {
-    method: 'PATCH',
-    body: { imageUrl: upload.imageUrl },
-    auth: true,
-  });
+  return updateProduct({ productId, patch: { imageUrl: upload.imageUrl } });
 }
 
 export function useUploadProductImage() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: uploadProductImage,
-    onSuccess: async (product) => {
-      queryClient.setQueryData([...queryKeys.products, 'detail', product.productId], product);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.products }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.cart }),
-      ]);
-    },
+  return useApiMutation(uploadProductImage, {
+    onSuccess: (product, _upload, queryClient) =>
+      queryClient.setQueryData(getProductQueryOptions(product.productId).queryKey, product),
+    // Cart lines show the product's image.
+    invalidates: [queryKeys.products, queryKeys.cart],
   });
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Product } from '@mini-ecommerce/domain';
 import { IMAGE_TYPES } from '@mini-ecommerce/domain/rules';
 import { ProductImage } from '../../../components/ui/product-image';
-import { errorMessage } from '../../../lib/api-client';
+import { FormError } from '../../../components/ui/status';
 import { useUploadProductImage } from '../api/upload-product-image';
 
 export function ImageUploadForm({ product }: { product: Product }) {
@@ -38,11 +38,7 @@ export function ImageUploadForm({ product }: { product: Product }) {
       >
         {upload.isPending ? 'Uploading…' : 'Upload image'}
       </button>
-      {upload.isError ? (
-        <p className="form__error" role="alert">
-          {errorMessage(upload.error)}
-        </p>
-      ) : null}
+      <FormError error={upload.error} />
       {upload.isSuccess ? <p role="status">Image uploaded.</p> : null}
     </form>
   );

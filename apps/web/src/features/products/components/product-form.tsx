@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Product, ProductCreate } from '@mini-ecommerce/domain';
-import { TextAreaField, TextField } from '../../../components/ui/field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { DEFAULT_CURRENCY } from '@mini-ecommerce/domain/rules';
+import { TextAreaField, TextField, useFieldValues } from '../../../components/ui/field';
+import { FormError } from '../../../components/ui/status';
+import { ApiError } from '../../../lib/api-client';
 import { parseMoney, toMajorUnits } from '../../../lib/money';
 import { useCategories } from '../api/get-categories';
 
@@ -14,9 +16,18 @@ function initialValues(product?: Product): Values {
     description: product?.description ?? '',
     category: product?.category ?? '',
     price: product ? toMajorUnits(product.price, product.currency) : '',
-    currency: product?.currency ?? 'USD',
+    currency: product?.currency ?? DEFAULT_CURRENCY,
     stock: product ? String(product.stock) : '0',
   };
+}
+
+/**
+ * A stock figure as typed, when the API accepts it: a whole number up to the domain's `MAX_STOCK`
+ * (in its zod module, so restated here until it moves to its rules).
+ */
+export function parseStock(value: string): number | undefined {
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) && Number(trimmed) <= 1_000_000 ? Number(trimmed) : undefined;
 }
 
 /** Mirrors the API's rules so mistakes show next to the field before a round trip. */
@@ -41,9 +52,8 @@ export function validateProduct(values: Values): { errors: Errors; input?: Produ
     }
     if (!errors.currency && price === undefined) errors.price = 'Enter a price such as 19.99.';
   }
-  const stock = /^\d+$/.test(values.stock.trim()) ? Number(values.stock.trim()) : undefined;
-  if (stock === undefined || stock > 1_000_000)
-    errors.stock = 'Enter a whole number from 0 to 1,000,000.';
+  const stock = parseStock(values.stock);
+  if (stock === undefined) errors.stock = 'Enter a whole number from 0 to 1,000,000.';
   if (Object.keys(errors).length > 0 || price === undefined || stock === undefined)
     return { errors };
   return {
@@ -87,18 +97,11 @@ export function ProductForm({
   error: unknown;
   onSubmit: (input: ProductCreate) => void;
 }) {
-  const [values, setValues] = useState(() => initialValues(product));
+  const { values, bind: bindValue } = useFieldValues(() => initialValues(product));
   const [errors, setErrors] = useState<Errors>({});
   const categories = useCategories();
   const shown = { ...serverFieldErrors(error), ...errors };
-
-  const bind = (field: keyof Values) => ({
-    name: field,
-    value: values[field],
-    error: shown[field],
-    onChange: (event: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [field]: event.target.value })),
-  });
+  const bind = (field: keyof Values) => ({ ...bindValue(field), error: shown[field] });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -151,11 +154,8 @@ export function ProductForm({
         <TextField label="Stock" required inputMode="numeric" {...bind('stock')} />
       </div>
       <TextAreaField label="Description" rows={5} maxLength={5000} {...bind('description')} />
-      {error && Object.keys(serverFieldErrors(error)).length === 0 ? (
-        <p className="form__error" role="alert">
-          {errorMessage(error)}
-        </p>
-      ) : null}
+      {/* Errors the API tied to fields show beside them; anything else shows here. */}
+      <FormError error={Object.keys(serverFieldErrors(error)).length === 0 ? error : null} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}
       </button>
