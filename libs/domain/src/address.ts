@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './rules/countries';
+import { MAX_ADDRESSES } from './rules/limits';
 import { Id } from './common';
-
-/** An account keeps at most this many delivery addresses. */
-export const MAX_ADDRESSES = 5;
 
 const countryCodes = new Set(COUNTRY_CODES);
 

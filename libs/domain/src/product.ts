@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { IMAGE_TYPES, type ImageType } from './rules/images';
+import { MAX_STOCK, PRODUCT_TEXT_LIMITS } from './rules/limits';
 import { Id, Timestamp, pageOf } from './common';
 import { Currency, MinorUnits } from './money';
 import { DEFAULT_CURRENCY } from './rules/pricing';
 
-export const MAX_STOCK = 1_000_000;
-
-export const ProductName = z.string().trim().min(1).max(200);
-export const ProductDescription = z.string().trim().max(5000);
+export const ProductName = z.string().trim().min(1).max(PRODUCT_TEXT_LIMITS.name);
+export const ProductDescription = z.string().trim().max(PRODUCT_TEXT_LIMITS.description);
 /** Categories are short labels shown in navigation, e.g. "Home & Kitchen". */
 export const Category = z
   .string()
   .trim()
   .min(1)
-  .max(64)
+  .max(PRODUCT_TEXT_LIMITS.category)
   .regex(/^[^#]+$/, 'must not contain "#"');
 export const Stock = z.number().int().min(0).max(MAX_STOCK);
 /** An absolute http(s) URL, or a path on the shop's own origin (local images under /images/). */

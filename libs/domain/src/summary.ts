@@ -3,10 +3,7 @@ import { Timestamp } from './common';
 import { Currency } from './money';
 import { Order } from './order';
 import { Product } from './product';
-
-/** The dashboard's low-stock threshold is at most this (products are watched from this level down). */
-export const MAX_LOW_STOCK_THRESHOLD = 100;
-export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
+import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_LOW_STOCK_THRESHOLD } from './rules/limits';
 
 export const SalesFigure = z.object({
   currency: Currency,

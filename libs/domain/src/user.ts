@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from './rules/limits';
 import { ROLES } from './rules/orders';
 import { Id, Timestamp } from './common';
 
@@ -13,7 +14,6 @@ export const Email = z
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-export const PASSWORD_MIN_LENGTH = 8;
 /** A lone surrogate would be folded into U+FFFD before hashing, so different passwords would match. */
 const wellFormed = (value: string) => !/\p{Surrogate}/u.test(value);
 const WELL_FORMED_MESSAGE = 'must be well-formed Unicode';

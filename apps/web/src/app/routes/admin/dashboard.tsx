@@ -1,11 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { ShopSummary } from '../../../features/dashboard/components/shop-summary';
-import { DEFAULT_LOW_STOCK, lowStockThreshold } from '../../../features/dashboard/utils/low-stock';
+import { DEFAULT_LOW_STOCK_THRESHOLD } from '@mini-ecommerce/domain/rules';
+import { lowStockThreshold } from '../../../features/dashboard/utils/low-stock';
 
 export default function AdminDashboardRoute() {
   const [params, setParams] = useSearchParams();
-  const lowStock = lowStockThreshold(params.get('lowStock')) ?? DEFAULT_LOW_STOCK;
+  const lowStock = lowStockThreshold(params.get('lowStock')) ?? DEFAULT_LOW_STOCK_THRESHOLD;
   return (
     <>
       <PageHeading>Dashboard</PageHeading>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Address, PlaceOrderBody, ShippingAddress } from '@mini-ecommerce/domain';
+import { MAX_ADDRESSES } from '@mini-ecommerce/domain/rules';
 import { AddressLines, countryName } from '../../../components/ui/address-lines';
 import { SelectField, TextField, useFieldValues } from '../../../components/ui/field';
 import { QueryStatus } from '../../../components/ui/status';
@@ -20,8 +21,6 @@ const EMPTY: Draft = {
   phone: '',
 };
 const NEW = 'new';
-/** The address book's size: the domain's `MAX_ADDRESSES` (in its zod module, restated here). */
-const MAX_ADDRESSES = 5;
 
 /** The new address's fields, in the order they are asked for. */
 const FIELDS: readonly {

@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { AuthResponse } from '@mini-ecommerce/domain';
+import { PASSWORD_MIN_LENGTH } from '@mini-ecommerce/domain/rules';
 import { TextField, useFieldValues } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/status';
 import { ApiError } from '../../../lib/api-client';
 import { useRegister } from '../api/register';
-
-/** `PASSWORD_MIN_LENGTH` of the domain lib. */
-const PASSWORD_MIN_LENGTH = 8;
 
 type Errors = Partial<Record<'name' | 'email' | 'password', string>>;
 

@@ -8,7 +8,8 @@ import { formatMoney } from '../../../lib/money';
 import { orderCustomer, orderNumber } from '../../../lib/order-number';
 import { STATUS_LABELS } from '../../../lib/order-status';
 import { useAdminSummary } from '../api/get-admin-summary';
-import { lowStockThreshold, MAX_LOW_STOCK } from '../utils/low-stock';
+import { MAX_LOW_STOCK_THRESHOLD } from '@mini-ecommerce/domain/rules';
+import { lowStockThreshold } from '../utils/low-stock';
 
 function Sales({ title, figures }: { title: string; figures: SalesFigure[] }) {
   // A generated id: the title has spaces ("Last 7 days"), and aria-labelledby is a
@@ -94,7 +95,7 @@ export function ShopSummary({
             className="input--narrow"
             type="number"
             min={0}
-            max={MAX_LOW_STOCK}
+            max={MAX_LOW_STOCK_THRESHOLD}
             value={threshold}
             onChange={(event) => setThreshold(event.target.value)}
           />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Product, ProductCreate } from '@mini-ecommerce/domain';
-import { DEFAULT_CURRENCY } from '@mini-ecommerce/domain/rules';
+import { DEFAULT_CURRENCY, MAX_STOCK, PRODUCT_TEXT_LIMITS } from '@mini-ecommerce/domain/rules';
 import { TextAreaField, TextField, useFieldValues } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/status';
 import { ApiError } from '../../../lib/api-client';
@@ -21,13 +21,12 @@ function initialValues(product?: Product): Values {
   };
 }
 
-/**
- * A stock figure as typed, when the API accepts it: a whole number up to the domain's `MAX_STOCK`
- * (in its zod module, so restated here until it moves to its rules).
- */
+const LIMITS = PRODUCT_TEXT_LIMITS;
+
+/** A stock figure as typed, when the API accepts it: a whole number up to `MAX_STOCK`. */
 export function parseStock(value: string): number | undefined {
   const trimmed = value.trim();
-  return /^\d+$/.test(trimmed) && Number(trimmed) <= 1_000_000 ? Number(trimmed) : undefined;
+  return /^\d+$/.test(trimmed) && Number(trimmed) <= MAX_STOCK ? Number(trimmed) : undefined;
 }
 
 /** Mirrors the API's rules so mistakes show next to the field before a round trip. */
@@ -37,12 +36,13 @@ export function validateProduct(values: Values): { errors: Errors; input?: Produ
   const category = values.category.trim();
   const currency = values.currency.trim().toUpperCase();
   if (!name) errors.name = 'Enter a name.';
-  else if (name.length > 200) errors.name = 'Use at most 200 characters.';
+  else if (name.length > LIMITS.name) errors.name = `Use at most ${LIMITS.name} characters.`;
   if (!category) errors.category = 'Enter a category.';
-  else if (category.length > 64 || category.includes('#'))
-    errors.category = 'Use at most 64 characters and no "#".';
+  else if (category.length > LIMITS.category || category.includes('#'))
+    errors.category = `Use at most ${LIMITS.category} characters and no "#".`;
   if (!/^[A-Z]{3}$/.test(currency)) errors.currency = 'Use a three-letter ISO code such as USD.';
-  if (values.description.length > 5000) errors.description = 'Use at most 5000 characters.';
+  if (values.description.length > LIMITS.description)
+    errors.description = `Use at most ${LIMITS.description} characters.`;
   let price: number | undefined;
   if (!errors.currency) {
     try {
@@ -122,11 +122,17 @@ export function ProductForm({
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField label="Name" required maxLength={200} autoComplete="off" {...bind('name')} />
+      <TextField
+        label="Name"
+        required
+        maxLength={LIMITS.name}
+        autoComplete="off"
+        {...bind('name')}
+      />
       <TextField
         label="Category"
         required
-        maxLength={64}
+        maxLength={LIMITS.category}
         list="category-options"
         autoComplete="off"
         {...bind('category')}
@@ -153,7 +159,12 @@ export function ProductForm({
         />
         <TextField label="Stock" required inputMode="numeric" {...bind('stock')} />
       </div>
-      <TextAreaField label="Description" rows={5} maxLength={5000} {...bind('description')} />
+      <TextAreaField
+        label="Description"
+        rows={5}
+        maxLength={LIMITS.description}
+        {...bind('description')}
+      />
       {/* Errors the API tied to fields show beside them; anything else shows here. */}
       <FormError error={Object.keys(serverFieldErrors(error)).length === 0 ? error : null} />
       <button type="submit" className="button" disabled={pending}>
