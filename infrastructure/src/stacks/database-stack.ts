@@ -4,8 +4,7 @@ import {
   type OutputKey,
   type TableDefinition,
   type TableKey,
-  keyAttributes,
-  keySchema,
+  keyDefinitions,
   tableName,
 } from '@mini-ecommerce/stack-model';
 import { fnIf } from '../model/intrinsics';
@@ -20,20 +19,7 @@ export function tableProperties(table: TableDefinition): ResourceProps['AWS::Dyn
   return {
     TableName: envSub(tableName(ENV_PLACEHOLDER, table.key)),
     BillingMode: table.billingMode,
-    AttributeDefinitions: keyAttributes(table).map((a) => ({
-      AttributeName: a.name,
-      AttributeType: a.type,
-    })),
-    KeySchema: keySchema(table),
-    ...(table.globalSecondaryIndexes.length > 0
-      ? {
-          GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
-            IndexName: index.indexName,
-            KeySchema: keySchema(index),
-            Projection: { ProjectionType: index.projection },
-          })),
-        }
-      : {}),
+    ...keyDefinitions(table),
     ...(table.timeToLiveAttribute
       ? { TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true } }
       : {}),

@@ -11,8 +11,7 @@ import {
 import {
   TABLES,
   TABLE_KEYS,
-  keyAttributes,
-  keySchema,
+  keyDefinitions,
   type TableDefinition,
 } from '@mini-ecommerce/stack-model';
 import type { TableNames } from './config';
@@ -25,20 +24,7 @@ export function createTableInput(
   return {
     TableName: tableName,
     BillingMode: definition.billingMode,
-    AttributeDefinitions: keyAttributes(definition).map((a) => ({
-      AttributeName: a.name,
-      AttributeType: a.type,
-    })),
-    KeySchema: keySchema(definition),
-    ...(definition.globalSecondaryIndexes.length > 0
-      ? {
-          GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
-            IndexName: index.indexName,
-            KeySchema: keySchema(index),
-            Projection: { ProjectionType: index.projection },
-          })),
-        }
-      : {}),
+    ...keyDefinitions(definition),
   };
 }
 

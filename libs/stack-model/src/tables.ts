@@ -121,3 +121,26 @@ export function keyAttributes(table: TableDefinition): KeyAttribute[] {
   const byName = new Map(all.map((attribute) => [attribute.name, attribute]));
   return [...byName.values()];
 }
+
+/**
+ * A table's keys and indexes as both CloudFormation (AWS::DynamoDB::Table) and CreateTable
+ * spell them: the database template and local provisioning build tables from this one shape.
+ */
+export function keyDefinitions(table: TableDefinition) {
+  return {
+    AttributeDefinitions: keyAttributes(table).map((a) => ({
+      AttributeName: a.name,
+      AttributeType: a.type,
+    })),
+    KeySchema: keySchema(table),
+    ...(table.globalSecondaryIndexes.length > 0
+      ? {
+          GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: keySchema(index),
+            Projection: { ProjectionType: index.projection },
+          })),
+        }
+      : {}),
+  };
+}
