@@ -4,9 +4,8 @@ import { CartCountSync } from '../features/cart/components/cart-count-sync';
 import { queryClient } from '../lib/query-client';
 
 /**
- * The data layer (TanStack Query and the shared client) wraps each page rather than
- * the whole app, so it loads with the first page chunk instead of with the shell:
- * the shell alone must fit the initial-JavaScript budget.
+ * The data layer (TanStack Query and the shared client) wraps each page (router.tsx). It is in
+ * the entry bundle with the home page, which needs it for its first render.
  */
 export function DataProvider({ children }: { children: ReactNode }) {
   return (

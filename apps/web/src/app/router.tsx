@@ -1,31 +1,34 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Outlet, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ui/error-boundary';
+import { DataProvider } from './data-provider';
 import { RequireAdmin, RequireAuth } from './guards';
 import { Layout, PageError, PageLoading } from './layout';
+import CatalogRoute from './routes/catalog';
 
-/**
- * Every page is its own chunk, fetched on first visit together with the data layer
- * (in parallel, not one after the other).
- */
-function page(load: () => Promise<{ default: ComponentType }>) {
-  return lazy(async () => {
-    const [{ default: Content }, { DataProvider }] = await Promise.all([
-      load(),
-      import('./data-provider'),
-    ]);
-    function DataPage() {
-      return (
-        <DataProvider>
-          <Content />
-        </DataProvider>
-      );
-    }
-    return { default: DataPage };
-  });
+/** A page inside the data layer (TanStack Query and the shared client). */
+function withData(Content: ComponentType) {
+  function DataPage() {
+    return (
+      <DataProvider>
+        <Content />
+      </DataProvider>
+    );
+  }
+  return DataPage;
 }
 
-const Catalog = page(() => import('./routes/catalog'));
+/** Every page but the home page is its own chunk, fetched on first visit. */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return lazy(async () => ({ default: withData((await load()).default) }));
+}
+
+/**
+ * The home page (the catalog) and the data layer are part of the entry bundle, which index.html
+ * loads in parallel: lazy chunks would be a second round of requests, started only once the
+ * entry has run, before the page could even ask for its products.
+ */
+const Catalog = withData(CatalogRoute);
 const Product = page(() => import('./routes/product'));
 const Search = page(() => import('./routes/search'));
 const Cart = page(() => import('./routes/cart'));

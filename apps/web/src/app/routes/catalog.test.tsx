@@ -72,6 +72,21 @@ describe('catalog', () => {
     expect(screen.queryByRole('button', { name: 'Load more products' })).not.toBeInTheDocument();
   });
 
+  it('mounts a page a few cards per task, each in a placeholder that keeps its room until then', async () => {
+    const many = Array.from({ length: 12 }, (_, i) =>
+      product({ productId: `p${i}`, name: `Product ${i}` }),
+    );
+    server.use(...catalogHandlers(many));
+    renderRoute('/');
+
+    const list = await screen.findByRole('list', { name: 'Products' });
+    // Every product has its grid cell from the first render; the cards fill them in.
+    expect(list.children).toHaveLength(12);
+    expect(await screen.findByRole('heading', { name: 'Product 11' })).toBeInTheDocument();
+    expect(within(list).getAllByRole('article')).toHaveLength(12);
+    expect(list.querySelector('.product-card--pending')).toBeNull();
+  });
+
   it('says so when a category is empty', async () => {
     server.use(...catalogHandlers([]));
     renderRoute('/?category=Garden');

@@ -2,8 +2,9 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { Page, Product } from '@mini-ecommerce/domain';
 import { api, withQuery } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-client';
+import { PRODUCTS_PAGE_SIZE } from '../../../config/home-requests';
 
-export const PRODUCTS_PAGE_SIZE = 12;
+export { PRODUCTS_PAGE_SIZE };
 
 export function getProducts(
   {

@@ -37,3 +37,23 @@ export function ProductCard({
     </article>
   );
 }
+
+/**
+ * The room of a card that is not mounted yet (product-list.tsx mounts a page a few cards per
+ * task): the card's own boxes, empty and invisible, so the rows, the "Load more" button and the
+ * footer are where they will stay when the card arrives.
+ */
+export function ProductCardPlaceholder() {
+  return (
+    <div className="product-card product-card--pending" aria-hidden="true">
+      <div className="product-image product-image--card" />
+      <div className="product-card__body">
+        <p className="product-card__name" />
+        <p className="product-card__meta" />
+        <div className="add-to-cart">
+          <span className="button">&nbsp;</span>
+        </div>
+      </div>
+    </div>
+  );
+}
