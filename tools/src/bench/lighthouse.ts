@@ -4,6 +4,10 @@ import lighthouse from 'lighthouse';
 /** Debian's Chromium; the project never downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export class LighthouseRuntimeError extends Error {
+  override name = 'LighthouseRuntimeError';
+}
+
 export interface LighthouseRun {
   score: number;
   metrics: Record<string, string>;
@@ -38,6 +42,11 @@ export async function lighthousePerformance(url: string): Promise<LighthouseRun>
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    // Lighthouse's own failures (e.g. NO_NAVSTART, about 1 run in 13 here) score 0 without
+    // having measured the page: reported as errors, so the caller can run again.
+    if (lhr.runtimeError) {
+      throw new LighthouseRuntimeError(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    }
     const metric = (id: string) => lhr.audits[id]?.displayValue ?? '?';
     const requests =
       (
@@ -58,4 +67,31 @@ export async function lighthousePerformance(url: string): Promise<LighthouseRun>
   } finally {
     chrome.kill();
   }
+}
+
+/**
+ * `runs` Lighthouse runs of the page (each in a fresh browser), the median score with every run's
+ * figures: single runs on a shared machine vary by several points. A run that fails inside
+ * Lighthouse is run again, up to twice.
+ */
+export async function lighthouseMedian(
+  url: string,
+  runs: number,
+): Promise<{ median: LighthouseRun; runs: LighthouseRun[]; lighthouseErrors: string[] }> {
+  const done: LighthouseRun[] = [];
+  const lighthouseErrors: string[] = [];
+  while (done.length < runs) {
+    try {
+      done.push(await lighthousePerformance(url));
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || lighthouseErrors.length >= 2) throw error;
+      lighthouseErrors.push(error.message);
+    }
+  }
+  const sorted = [...done].sort((a, b) => a.score - b.score);
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] as LighthouseRun,
+    runs: done,
+    lighthouseErrors,
+  };
 }
