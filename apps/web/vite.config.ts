@@ -3,6 +3,10 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, loadEnv, type Plugin } from 'vite';
+// By path, not by package name: Vite bundles a config's relative imports (TypeScript included)
+// but hands package imports to Node, which cannot load the libs' TypeScript source.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { API_PORT } from '../../libs/stack-model/src/ports';
 import { HOME_API_REQUESTS } from './src/config/home-requests';
 
 /**
@@ -58,11 +62,10 @@ function preloadHomeRequests(apiUrl: string): Plugin {
 
 /**
  * `nx run web:dev` proxies the API's paths to the API that `npm start` runs: on `PORT` like
- * `npm start` (default 3001, API_PORT in libs/stack-model; tools/src/local-stack/dev-loop.test.ts
- * holds the two equal), or wherever API_PROXY_TARGET points.
+ * `npm start` (default API_PORT), or wherever API_PROXY_TARGET points.
  */
 const API_TARGET =
-  process.env['API_PROXY_TARGET'] ?? `http://127.0.0.1:${process.env['PORT'] || '3001'}`;
+  process.env['API_PROXY_TARGET'] ?? `http://127.0.0.1:${process.env['PORT'] || API_PORT}`;
 
 export default defineConfig(({ mode }) => ({
   root: import.meta.dirname,
