@@ -16,6 +16,20 @@ describe('CatalogCache', () => {
     await expect(cache.get('bad', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.get('bad', async () => 'fine')).toBe('fine');
   });
+
+  it('peeks only at values that have loaded and not expired', async () => {
+    let now = 0;
+    const cache = new CatalogCache(1000, { now: () => now });
+    let release: (value: string) => void = () => undefined;
+    const pending = cache.get('k', () => new Promise<string>((resolve) => (release = resolve)));
+    expect(cache.peek('k')).toBeUndefined();
+    release('page');
+    await pending;
+    expect(cache.peek('k')).toBe('page');
+    now = 1000;
+    expect(cache.peek('k')).toBeUndefined();
+    expect(new CatalogCache(0).peek('k')).toBeUndefined();
+  });
 });
 
 describe('catalog reads with the default cache lifetime', () => {

@@ -9,6 +9,8 @@ export const DEFAULT_CATALOG_CACHE_BYTES = 8 * 1024 * 1024;
 interface Entry {
   expiresAt: number;
   value: Promise<unknown>;
+  /** The value once loaded, so a hit can be answered without waiting on the promise. */
+  loaded?: { value: unknown };
   /** Counted once the value has loaded (a pending entry counts only its overhead). */
   bytes: number;
 }
@@ -43,6 +45,13 @@ export class CatalogCache {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
+  /** The loaded, unexpired value for `key`, or undefined (a miss or a load still running). */
+  peek<T>(key: string): T | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    const hit = this.entries.get(key);
+    return hit?.loaded && hit.expiresAt > this.now() ? (hit.loaded.value as T) : undefined;
+  }
+
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
     const now = this.now();
@@ -61,6 +70,7 @@ export class CatalogCache {
     value.then(
       (loaded) => {
         if (this.entries.get(key) !== entry) return;
+        entry.loaded = { value: loaded };
         const size = sizeOfValue(loaded);
         entry.bytes += size;
         this.bytes += size;

@@ -5,6 +5,13 @@ import {
   METRICS_NAMESPACE,
 } from '@mini-ecommerce/stack-model';
 
+/** `/health`, `/health/…` or either with a query string (tested without splitting the URL). */
+function isHealthCheck(url: string): boolean {
+  if (!url.startsWith(HEALTH_LIVE_PATH)) return false;
+  const next = url.charCodeAt(HEALTH_LIVE_PATH.length);
+  return Number.isNaN(next) || next === 0x2f /* / */ || next === 0x3f; /* ? */
+}
+
 export interface MetricsSink {
   write(line: string): void;
 }
@@ -39,9 +46,10 @@ export class Metrics {
     this.flush();
   }
 
+  /** `url` as requested (a query string is ignored). */
   recordRequest(statusCode: number, url = ''): void {
     // The load balancer and the deploy gate poll /health every few seconds.
-    if (url === HEALTH_LIVE_PATH || url.startsWith(`${HEALTH_LIVE_PATH}/`)) return;
+    if (isHealthCheck(url)) return;
     this.requests += 1;
     if (statusCode >= 500) this.http5xx += 1;
   }

@@ -13,9 +13,11 @@ export default fp<{ sink?: MetricsSink }>(
     const metrics = new Metrics(app.config.env, sink);
     metrics.start();
     app.decorate('metrics', metrics);
-    app.addHook('onResponse', async (request, reply) =>
-      metrics.recordRequest(reply.statusCode, request.url.split('?')[0]),
-    );
+    // A callback hook: an async one costs a promise on every response.
+    app.addHook('onResponse', (request, reply, done) => {
+      metrics.recordRequest(reply.statusCode, request.url);
+      done();
+    });
     app.addHook('onClose', async () => metrics.stop());
   },
   { name: 'metrics', dependencies: ['config'] },
