@@ -138,4 +138,45 @@ describe('orders placed before the sharded feeds', () => {
     for (const order of mine) expect(order.orderNumber).toBe(legacyOrderNumber(order.orderId));
     expect(await partitionSize(data, '#ORDERS#ALL')).toBe(0);
   });
+
+  it('leave an order that is in the sharded feeds already listed once, without its old copy', async () => {
+    const user = await data.users.create({
+      email: `both-${Date.now()}@example.com`,
+      name: 'Both',
+      passwordHash: 'x',
+      role: 'customer',
+    });
+    const product = await data.products.create({
+      name: 'Both product',
+      description: 'x',
+      category: 'Both',
+      price: 100,
+      currency: 'USD',
+      stock: 10,
+    });
+    await data.cart.setQuantity(user.userId, product.productId, 1);
+    const { order } = await data.orders.place(user.userId);
+    // An old-style copy beside its sharded one (the bench's old transaction shape writes these).
+    const { Item } = await data.clients.documentClient.send(
+      new GetCommand({ TableName: data.names.orders, Key: { orderId: order.orderId } }),
+    );
+    await data.clients.documentClient.send(
+      new PutCommand({
+        TableName: data.names.orders,
+        Item: {
+          ...Item,
+          orderId: `#FEED#ALL#${order.orderId}`,
+          userId: '#ORDERS#ALL',
+          sourceOrderId: order.orderId,
+          ownerId: order.userId,
+        },
+      }),
+    );
+    const next = anotherProcess();
+    const listed = (await next.orders.listAll(100)).items.filter(
+      (o) => o.orderId === order.orderId,
+    );
+    expect(listed).toEqual([order]);
+    expect(await partitionSize(next, '#ORDERS#ALL')).toBe(0);
+  });
 });

@@ -31,13 +31,14 @@ export const SHAPE_NOTES: Record<CheckoutShape, string> = {
 function reshape(items: TransactWriteItem[], shape: CheckoutShape, lines: number) {
   if (shape === 'current') return items;
   if (shape === 'without-sales-counter') return items.slice(0, -1);
-  // The all-orders feed copy the API wrote before: the feed copy again, under its old key.
+  // The all-orders feed copy the API wrote before: the feed copy again, in one partition. Keyed
+  // apart from the old layout's `#FEED#ALL#` copies, which the data layer would migrate.
   const feed = items[lines + 1]?.Put as NonNullable<TransactWriteItem['Put']>;
   const order = items[lines]?.Put?.Item as Record<string, unknown>;
   const copy = {
     Put: {
       TableName: feed.TableName,
-      Item: { ...feed.Item, orderId: `#FEED#ALL#${order.orderId}`, userId: '#ORDERS#ALL' },
+      Item: { ...feed.Item, orderId: `#BENCH#ALL#${order.orderId}`, userId: '#BENCH#ALL' },
     },
   };
   return [...items.slice(0, lines + 2), copy, ...items.slice(lines + 2)];

@@ -7,7 +7,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import type { DataContext } from '../context';
 import { cancellationCodes } from '../transactions';
-import { legacyOrderNumber, newOrderNumber } from './order-feeds';
+import { feedCopyId, legacyOrderNumber, newOrderNumber } from './order-feeds';
 import { MAX_PLACE_ATTEMPTS, backoff, feedCopy } from './stored-order';
 
 /**
@@ -98,9 +98,20 @@ async function migrateOne(ctx: DataContext, orderId: string): Promise<boolean> {
       if (!codes || attempt + 1 >= MAX_PLACE_ATTEMPTS) throw error;
       // Another process moved it (its old copy is gone): nothing left to do.
       if (codes[2] === 'ConditionalCheckFailed') return false;
-      // The number is another order's: take a fresh one (the order was never shown with it).
-      if (codes[1] === 'ConditionalCheckFailed' && !order.orderNumber) {
-        orderNumber = newOrderNumber();
+      if (codes[1] === 'ConditionalCheckFailed') {
+        const { Item: holder } = await OrderEntity.build(GetItemCommand)
+          .key({ orderId: feedCopyId(number) })
+          .options({ consistent: true })
+          .send();
+        if (holder?.sourceOrderId === orderId) {
+          // Already in the sharded feeds (an order that also had an old copy): drop the old ones.
+          await executeTransactWrite(...dropOldCopies).catch((dropError: unknown) => {
+            if (!cancellationCodes(dropError)) throw dropError;
+          });
+          return true;
+        }
+        // The number is another order's: take a fresh one (the order was never shown with it).
+        if (!order.orderNumber) orderNumber = newOrderNumber();
       }
       await backoff(attempt);
     }
