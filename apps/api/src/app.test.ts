@@ -187,6 +187,31 @@ describe('OpenAPI', () => {
     const docs = await t.request({ url: '/docs' });
     expect(docs.statusCode).toBeLessThan(400);
   });
+
+  it('says which routes take a bearer token, and only those', async () => {
+    const doc = (await t.request({ url: '/docs/json' })).json();
+    const security = (path: string, method: string) => doc.paths[path][method].security;
+    const bearer = [{ bearerAuth: [] }];
+    for (const [path, method] of [
+      ['/api/orders', 'post'],
+      ['/api/orders/{orderId}', 'get'],
+      ['/api/orders/{orderId}', 'patch'],
+      ['/api/users/me', 'get'],
+      ['/api/users/me/addresses', 'post'],
+      ['/api/products/{productId}', 'patch'],
+      ['/api/admin/summary', 'get'],
+      ['/api/cart', 'get'],
+    ]) {
+      expect(security(path as string, method as string), `${method} ${path}`).toEqual(bearer);
+    }
+    for (const [path, method] of [
+      ['/api/products', 'get'],
+      ['/api/products/{productId}', 'get'],
+      ['/api/auth/login', 'post'],
+    ]) {
+      expect(security(path as string, method as string), `${method} ${path}`).toBeUndefined();
+    }
+  });
 });
 
 describe('logs', () => {

@@ -5,21 +5,17 @@ import {
   AdminSummaryQuery,
   OrderPage,
 } from '@mini-ecommerce/domain';
-import { bearerAuth, errorResponses } from '../../lib/schemas';
+import { errorResponses, signedIn } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        security: bearerAuth,
-        summary: 'All orders, newest first, optionally of one status',
-        querystring: AdminOrderListQuery,
-        response: { 200: OrderPage, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
-      },
-    },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary: 'All orders, newest first, optionally of one status',
+      querystring: AdminOrderListQuery,
+      response: { 200: OrderPage, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
+    }),
     async (request) => {
       const { limit, cursor, status } = request.query;
       return app.data.orders.listAll(limit, cursor, status);
@@ -28,17 +24,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/summary',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        security: bearerAuth,
-        summary:
-          'The shop today and over 7 days (per currency), orders waiting to ship, low stock, the 10 newest orders; from counters and feeds, never a Scan',
-        querystring: AdminSummaryQuery,
-        response: { 200: AdminSummary, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
-      },
-    },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary:
+        'The shop today and over 7 days (per currency), orders waiting to ship, low stock, the 10 newest orders; from counters and feeds, never a Scan',
+      querystring: AdminSummaryQuery,
+      response: { 200: AdminSummary, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
+    }),
     async (request) => app.data.summary.summary(request.query.lowStock),
   );
 };

@@ -14,28 +14,24 @@ import {
   toShippingAddress,
   validationError,
 } from '@mini-ecommerce/domain';
-import { bearerAuth, errorResponses } from '../../lib/schemas';
+import { errorResponses, signedIn } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['orders'];
 
   app.post(
     '/',
-    {
-      onRequest: app.authenticate,
-      schema: {
-        tags,
-        security: bearerAuth,
-        summary:
-          "Place an order from the caller's cart, delivered to a saved address (addressId) or one sent inline (address); the same Idempotency-Key returns the same order",
-        headers: PlaceOrderHeaders,
-        body: PlaceOrderBody,
-        response: {
-          201: Order,
-          ...errorResponses('UNAUTHORIZED', 'VALIDATION_ERROR', 'INSUFFICIENT_STOCK'),
-        },
+    signedIn(app.authenticate, {
+      tags,
+      summary:
+        "Place an order from the caller's cart, delivered to a saved address (addressId) or one sent inline (address); the same Idempotency-Key returns the same order",
+      headers: PlaceOrderHeaders,
+      body: PlaceOrderBody,
+      response: {
+        201: Order,
+        ...errorResponses('UNAUTHORIZED', 'VALIDATION_ERROR', 'INSUFFICIENT_STOCK'),
       },
-    },
+    }),
     async (request, reply) => {
       const started = performance.now();
       const key = request.headers['idempotency-key'];
@@ -65,33 +61,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/',
-    {
-      onRequest: app.authenticate,
-      schema: {
-        tags,
-        security: bearerAuth,
-        summary: "The caller's orders, newest first, through UserOrdersIndex",
-        querystring: OrderListQuery,
-        response: { 200: OrderPage, ...errorResponses('UNAUTHORIZED') },
-      },
-    },
+    signedIn(app.authenticate, {
+      tags,
+      summary: "The caller's orders, newest first, through UserOrdersIndex",
+      querystring: OrderListQuery,
+      response: { 200: OrderPage, ...errorResponses('UNAUTHORIZED') },
+    }),
     async (request) =>
       app.data.orders.listForUser(request.user.userId, request.query.limit, request.query.cursor),
   );
 
   app.get(
     '/by-number/:number',
-    {
-      onRequest: app.authenticate,
-      schema: {
-        tags,
-        security: bearerAuth,
-        summary:
-          "One of the caller's orders by its number (`7KQ2-M4XD`, any case, with or without `#` and the hyphen); an admin may read any",
-        params: OrderNumberParams,
-        response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
-      },
-    },
+    signedIn(app.authenticate, {
+      tags,
+      summary:
+        "One of the caller's orders by its number (`7KQ2-M4XD`, any case, with or without `#` and the hyphen); an admin may read any",
+      params: OrderNumberParams,
+      response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
+    }),
     async (request) => {
       const number = normalizeOrderNumber(request.params.number);
       const order = number ? await app.data.orders.getByNumber(number) : undefined;
@@ -105,16 +93,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:orderId',
-    {
-      onRequest: app.authenticate,
-      schema: {
-        tags,
-        security: bearerAuth,
-        summary: "One of the caller's orders (another user's order is 404)",
-        params: OrderParams,
-        response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
-      },
-    },
+    signedIn(app.authenticate, {
+      tags,
+      summary: "One of the caller's orders (another user's order is 404)",
+      params: OrderParams,
+      response: { 200: Order, ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
+    }),
     async (request) => {
       const order = await app.data.orders.get(request.params.orderId);
       if (!order) throw notFound('The order');
@@ -129,20 +113,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/:orderId',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        security: bearerAuth,
-        summary: 'Move an order along PLACED, PAID, SHIPPED, DELIVERED, or to CANCELLED (restocks)',
-        params: OrderParams,
-        body: OrderStatusUpdate,
-        response: {
-          200: Order,
-          ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
-        },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary: 'Move an order along PLACED, PAID, SHIPPED, DELIVERED, or to CANCELLED (restocks)',
+      params: OrderParams,
+      body: OrderStatusUpdate,
+      response: {
+        200: Order,
+        ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
       },
-    },
+    }),
     async (request) => {
       const order = await app.data.orders.updateStatus(request.params.orderId, request.body.status);
       if (request.body.status === 'CANCELLED') app.catalogCache.clear();

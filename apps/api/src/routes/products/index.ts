@@ -14,7 +14,7 @@ import {
 } from '@mini-ecommerce/domain';
 import { z } from 'zod';
 import { sendSerialized, serializeBody, type SerializedBody } from '../../lib/catalog-cache';
-import { bearerAuth, errorResponses } from '../../lib/schemas';
+import { errorResponses, signedIn } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { products } = app.data;
@@ -93,16 +93,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: 'Create a product',
-        security: bearerAuth,
-        body: ProductCreate,
-        response: { 201: Product, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
-      },
-    },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary: 'Create a product',
+      body: ProductCreate,
+      response: { 201: Product, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
+    }),
     async (request, reply) => {
       const product = await products.create(request.body);
       cache.clear();
@@ -113,20 +109,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/:productId',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: 'Change price, stock, name, description, category or image',
-        security: bearerAuth,
-        params: ProductParams,
-        body: ProductUpdate,
-        response: {
-          200: Product,
-          ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
-        },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary: 'Change price, stock, name, description, category or image',
+      params: ProductParams,
+      body: ProductUpdate,
+      response: {
+        200: Product,
+        ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
       },
-    },
+    }),
     async (request) => {
       const product = await products.update(request.params.productId, request.body);
       cache.clear();
@@ -137,16 +129,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/:productId',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: 'Delete a product',
-        security: bearerAuth,
-        params: ProductParams,
-        response: { 204: z.null(), ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
-      },
-    },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary: 'Delete a product',
+      params: ProductParams,
+      response: { 204: z.null(), ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
+    }),
     async (request, reply) => {
       await products.delete(request.params.productId);
       cache.clear();
@@ -157,19 +145,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:productId/image-upload',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary:
-          'A presigned PUT URL for a product image; PATCH the product with imageUrl once uploaded',
-        security: bearerAuth,
-        params: ProductParams,
-        // No body at all (Fastify gives null, which .default() does not cover) means a JPEG.
-        body: ImageUploadRequest.nullish(),
-        response: { 200: ImageUpload, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
-      },
-    },
+    signedIn(app.requireAdmin, {
+      tags: ['admin'],
+      summary:
+        'A presigned PUT URL for a product image; PATCH the product with imageUrl once uploaded',
+      params: ProductParams,
+      // No body at all (Fastify gives null, which .default() does not cover) means a JPEG.
+      body: ImageUploadRequest.nullish(),
+      response: { 200: ImageUpload, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
+    }),
     async (request) => {
       const product = await products.get(request.params.productId, { consistent: true });
       if (!product) throw notFound('The product');
