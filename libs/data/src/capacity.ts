@@ -46,11 +46,6 @@ export function withCapacityTally<T>(tally: CapacityUse, fn: () => T): T {
   return scope.run(tally, fn);
 }
 
-/** The tally of the scope the caller runs in, if any. */
-export function currentCapacityTally(): CapacityUse | undefined {
-  return scope.getStore();
-}
-
 type Consumed = { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
 
 /**

@@ -31,12 +31,7 @@ export { ProductRepository } from './repositories/products';
 export { UserRepository, type NewUser } from './repositories/users';
 export { ShopSummaryRepository, SALES_SHARDS } from './repositories/shop-summary';
 export { isUnavailableError } from './unavailable';
-export {
-  currentCapacityTally,
-  emptyCapacityTally,
-  withCapacityTally,
-  type CapacityUse,
-} from './capacity';
+export { emptyCapacityTally, withCapacityTally, type CapacityUse } from './capacity';
 
 export interface DataLayerOptions extends DynamoClientOptions {
   env: Environment;

@@ -89,21 +89,51 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * Node running a TypeScript file of the repo (`script`, a path from the root) on the workspace
+ * sources, with its stdout piped.
+ */
+function spawnScript(script: string, args: string[], nodeFlags: string[] = []): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      '--conditions=@mini-ecommerce/source',
+      '--import',
+      'tsx',
+      join(ROOT, script),
+      ...args,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+}
+
+/**
+ * Runs a script to its end (the bench's cleanup stops it if interrupted) and parses the last line
+ * it printed as JSON.
+ */
+async function scriptResult<T>(
+  what: string,
+  script: string,
+  args: string[],
+  nodeFlags?: string[],
+): Promise<T> {
+  const child = spawnScript(script, args, nodeFlags);
+  cleanups.push(() => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`${what} exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop() as string) as T;
+}
+
 async function startBareServer(body: string): Promise<{ url: string; child: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'mini-ecommerce-bare-'));
   const bodyFile = join(dir, 'body.json');
   writeFileSync(bodyFile, body);
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@mini-ecommerce/source',
-      '--import',
-      'tsx',
-      join(ROOT, 'tools/src/bench/bare-server.ts'),
-      bodyFile,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawnScript('tools/src/bench/bare-server.ts', [bodyFile]);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -198,27 +228,15 @@ async function ceilingInWorker(job: CeilingJob): Promise<RateFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'mini-ecommerce-ceiling-'));
   const jobFile = join(dir, 'job.json');
   writeFileSync(jobFile, JSON.stringify(job));
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@mini-ecommerce/source',
-      '--import',
-      'tsx',
-      join(ROOT, 'tools/src/bench/ceiling-worker.ts'),
-      jobFile,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const stop = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  };
-  cleanups.push(stop);
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
-  rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`the ceiling worker exited with ${code}`);
-  return JSON.parse(out.trim().split('\n').pop() as string) as RateFigures;
+  try {
+    return await scriptResult<RateFigures>(
+      'the ceiling worker',
+      'tools/src/bench/ceiling-worker.ts',
+      [jobFile],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 interface SearchFigures {
@@ -229,27 +247,13 @@ interface SearchFigures {
   latencyMs: { p50: number; p99: number; max: number };
 }
 
-async function searchFigures(): Promise<SearchFigures> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--conditions=@mini-ecommerce/source',
-      '--import',
-      'tsx',
-      join(ROOT, 'apps/api/src/lib/search-index-bench.ts'),
-      '10000',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+function searchFigures(): Promise<SearchFigures> {
+  return scriptResult<SearchFigures>(
+    'the search measurement',
+    'apps/api/src/lib/search-index-bench.ts',
+    ['10000'],
+    ['--expose-gc'],
   );
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
-  if (code !== 0) throw new Error(`the search measurement exited with ${code}`);
-  return JSON.parse(out.trim().split('\n').pop() as string) as SearchFigures;
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataLayer } from '@mini-ecommerce/data';
+import { emptyCapacityTally, type CapacityUse, type DataLayer } from '@mini-ecommerce/data';
 import type { Product } from '@mini-ecommerce/domain';
 import { LOAD_TEST_JWT_SECRET, startApiProcess } from './api-process';
 import { mintToken } from './tokens';
@@ -23,13 +23,8 @@ export const PRICES = {
   readPerMillion: 0.125,
 };
 
-export interface Capacity {
-  read: number;
-  write: number;
-  calls: number;
-  /** Of `write`, TransactWriteItems units as DynamoDB Local reports them (AWS bills twice that). */
-  transactWrite: number;
-}
+/** Units DynamoDB Local reported for one request (AWS bills `transactWrite` twice). */
+export type Capacity = CapacityUse;
 export type CapacityTable = Record<string, Capacity & { samples: number }>;
 
 const parse = (header: string | null): Capacity => {
@@ -66,7 +61,7 @@ export async function measureCapacity(
   });
   const table: CapacityTable = {};
   const record = (type: string, capacity: Capacity) => {
-    const row = table[type] ?? { read: 0, write: 0, calls: 0, transactWrite: 0, samples: 0 };
+    const row = table[type] ?? { ...emptyCapacityTally(), samples: 0 };
     row.read += capacity.read;
     row.write += capacity.write;
     row.calls += capacity.calls;

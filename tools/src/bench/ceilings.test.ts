@@ -51,9 +51,7 @@ describe('the raw checkout ceiling', () => {
       lines,
       products: catalog,
     });
-    const shape = data.orders
-      .placementTransaction(draft, lines)
-      .map((item) => Object.keys(item)[0]);
+    const shape = data.orders.placement(draft, lines).items.map((item) => Object.keys(item)[0]);
     // 3 stock updates, the order, its feed copy, 3 cart deletes, the sales counter.
     expect(shape).toEqual([
       'Update',

@@ -1,7 +1,7 @@
 /**
  * The ceilings the bench holds the API to, measured against the same DynamoDB Local in the same
  * run: the raw TransactWriteItems of a checkout (built by the data layer's own
- * placementTransaction, so the shape is exactly what POST /api/orders sends) and the DynamoDB
+ * placement, so the shape is exactly what POST /api/orders sends) and the DynamoDB
  * calls of a cart update made directly (the same repository methods, without HTTP).
  */
 import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -60,7 +60,7 @@ function figures(times: number[], seconds: number, retries: number, failures: nu
 /**
  * Raw TransactWriteItems of a `linesPerCart`-line order, `count` of them `concurrency` at a time:
  * carts written first (outside the timing) so every delete's condition holds, then each order's
- * transaction exactly as placementTransaction builds it (conflicts sent again, as the API does).
+ * transaction exactly as placement builds it (conflicts sent again, as the API does).
  */
 export async function rawCheckoutCeiling(
   data: DataLayer,
@@ -127,7 +127,7 @@ export async function rawCheckoutCeiling(
     return {
       ...o,
       items: reshape(
-        data.orders.placementTransaction(order, o.lines),
+        data.orders.placement(order, o.lines).items,
         options.shape,
         options.linesPerCart,
       ),

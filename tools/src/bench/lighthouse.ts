@@ -1,10 +1,8 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumPath } from '../local-stack/chromium';
 
-/** Debian's Chromium; the project never downloads a browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export class LighthouseRuntimeError extends Error {
+class LighthouseRuntimeError extends Error {
   override name = 'LighthouseRuntimeError';
 }
 
@@ -21,7 +19,7 @@ export interface LighthouseRun {
  */
 export async function lighthousePerformance(url: string): Promise<LighthouseRun> {
   const chrome = await launch({
-    chromePath: CHROMIUM,
+    chromePath: chromiumPath(),
     chromeFlags: [
       '--headless=new',
       '--no-sandbox',

@@ -7,8 +7,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../bench/api-process';
-import { CHROMIUM } from '../bench/lighthouse';
 import { runNpmStart } from '../bench/npm-start';
+import { chromiumPath } from '../local-stack/chromium';
 
 const OUT_DIR = join(ROOT, 'docs/screenshots');
 const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 375, height: 812 } };
@@ -174,7 +174,7 @@ async function main() {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
     await shopperJourney(browser, stack.url, 'desktop', true);

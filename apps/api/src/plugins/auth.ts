@@ -7,8 +7,8 @@ declare module '@fastify/jwt' {
   interface FastifyJWT {
     /** `tv`: the user's token version when the token was issued (absent means 0). */
     payload: { sub: string; role: Role; tv?: number };
-    /** `name` and `email` are the users table's, set by `authenticate` (orders copy them). */
-    user: { userId: string; role: Role; tokenVersion: number; name?: string; email?: string };
+    /** `account`: the caller's users-table record, read once by `authenticate` for the request. */
+    user: { userId: string; role: Role; tokenVersion: number; account?: StoredUser };
   }
 }
 
@@ -69,8 +69,7 @@ export default fp(
       if (!user || (user.tokenVersion ?? 0) !== tokenVersion) throw signInAgain();
       // The role is the users table's, not the token's.
       request.user.role = user.role;
-      request.user.name = user.name;
-      request.user.email = user.email;
+      request.user.account = user;
     });
 
     app.decorate('requireAdmin', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,7 +1,2 @@
 /** The storefront formats money with the domain's rules (zod-free, so they cost the bundle nothing). */
-export {
-  formatMoney,
-  fractionDigits,
-  parseMoney,
-  toMajorUnits,
-} from '@mini-ecommerce/domain/rules';
+export { formatMoney, parseMoney, toMajorUnits } from '@mini-ecommerce/domain/rules';

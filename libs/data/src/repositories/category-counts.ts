@@ -8,6 +8,7 @@ import {
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import type { CategoryCount } from '@mini-ecommerce/domain';
 import type { DataContext } from '../context';
+import { onceUntilFailure } from '../once';
 
 /**
  * The key of the one item in the products table that counts the products of every category (a
@@ -28,18 +29,14 @@ type WriteTransactions = Extract<ExecuteTransactWriteInput, { params: unknown }[
  * shape once (migrateCategoryCounts), so data written by earlier versions reads the same.
  */
 export class CategoryCounts {
-  private migrated: Promise<void> | undefined;
+  /** migrateCategoryCounts once per process (again after a failure, or after `reset`). */
+  private readonly migration = onceUntilFailure(() => migrateCategoryCounts(this.ctx));
 
   constructor(private readonly ctx: DataContext) {}
 
   /** Category names with their product counts (categories left empty are not listed), from one GetItem. */
   async list(): Promise<CategoryCount[]> {
-    await this.ready();
-    const { Item } = await this.ctx.entities.CategoryCountsEntity.build(GetItemCommand)
-      .key({ productId: CATEGORY_COUNTS_ID })
-      .options({ attributes: ['counts'] })
-      .send();
-    return Object.entries(Item?.counts ?? {})
+    return Object.entries((await this.read())?.counts ?? {})
       .filter(([, count]) => count > 0)
       .map(([category, count]) => ({ category, count }))
       .sort((a, b) => a.category.localeCompare(b.category));
@@ -47,12 +44,19 @@ export class CategoryCounts {
 
   /** The catalog version: moves with every product create, update and delete (one GetItem). */
   async version(): Promise<number> {
-    await this.ready();
+    return (await this.read())?.catalogVersion ?? 0;
+  }
+
+  /**
+   * The counters item (one GetItem, after the migration). DynamoDB bills the whole item's size
+   * whatever is projected, so both readers take all of it.
+   */
+  private async read() {
+    await this.migration.run();
     const { Item } = await this.ctx.entities.CategoryCountsEntity.build(GetItemCommand)
       .key({ productId: CATEGORY_COUNTS_ID })
-      .options({ attributes: ['catalogVersion'] })
       .send();
-    return Item?.catalogVersion ?? 0;
+    return Item;
   }
 
   /**
@@ -67,13 +71,13 @@ export class CategoryCounts {
       if (!isMissingCounts(error)) throw error;
       // The counters item went away after this process migrated it (a table restored or the
       // item deleted by hand): make it again, then write once more.
-      this.migrated = undefined;
+      this.migration.reset();
       await executeTransactWrite(...writes, await this.change(deltas));
     }
   }
 
   private async change(deltas: Record<string, number>) {
-    await this.ready();
+    await this.migration.run();
     const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
     return this.ctx.entities.CategoryCountsEntity.build(UpdateTransaction).item({
       productId: CATEGORY_COUNTS_ID,
@@ -84,15 +88,6 @@ export class CategoryCounts {
           }
         : {}),
     });
-  }
-
-  /** Runs the migration once per process (again after a failure). */
-  private ready(): Promise<void> {
-    this.migrated ??= migrateCategoryCounts(this.ctx).catch((error: unknown) => {
-      this.migrated = undefined;
-      throw error;
-    });
-    return this.migrated;
   }
 }
 

@@ -38,6 +38,7 @@ import {
   type StoredOrder,
 } from './stored-order';
 import { updateOrderStatus } from './order-status';
+import { onceUntilFailure } from '../once';
 import { migrateOrderFeeds } from './feed-migration';
 import { countFeed, feedCopyId, feedPartitions, mergeFeeds, newOrderNumber } from './order-feeds';
 
@@ -69,7 +70,8 @@ export interface PlaceOrderOptions {
 }
 
 export class OrderRepository {
-  private feedsMigrated: Promise<number> | undefined;
+  /** Orders placed before the sharded feeds move into them before the first feed read. */
+  private readonly feedsMigration = onceUntilFailure(() => migrateOrderFeeds(this.ctx));
 
   constructor(
     private readonly ctx: DataContext,
@@ -96,16 +98,9 @@ export class OrderRepository {
     return Item ? toOrder(Item) : undefined;
   }
 
-  /**
-   * Orders placed before the sharded feeds are moved into them once per process, before the
-   * first read of the feeds (migrateOrderFeeds: one Query when there is nothing to move).
-   */
+  /** migrateOrderFeeds once per process: one Query when there is nothing to move. */
   private feedsReady(): Promise<number> {
-    this.feedsMigrated ??= migrateOrderFeeds(this.ctx).catch((error: unknown) => {
-      this.feedsMigrated = undefined;
-      throw error;
-    });
-    return this.feedsMigrated;
+    return this.feedsMigration.run();
   }
 
   /** Access pattern: an order by its number, through its feed copy (one GetItem). */
@@ -119,7 +114,7 @@ export class OrderRepository {
   }
 
   /**
-   * Places an order from the user's cart as one TransactWriteItems (see placementTransaction):
+   * Places an order from the user's cart as one TransactWriteItems (see placement):
    * each product's stock is decremented on the condition that enough remains and the price is
    * the one charged, the order and its feed copy (which claims the order number) are written,
    * and the cart lines are deleted on the condition that they are unchanged. Any failed
@@ -133,15 +128,21 @@ export class OrderRepository {
     // transaction (or finds the cart empty) and is answered from the stored order then. Before
     // refusing a cart, a retry checks whether its order was placed already.
     const placedBefore = async () => (options.idempotencyKey ? await this.get(orderId) : undefined);
+    /** Refuses the cart with `error`, unless a retry finds its order placed already. */
+    const refuse = async (error: Error): Promise<PlaceOrderResult> => {
+      const placed = await placedBefore();
+      if (placed) return this.replay(placed, userId);
+      throw error;
+    };
     // Kept across retries; drawn again only when another order holds it (1 in 2^40 per order).
     let orderNumber = this.orderNumbers();
 
     for (let attempt = 0; ; attempt += 1) {
       const lines = await this.cart.lines(userId);
       if (lines.length > MAX_CART_LINES) {
-        const placed = await placedBefore();
-        if (placed) return this.replay(placed, userId);
-        throw validationError(`An order holds at most ${MAX_CART_LINES} different products`);
+        return refuse(
+          validationError(`An order holds at most ${MAX_CART_LINES} different products`),
+        );
       }
       // The first read is eventually consistent (half the read units): the transaction's
       // conditions catch a stale price or stock, and every retry reads consistently.
@@ -156,9 +157,7 @@ export class OrderRepository {
       const buyable = lines.filter((line) => products.has(line.productId));
       if (buyable.length === 0) {
         // A concurrent request with the same key may have just placed the order and emptied the cart.
-        const placed = await placedBefore();
-        if (placed) return this.replay(placed, userId);
-        throw validationError('The cart is empty');
+        return refuse(validationError('The cart is empty'));
       }
       let shortages = findShortages(buyable, products);
       if (shortages.length > 0 && attempt === 0) {
@@ -170,9 +169,7 @@ export class OrderRepository {
         shortages = findShortages(buyable, products);
       }
       if (shortages.length > 0) {
-        const placed = await placedBefore();
-        if (placed) return this.replay(placed, userId);
-        throw insufficientStock(shortages);
+        return refuse(insufficientStock(shortages));
       }
 
       const order = this.draft({
@@ -203,8 +200,8 @@ export class OrderRepository {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
         const orderPutFailed = codes[positions.order] === 'ConditionalCheckFailed';
-        if (orderPutFailed && options.idempotencyKey) {
-          const placed = await this.get(orderId);
+        if (orderPutFailed) {
+          const placed = await placedBefore();
           if (placed) return this.replay(placed, userId);
         }
         if (!orderPutFailed && codes[positions.feedCopy] === 'ConditionalCheckFailed') {
@@ -226,9 +223,7 @@ export class OrderRepository {
             fresh,
           );
           if (now.length > 0) {
-            const placed = await placedBefore();
-            if (placed) return this.replay(placed, userId);
-            throw insufficientStock(now);
+            return refuse(insufficientStock(now));
           }
         }
         // A price changed, the cart changed or another transaction touched the same items: try again from the top.
@@ -406,10 +401,5 @@ export class OrderRepository {
       }),
       positions,
     };
-  }
-
-  /** The items of `placement` alone (the bench sends them raw to measure the ceiling). */
-  placementTransaction(order: StoredOrder, lines: CartItem[]): TransactWriteItem[] {
-    return this.placement(order, lines).items;
   }
 }

@@ -3,15 +3,14 @@ import { z } from 'zod';
 import {
   Cart,
   CartItemParams,
-  DEFAULT_CURRENCY,
   SetCartItemBody,
-  cartSubtotal,
   insufficientStock,
   notFound,
   type CartItem,
   type CartLine,
   type Product,
 } from '@mini-ecommerce/domain';
+import { priceCart } from '@mini-ecommerce/domain/rules';
 import type { DataLayer } from '@mini-ecommerce/data';
 import { bearerAuth, errorResponses } from '../../lib/schemas';
 
@@ -34,11 +33,8 @@ export async function cartView(
     const product = products.get(line.productId);
     return product ? [{ productId: line.productId, quantity: line.quantity, product }] : [];
   });
-  return {
-    items,
-    subtotal: cartSubtotal(items),
-    currency: items[0]?.product.currency ?? DEFAULT_CURRENCY,
-  };
+  const { subtotal, currency } = priceCart(items);
+  return { items, subtotal, currency };
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {

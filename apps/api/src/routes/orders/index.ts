@@ -46,7 +46,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const shippingAddress = toShippingAddress((saved ?? address) as NonNullable<typeof address>);
       const { order, replayed } = await app.data.orders.place(userId, {
         shippingAddress,
-        customer: { name: request.user.name ?? '', email: request.user.email ?? '' },
+        customer: {
+          name: request.user.account?.name ?? '',
+          email: request.user.account?.email ?? '',
+        },
         ...(key ? { idempotencyKey: key } : {}),
       });
       if (replayed) reply.header('idempotent-replayed', 'true');

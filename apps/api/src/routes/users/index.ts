@@ -11,10 +11,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       summary: "The caller's public profile",
       response: { 200: User, ...errorResponses('UNAUTHORIZED') },
     }),
+    // authenticate has read the account for this request.
     async (request) => {
-      const user = await app.data.users.getById(request.user.userId);
-      if (!user) throw new DomainError('UNAUTHORIZED', 'This account no longer exists');
-      return toPublicUser(user);
+      const { account } = request.user;
+      if (!account) throw new DomainError('UNAUTHORIZED', 'This account no longer exists');
+      return toPublicUser(account);
     },
   );
 

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading';
-import { ErrorMessage, Loading, Notice } from '../../components/ui/status';
+import { Notice, QueryStatus } from '../../components/ui/status';
 import { useOrder } from '../../features/orders/api/get-order';
 import { OrderDetails } from '../../features/orders/components/order-details';
 import { orderNumber } from '../../lib/order-number';
@@ -11,15 +11,7 @@ export default function OrderConfirmationRoute() {
   return (
     <>
       <PageHeading>Thank you for your order</PageHeading>
-      {order.isPending ? (
-        <Loading label="Loading your order…" />
-      ) : order.isError ? (
-        <ErrorMessage
-          error={order.error}
-          title="Your order could not be loaded"
-          onRetry={() => void order.refetch()}
-        />
-      ) : (
+      {order.isSuccess ? (
         <>
           <Notice tone="success">
             <p>
@@ -29,6 +21,12 @@ export default function OrderConfirmationRoute() {
           </Notice>
           <OrderDetails order={order.data} showNumber={false} />
         </>
+      ) : (
+        <QueryStatus
+          query={order}
+          loadingLabel="Loading your order…"
+          errorTitle="Your order could not be loaded"
+        />
       )}
       <p className="actions">
         <Link to="/orders" className="button button--secondary">

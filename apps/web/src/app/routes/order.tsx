@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../../components/ui/page-heading';
-import { ErrorMessage, Loading } from '../../components/ui/status';
+import { QueryStatus } from '../../components/ui/status';
 import { useOrder } from '../../features/orders/api/get-order';
 import { OrderDetails } from '../../features/orders/components/order-details';
 import { orderNumber } from '../../lib/order-number';
@@ -15,18 +15,16 @@ export default function OrderRoute() {
       <PageHeading title={order.data ? `Order ${orderNumber(order.data)}` : 'Order details'}>
         {notFound ? 'Order not found' : 'Order details'}
       </PageHeading>
-      {order.isPending ? (
-        <Loading label="Loading the order…" />
+      {order.isSuccess ? (
+        <OrderDetails order={order.data} />
       ) : notFound ? (
         <p>There is no order {orderId} in your account.</p>
-      ) : order.isError ? (
-        <ErrorMessage
-          error={order.error}
-          title="The order could not be loaded"
-          onRetry={() => void order.refetch()}
-        />
       ) : (
-        <OrderDetails order={order.data} />
+        <QueryStatus
+          query={order}
+          loadingLabel="Loading the order…"
+          errorTitle="The order could not be loaded"
+        />
       )}
       <p>
         <Link to="/orders">Back to your orders</Link>

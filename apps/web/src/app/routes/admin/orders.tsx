@@ -1,8 +1,8 @@
 import { useSearchParams } from 'react-router';
 import type { OrderStatus } from '@mini-ecommerce/domain';
+import { ORDER_STATUSES } from '@mini-ecommerce/domain/rules';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { AdminOrderTable } from '../../../features/orders/components/admin-order-table';
-import { ORDER_STATUSES } from '../../../features/orders/utils/order-status';
 import { STATUS_LABELS } from '../../../lib/order-status';
 
 export default function AdminOrdersRoute() {

@@ -1,13 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import type { Address, PlaceOrderBody, ShippingAddress } from '@mini-ecommerce/domain';
-import { MAX_ADDRESSES } from '@mini-ecommerce/domain/rules';
+import { COUNTRY_CODES, MAX_ADDRESSES } from '@mini-ecommerce/domain/rules';
 import { AddressLines, countryName } from '../../../components/ui/address-lines';
 import { SelectField, TextField, useFieldValues } from '../../../components/ui/field';
 import { QueryStatus } from '../../../components/ui/status';
 import { ApiError } from '../../../lib/api-client';
 import { createAddress } from '../api/create-address';
 import { useAddresses } from '../api/get-addresses';
-import { COUNTRY_CODES } from '../utils/countries';
 
 type Draft = Record<keyof ShippingAddress, string>;
 const EMPTY: Draft = {

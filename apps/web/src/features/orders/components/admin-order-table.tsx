@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Order, OrderStatus } from '@mini-ecommerce/domain';
+import { nextStatuses } from '@mini-ecommerce/domain/rules';
 import { PagedList } from '../../../components/ui/paged-list';
 import { InlineForm } from '../../../components/ui/inline-form';
 import { EmptyState } from '../../../components/ui/status';
@@ -11,7 +12,6 @@ import { useAdminOrders } from '../api/get-admin-orders';
 import { useUpdateOrderStatus } from '../api/update-order-status';
 import { orderCustomer, orderNumber } from '../../../lib/order-number';
 import { STATUS_LABELS } from '../../../lib/order-status';
-import { nextStatuses } from '../utils/order-status';
 import { OrderStatusBadge } from './order-status-badge';
 
 function StatusChanger({ order }: { order: Order }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { Page, Product } from '@mini-ecommerce/domain';
-import { ErrorMessage, Loading } from '../../../components/ui/status';
+import { ErrorMessage, QueryStatus } from '../../../components/ui/status';
 import { LoadMore } from '../../../components/ui/load-more';
 import { ProductCard, ProductCardPlaceholder } from './product-card';
 
@@ -63,13 +63,12 @@ export function ProductList({
     }
   }, [items.length, mounted]);
 
-  if (products.isPending) return <Loading label="Loading products…" />;
   if (!products.data)
     return (
-      <ErrorMessage
-        error={products.error}
-        title="Products could not be loaded"
-        onRetry={() => void products.refetch()}
+      <QueryStatus
+        query={products}
+        loadingLabel="Loading products…"
+        errorTitle="Products could not be loaded"
       />
     );
   if (items.length === 0) return emptyState;

@@ -1,5 +1,5 @@
 /** At or below this many left, shoppers are told how many remain. */
-export const LOW_STOCK = 5;
+const LOW_STOCK = 5;
 
 /**
  * A stock message only when it matters: "Only 3 left" or "Out of stock". Plenty in stock says

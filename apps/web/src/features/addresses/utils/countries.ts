@@ -1,1 +1,0 @@
-export { COUNTRY_CODES } from '@mini-ecommerce/domain/rules';

@@ -1,1 +1,0 @@
-export { ORDER_STATUSES, nextStatuses } from '@mini-ecommerce/domain/rules';
