@@ -46,7 +46,7 @@ export async function deployCommand(ctx: DeployContext): Promise<void> {
     const stackCtx = await withStackInputs(ctx, template);
     // A real deploy checks names on the CREATE change set itself (see previewChangeSet).
     if (options.dryRun) {
-      const check = await checkNewStack(stackCtx, template);
+      const check = await checkNewStack(stackCtx, template, outputs);
       if (check.blocked) blocked.push(name);
       if (check.planned) continue;
     }
@@ -185,15 +185,17 @@ async function withStackInputs(
  * to be recreated: the names it would take that something else already holds are reported
  * (`blocked`) and, when the stacks it imports from are not deployed either, its plan is printed
  * from the local template (`planned`) instead of a change set CloudFormation cannot compute.
+ * `outputs` is the command's StackOutputs: planning deploys nothing, so its reads stay current.
  */
 async function checkNewStack(
   ctx: DeployContext,
   template: StackTemplate,
+  outputs: StackOutputs,
 ): Promise<{ blocked: boolean; planned: boolean }> {
   const name = stackName(ctx.env, template.id);
   const existing = await describeStack(ctx.clients.cloudFormation, name);
   if (existing && !needsRecreate(existing.StackStatus)) return { blocked: false, planned: false };
-  const dependencies = await stackDependencies(ctx, template);
+  const dependencies = await stackDependencies(ctx, template, outputs);
   const resources = evaluateNewStack(ctx, name, template, ctx.options.parameters, dependencies);
   const collisions = await newStackCollisions(ctx, resources);
   const planned = dependencies.pending.size > 0;
@@ -234,7 +236,7 @@ export async function diffCommand(ctx: DeployContext): Promise<void> {
     }
     try {
       const stackCtx = await withStackInputs(ctx, template);
-      const check = await checkNewStack(stackCtx, template);
+      const check = await checkNewStack(stackCtx, template, outputs);
       if (check.blocked) blocked.push(name);
       if (check.planned) continue;
       await deployStack(stackCtx, template, {

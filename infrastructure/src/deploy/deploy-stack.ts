@@ -104,7 +104,13 @@ export async function deployStack(
     return finishWithoutChanges(ctx, name, outcome, creating, options.planOnly);
   }
 
-  const review = await previewChangeSet(ctx, name, template, outcome);
+  const review = await previewChangeSet(
+    ctx,
+    name,
+    template,
+    outcome,
+    creating ? undefined : existing,
+  );
   if (options.planOnly) {
     await discardPlan(ctx, name, outcome.changeSetName, creating);
     return { kind: 'planned' };

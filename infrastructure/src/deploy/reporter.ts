@@ -119,7 +119,7 @@ export class Reporter {
  * Cuts a line to `width` visible characters. A styled line that does not fit loses its styles
  * rather than risk cutting an escape sequence in half.
  */
-export function fitToWidth(text: string, width: number): string {
+function fitToWidth(text: string, width: number): string {
   const plain = stripVTControlCharacters(text);
   if (plain.length <= width) return text;
   return `${plain.slice(0, Math.max(0, width - 1))}…`;

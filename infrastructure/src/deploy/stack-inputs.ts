@@ -125,13 +125,14 @@ export interface StackDependencies {
  * change set cannot do without: the exports it imports (by the export names of the contract),
  * the outputs it takes as parameters (`STACK_INPUTS`), and the artifacts bucket a template too
  * large to send inline is uploaded to. In a new environment these are all pending, and the plan
- * comes from the local template instead.
+ * comes from the local template instead. A command that already holds a StackOutputs passes it
+ * as `outputs` so the reads are shared.
  */
 export async function stackDependencies(
   ctx: DeployContext,
   template: StackTemplate,
+  outputs: StackOutputs = new StackOutputs(ctx),
 ): Promise<StackDependencies> {
-  const outputs = new StackOutputs(ctx);
   const deployed = new Map<StackId, Record<string, string> | undefined>(
     await Promise.all(STACK_IDS.map(async (id) => [id, await outputs.forStack(id)] as const)),
   );

@@ -10,6 +10,7 @@ import type { DeployContext } from './context';
 import { UserError } from './errors';
 import {
   describeFailure,
+  failureDetails,
   orderedFailures,
   runStackOperation,
   type OperationResult,
@@ -89,10 +90,7 @@ export async function recoverFromKeptFailure<T>(
     );
   }
   reporter.error(deployFailure(name, stack, result, 'its resources are kept.').message);
-  for (const line of [
-    ...orderedFailures(result.events).slice(1).map(describeFailure),
-    ...keptLines,
-  ])
+  for (const line of [...failureDetails(result.events).slice(1), ...keptLines])
     reporter.line(`    ${line}`);
 
   const undoQuestion = created
@@ -137,7 +135,7 @@ async function deleteFailedCreate(ctx: DeployContext, name: string, stack: Stack
   if (!result.succeeded)
     throw new UserError(
       `Could not delete ${name}: delete the resources named below by hand, then the stack.`,
-      orderedFailures(result.events).map(describeFailure),
+      failureDetails(result.events),
     );
 }
 
@@ -145,7 +143,7 @@ async function deleteFailedCreate(ctx: DeployContext, name: string, stack: Stack
  * The resources that failed to roll back in the stack's last rollback: its events since the last
  * UPDATE_ROLLBACK_IN_PROGRESS of the stack itself, newest first, whose resource ended UPDATE_FAILED.
  */
-export function failedToRollBack(ctx: DeployContext, stack: Stack): Promise<StackEvent[]> {
+function failedToRollBack(ctx: DeployContext, stack: Stack): Promise<StackEvent[]> {
   return failedSince(ctx, stack, 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_FAILED');
 }
 

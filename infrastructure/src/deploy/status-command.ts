@@ -55,9 +55,9 @@ export async function statusCommand(ctx: DeployContext): Promise<void> {
     }
   }
 
-  const websiteUrl = deployed
-    .get(STACK_OUTPUTS.websiteUrl.stack)
-    ?.Outputs?.find((output) => output.OutputKey === STACK_OUTPUTS.websiteUrl.output)?.OutputValue;
+  const websiteUrl = stackOutputs(deployed.get(STACK_OUTPUTS.websiteUrl.stack))[
+    STACK_OUTPUTS.websiteUrl.output
+  ];
   if (options.stacks.includes(STACK_OUTPUTS.websiteUrl.stack)) {
     reporter.heading('API readiness through CloudFront');
     if (!websiteUrl) reporter.line('  not deployed (no storefront URL yet)');

@@ -2,7 +2,7 @@ import { PROJECT_NAME } from '@mini-ecommerce/stack-model';
 import { AWS_ACCOUNT_ID } from '../model/intrinsics';
 import type { TemplateDocument } from '../model/template';
 import type { JsonValue } from '../model/values';
-import { envName, envNameText, envSub, stackOutput, stackTemplate } from './common';
+import { envName, envSub, stackOutput, stackTemplate } from './common';
 import { assumableBy } from './shared-policies';
 import { SERVICE_ROLE_POLICIES, type PermissionGroup } from './bootstrap/service-role-policy';
 
@@ -11,7 +11,6 @@ import { SERVICE_ROLE_POLICIES, type PermissionGroup } from './bootstrap/service
  * names the role itself may manage: no stack can change the role it is deployed with.
  */
 export const SERVICE_ROLE_PATH = `/${PROJECT_NAME}-bootstrap/`;
-export const SERVICE_ROLE_NAME = envNameText('cloudformation');
 
 /** Every `${...}` string becomes an Fn::Sub; the rest stays plain JSON. */
 function substituted(value: unknown): JsonValue {
@@ -22,7 +21,7 @@ function substituted(value: unknown): JsonValue {
   return value as JsonValue;
 }
 
-export function policyStatement(group: PermissionGroup): JsonValue {
+function policyStatement(group: PermissionGroup): JsonValue {
   return substituted({
     Sid: group.sid,
     Effect: 'Allow',

@@ -18,7 +18,7 @@ export function findBroadenings(resource: ResourceSnapshot): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Data
 
-export function dataLoss(resource: ResourceSnapshot): Finding[] {
+function dataLoss(resource: ResourceSnapshot): Finding[] {
   if (!resource.stateful) return [];
   const what =
     resource.action === 'Remove'
@@ -54,7 +54,7 @@ const PUBLIC_ACCESS_FLAGS = [
 const PUBLIC_ACLS = ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'];
 
 /** A public-access block flag turned off (or the block removed), or a public canned ACL. */
-export function publicAccess(resource: ResourceSnapshot): Finding[] {
+function publicAccess(resource: ResourceSnapshot): Finding[] {
   if (resource.resourceType !== 'AWS::S3::Bucket' || resource.action === 'Remove') return [];
   const findings: Finding[] = [];
   const block = (properties: Record<string, unknown> | undefined) =>

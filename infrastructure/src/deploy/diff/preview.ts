@@ -1,9 +1,8 @@
-import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import { DeleteStackCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import type { ChangeSetOutcome } from '../change-set';
 import { printChangeSet } from '../change-set-table';
 import type { DeployContext } from '../context';
 import { UserError, errorMessage } from '../errors';
-import { describeStack } from '../stack-state';
 import type { StackTemplate } from '../template';
 import { deployedTemplate } from '../template-diff';
 import { broadeningSummary, reviewLines } from './render';
@@ -15,7 +14,8 @@ import {
   type ChangeSetReview,
   type TemplateSides,
 } from './review';
-import { collisionLines, collisionRefusal, explicitNames, findCollisions } from './collisions';
+import { collisionLines, collisionRefusal } from './collisions';
+import { newStackCollisions } from './new-stack';
 import {
   Unresolved,
   evaluateResources,
@@ -28,20 +28,21 @@ import {
  * resource which properties change from what to what, the parameter changes, and a mark on what
  * widens security or puts data at risk. Property values come from the change set; when it has
  * none (moto, or a change CloudFormation did not detail) the deployed template and parameters are
- * evaluated against the local ones instead.
+ * evaluated against the local ones instead. `deployed` is the stack an UPDATE change set applies to
+ * (undefined for a CREATE), as the caller already described it.
  */
 export async function previewChangeSet(
   ctx: DeployContext,
   stackName: string,
   template: StackTemplate,
   outcome: Extract<ChangeSetOutcome, { kind: 'changes' }>,
+  deployed: Stack | undefined,
 ): Promise<ChangeSetReview> {
   const { reporter } = ctx;
   const local = parseTemplateDocument(template.body);
   const updating = outcome.changeSetType === 'UPDATE';
-  const stack = updating ? await describeStack(ctx.clients.cloudFormation, stackName) : undefined;
   const deployedParameters: Record<string, string> = Object.fromEntries(
-    (stack?.Parameters ?? []).map((p) => [p.ParameterKey ?? '', p.ParameterValue ?? '']),
+    (deployed?.Parameters ?? []).map((p) => [p.ParameterKey ?? '', p.ParameterValue ?? '']),
   );
   const newParameters = changeSetParameters(outcome.parameters, deployedParameters);
   let sides: TemplateSides | undefined;
@@ -101,7 +102,7 @@ async function refuseCollisions(
     // Names never come from another stack in these templates; an import stays unresolved.
     importValue: (name) => new Unresolved(`(import ${name})`),
   });
-  const collisions = await findCollisions(ctx, explicitNames(resources));
+  const collisions = await newStackCollisions(ctx, resources);
   if (collisions.length === 0) return;
   await ctx.clients.cloudFormation.send(
     new DeleteStackCommand({ StackName: stackName, RoleARN: ctx.serviceRoleArn }),

@@ -1,4 +1,5 @@
 import type { ResourceChangeDetail } from '@aws-sdk/client-cloudformation';
+import { isObject } from './property-values';
 import { Unresolved } from './template-values';
 
 /** One property of one resource that a change set changes, from what to what. */
@@ -11,15 +12,6 @@ export interface PropertyChange {
   readonly after: unknown;
   /** CloudFormation's RequiresRecreation when the change set said: Never, Conditionally, Always. */
   readonly requiresRecreation?: string | undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Unresolved)
-  );
 }
 
 function same(a: unknown, b: unknown): boolean {

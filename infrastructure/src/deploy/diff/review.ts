@@ -5,6 +5,7 @@ import { diffProperties, type PropertyChange } from './property-diff';
 import {
   effectiveParameters,
   evaluateResources,
+  isObject,
   type EvaluatedResource,
   type EvaluationInputs,
   type TemplateDocument,
@@ -76,10 +77,6 @@ export function parameterChanges(
     if (deployed[name] === after[name]) return [];
     return [{ name, before: deployed[name], after: after[name], secret }];
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Rebuilds the changed part of a property tree from property paths, for a change set that has no contexts. */

@@ -55,7 +55,8 @@ export function parseTemplateDocument(body: string): TemplateDocument {
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object: not a list, not null (an Unresolved counts as one; see property-values). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
