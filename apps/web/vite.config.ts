@@ -6,8 +6,8 @@ import { defaultClientConditions, defineConfig, loadEnv, type Plugin } from 'vit
 // By path, not by package name: Vite bundles a config's relative imports (TypeScript included)
 // but hands package imports to Node, which cannot load the libs' TypeScript source.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { API_PORT } from '../../libs/stack-model/src/ports';
-import { HOME_API_REQUESTS } from './src/config/home-requests';
+import { API_PORT } from '../../libs/stack-model/src/ports.ts';
+import { HOME_API_REQUESTS } from './src/config/home-requests.ts';
 
 /**
  * Writes `.br` and `.gz` beside every text asset of the build, so the API (locally) serves them
