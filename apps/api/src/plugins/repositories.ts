@@ -9,6 +9,7 @@ import {
   type DataLayer,
 } from '@mini-ecommerce/data';
 import type { FastifyInstance } from 'fastify';
+import { CachedPages } from '../lib/cached-pages';
 import { CatalogCache } from '../lib/catalog-cache';
 import { LocalImageStore, S3ImageStore, type ImageStore } from '../lib/images';
 
@@ -16,6 +17,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     data: DataLayer;
     catalogCache: CatalogCache;
+    cachedPages: CachedPages;
     images: ImageStore;
   }
 }
@@ -38,7 +40,31 @@ export default fp<RepositoriesOptions>(
         meterCapacity: config.meterCapacity,
       });
     app.decorate('data', data);
-    app.decorate('catalogCache', new CatalogCache(config.catalogCacheTtlMs));
+    const catalogCache = new CatalogCache(config.catalogCacheTtlMs);
+    app.decorate('catalogCache', catalogCache);
+    const cachedPages = new CachedPages(catalogCache, {
+      answered: (statusCode, url) => app.metrics.recordRequest(statusCode, url),
+      // Fastify logs every routed request at info: so does a cached page, in one line.
+      ...(['trace', 'debug', 'info'].includes(app.log.level)
+        ? {
+            log: (url: string, startedAt: number) =>
+              app.log.info(
+                {
+                  req: { method: 'GET', url },
+                  res: { statusCode: 200 },
+                  responseTime: performance.now() - startedAt,
+                },
+                'request completed (cached page)',
+              ),
+          }
+        : {}),
+    });
+    app.decorate('cachedPages', cachedPages);
+    // The capacity meter reads every request's DynamoDB use in its hooks: all go through them.
+    if (!config.meterCapacity) {
+      app.addHook('onReady', async () => cachedPages.install(app.server));
+      app.addHook('preClose', async () => cachedPages.close());
+    }
     app.decorate(
       'images',
       options.images ??
@@ -58,7 +84,7 @@ export default fp<RepositoriesOptions>(
     if (!options.data) app.addHook('onClose', async () => data.close());
     if (config.meterCapacity) meterRequests(app);
   },
-  { name: 'repositories', dependencies: ['config'] },
+  { name: 'repositories', dependencies: ['config', 'metrics'] },
 );
 
 const tallies = new WeakMap<object, CapacityUse>();

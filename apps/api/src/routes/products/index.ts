@@ -18,7 +18,7 @@ import { errorResponses, signedIn } from '../../lib/schemas';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { products } = app.data;
-  const cache = app.catalogCache;
+  const { catalogCache: cache, cachedPages } = app;
   const search = app.productSearch;
 
   app.get(
@@ -41,12 +41,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             ? products.listByCategory(category, limit, cursor)
             : products.listAll(limit, cursor)),
         );
-      const send = (page: SerializedBody) => {
-        sendSerialized(request, reply, page);
-      };
       // Only first pages are cached: anyone can make up cursors, and each would hold a page.
-      if (cursor) return load().then(send);
+      if (cursor)
+        return load().then((page) => {
+          sendSerialized(request, reply, page);
+        });
       const key = `list\n${category ?? ''}\n${limit}`;
+      // This URL's next requests are answered from the entry before routing (cached-pages.ts).
+      const send = (page: SerializedBody) => cachedPages.send(request, reply, key, page);
       const hit = cache.peek<SerializedBody>(key);
       if (!hit) return cache.get(key, load).then(send);
       send(hit);
@@ -82,12 +84,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const product = await cache.get(`product\n${request.params.productId}`, async () => {
+      const key = `product\n${request.params.productId}`;
+      const product = await cache.get(key, async () => {
         const found = await products.get(request.params.productId);
         return found && serializeBody(reply, found);
       });
       if (!product) throw notFound('The product');
-      return sendSerialized(request, reply, product);
+      cachedPages.send(request, reply, key, product);
+      return reply;
     },
   );
 
