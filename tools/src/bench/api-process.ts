@@ -108,6 +108,13 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   return { url, port, process: child, output: () => output, exited, stop };
 }
 
+/** CPU time (user and system) a process has used so far, in seconds (Linux). */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Resident set size of a process in bytes (Linux), or undefined once it is gone. */
 export function residentBytes(pid: number): number | undefined {
   try {

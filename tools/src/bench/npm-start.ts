@@ -13,6 +13,8 @@ export interface NpmStart {
   dynamoDbEndpoint: string;
   /** The API process it spawned (for memory sampling). */
   apiPid: number;
+  /** DynamoDB Local's Java process (for its CPU time). */
+  dynamoDbPid: number;
   output(): string;
   /** Ctrl-C, as a user would; anything left in its process group is killed after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
@@ -102,16 +104,19 @@ export async function runNpmStart(
       });
     });
     const dynamoDbEndpoint = /DynamoDB Local answers on (http:\/\/[\d.:]+)/.exec(output)?.[1];
-    const apiPid = childPids(child.pid as number).find((pid) =>
-      /apps\/api\/src\/server\.ts|server\.mjs/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')),
-    );
-    if (!dynamoDbEndpoint || !apiPid)
+    const children = childPids(child.pid as number);
+    const childRunning = (pattern: RegExp) =>
+      children.find((pid) => pattern.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
+    const apiPid = childRunning(/apps\/api\/src\/server\.ts|server\.mjs/);
+    const dynamoDbPid = childRunning(/DynamoDBLocal\.jar/);
+    if (!dynamoDbEndpoint || !apiPid || !dynamoDbPid)
       throw new Error(`could not find DynamoDB Local or the API of npm start:\n${output}`);
     return {
       url: `http://127.0.0.1:${port}`,
       readyMs,
       dynamoDbEndpoint,
       apiPid,
+      dynamoDbPid,
       output: () => output,
       stop,
     };
