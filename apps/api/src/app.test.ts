@@ -107,11 +107,23 @@ describe('errors in the contract shape', () => {
 });
 
 describe('HTTP hygiene', () => {
-  it('sends security headers (helmet) and a request id', async () => {
-    const response = await t.request({ url: '/health' });
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(response.headers['x-frame-options']).toBeDefined();
+  it("sends the API's security headers on its answers and the document policy on pages", async () => {
+    for (const url of ['/health', '/api/products?limit=1', '/api/no-such-route']) {
+      const { headers } = await t.request({ url });
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['content-security-policy'], url).toBe(
+        "default-src 'none';frame-ancestors 'none'",
+      );
+      expect(headers['x-frame-options'], url).toBe('DENY');
+      expect(headers['strict-transport-security'], url).toContain('max-age=');
+      expect(headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(headers['cross-origin-opener-policy'], url).toBeUndefined();
+    }
+    const page = await t.request({ url: '/docs/' });
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('allows CORS for WEB_ORIGIN only', async () => {

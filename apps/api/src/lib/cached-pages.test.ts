@@ -60,7 +60,7 @@ describe('cached catalog pages answered before routing', () => {
     const cached = await seen(await fetch(`${s.url}${path}`));
     expect(s.answeredHere()).toBe(1);
     expect(cached).toEqual(routed);
-    expect(routed.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(routed.headers['content-security-policy']).toContain("default-src 'none'");
     expect(JSON.parse(cached.body).items[0].name).toBe('Desk lamp');
   });
 
