@@ -23,7 +23,7 @@ import { downloadedJs, initialJs } from './initial-js';
 import { PRICES, billedWrites, dollars, measureCapacity } from './capacity';
 import { SHAPE_NOTES, type CheckoutShape, type RateFigures } from './ceilings';
 import type { CeilingJob } from './ceiling-worker';
-import { lighthouseMedian } from './lighthouse';
+import type { lighthouseMedian } from './lighthouse';
 import { combine, runLoad, type LoadFigures } from './load';
 import { LOAD_TEST_TMP, startLoadTestStack, type LoadTestStack } from './load-test-stack';
 import { runNpmStart } from './npm-start';
@@ -297,7 +297,11 @@ async function main(): Promise<void> {
 
   // Lighthouse on the catalog page, before any load, as a shopper's phone would see it.
   log('Lighthouse performance of the catalog page (mobile emulation, simulated throttling)');
-  const lighthouse = await lighthouseMedian(`${stack.url}/`, LIGHTHOUSE_RUNS);
+  const lighthouse = await scriptResult<Awaited<ReturnType<typeof lighthouseMedian>>>(
+    'Lighthouse',
+    'tools/src/bench/lighthouse-worker.ts',
+    [`${stack.url}/`, String(LIGHTHOUSE_RUNS)],
+  );
   const lighthouseRun = lighthouse.median;
   report.lighthouse = lighthouse;
   rows.push({
