@@ -138,14 +138,20 @@ describe('cached pages and the rest of the server', () => {
     const s = await listening({}, lines);
     try {
       await fetch(`${s.url}/api/products?limit=3`);
-      await fetch(`${s.url}/api/products?limit=3`);
+      await fetch(`${s.url}/api/products?limit=3`, { headers: { 'x-request-id': 'trace-42' } });
       expect(s.answeredHere()).toBe(1);
       const logged = lines.map((line) => JSON.parse(line));
       expect(logged).toContainEqual(
         expect.objectContaining({
           msg: 'request completed (cached page)',
-          req: expect.objectContaining({ method: 'GET', url: '/api/products?limit=3' }),
+          reqId: 'trace-42',
+          req: expect.objectContaining({
+            method: 'GET',
+            url: '/api/products?limit=3',
+            remoteAddress: '127.0.0.1',
+          }),
           res: { statusCode: 200 },
+          responseTime: expect.any(Number),
         }),
       );
     } finally {

@@ -9,7 +9,7 @@ export interface CachedPagesOptions {
   /** Called for each request answered here, as the onResponse hook is for routed requests. */
   answered(statusCode: number, url: string): void;
   /** An access-log line for each request answered here, when the log level wants one. */
-  log?: (url: string, startedAt: number) => void;
+  log?: (request: IncomingMessage, startedAt: number) => void;
 }
 
 interface RememberedUrl {
@@ -92,7 +92,7 @@ export class CachedPages {
     response.writeHead(200, remembered.last.headers);
     response.end(page.body);
     this.options.answered(200, url);
-    this.options.log?.(url, startedAt);
+    this.options.log?.(request, startedAt);
     return true;
   }
 

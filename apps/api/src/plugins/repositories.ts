@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import fp from 'fastify-plugin';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
@@ -47,10 +48,19 @@ export default fp<RepositoriesOptions>(
       // Fastify logs every routed request at info: so does a cached page, in one line.
       ...(['trace', 'debug', 'info'].includes(app.log.level)
         ? {
-            log: (url: string, startedAt: number) =>
+            log: (request: IncomingMessage, startedAt: number) =>
               app.log.info(
                 {
-                  req: { method: 'GET', url },
+                  reqId: request.headers['x-request-id'],
+                  // The fields Fastify's request serializer reads (it logs `ip` as remoteAddress).
+                  req: {
+                    method: request.method,
+                    url: request.url,
+                    host: request.headers.host,
+                    ip: request.socket.remoteAddress,
+                    socket: request.socket,
+                  },
+                  forwardedFor: request.headers['x-forwarded-for'],
                   res: { statusCode: 200 },
                   responseTime: performance.now() - startedAt,
                 },
