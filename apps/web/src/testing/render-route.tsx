@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from 'react-router';
@@ -9,9 +9,11 @@ import { tokenFor } from './fixtures';
 
 const probe = { location: '' };
 
+// A layout effect runs in the same commit as the DOM change, so a test that has just found the new
+// page's text reads the new location too (a passive effect may run after the test has looked).
 function LocationProbe() {
   const location = useLocation();
-  useEffect(() => {
+  useLayoutEffect(() => {
     probe.location = `${location.pathname}${location.search}`;
   }, [location]);
   return null;
