@@ -15,6 +15,7 @@ import { trustProxyFor } from './lib/client-address';
 import type { ImageStore } from './lib/images';
 import type { MetricsSink } from './lib/metrics';
 import { hashPassword, verifyPassword } from './lib/passwords';
+import { isDataPath } from './lib/paths';
 import { requestLogger } from './lib/request-logger';
 import { securityHeaders } from './lib/security-headers';
 import { cachingValidatorCompiler } from './lib/validation';
@@ -69,10 +70,6 @@ export function serverOptionsFor(config: Pick<Config, 'trustProxy'>) {
   const trustProxy = trustProxyFor(config.trustProxy);
   return { ...serverOptions, ...(trustProxy ? { trustProxy } : {}) };
 }
-
-/** The API's own paths (JSON and uploaded images), as against the storefront's pages and /docs. */
-const API_PATH = new RegExp(`^(/api|${HEALTH_LIVE_PATH})([/?]|$)`);
-const isApiPath = (url: string) => API_PATH.test(url);
 
 /** pino options for the API: JSON logs that never carry credentials (server.ts and tests use them). */
 export function loggerOptions(level: string) {
@@ -135,7 +132,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     xXssProtection: false,
   });
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApiPath(request.url) ? apiHeaders : documentHeaders);
+    reply.headers(isDataPath(request.url) ? apiHeaders : documentHeaders);
     done();
   });
 

@@ -1,10 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@mini-ecommerce/domain';
-import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import { createDataLayer, type DataLayer } from './index';
 import { legacyOrderNumber } from './repositories/order-feeds';
-import { createTestDataLayer, testDynamoDbEndpoint } from './testing';
+import { createTestDataLayer, testDynamoDbEndpoint, userOrdersPartitionSize } from './testing';
 
 let data: DataLayer;
 const others: DataLayer[] = [];
@@ -70,19 +69,6 @@ async function oldOrder(status: OrderStatus): Promise<string> {
   return orderId;
 }
 
-async function partitionSize(layer: DataLayer, partition: string): Promise<number> {
-  const { Count } = await layer.clients.documentClient.send(
-    new QueryCommand({
-      TableName: layer.names.orders,
-      IndexName: INDEX_NAMES.userOrders,
-      KeyConditionExpression: 'userId = :p',
-      ExpressionAttributeValues: { ':p': partition },
-      Select: 'COUNT',
-    }),
-  );
-  return Count ?? 0;
-}
-
 describe('orders placed before the sharded feeds', () => {
   it('are moved into the sharded feeds at the first admin read, keeping the number they were shown with', async () => {
     const ids = [await oldOrder('PLACED'), await oldOrder('SHIPPED'), await oldOrder('PLACED')];
@@ -104,9 +90,9 @@ describe('orders placed before the sharded feeds', () => {
     );
     expect(Item?.orderNumber).toBe(shown[0]);
     // The old partitions are empty.
-    expect(await partitionSize(next, '#ORDERS#ALL')).toBe(0);
-    expect(await partitionSize(next, '#ORDERS#PLACED')).toBe(0);
-    expect(await partitionSize(next, '#ORDERS#SHIPPED')).toBe(0);
+    expect(await userOrdersPartitionSize(next, '#ORDERS#ALL')).toBe(0);
+    expect(await userOrdersPartitionSize(next, '#ORDERS#PLACED')).toBe(0);
+    expect(await userOrdersPartitionSize(next, '#ORDERS#SHIPPED')).toBe(0);
     // The owner's own list is unchanged.
     expect((await next.orders.listForUser('old-buyer', 10)).items).toHaveLength(3);
 
@@ -136,7 +122,7 @@ describe('orders placed before the sharded feeds', () => {
     expect(mine).toHaveLength(12);
     expect(new Set(mine.map((o) => o.orderNumber)).size).toBe(12);
     for (const order of mine) expect(order.orderNumber).toBe(legacyOrderNumber(order.orderId));
-    expect(await partitionSize(data, '#ORDERS#ALL')).toBe(0);
+    expect(await userOrdersPartitionSize(data, '#ORDERS#ALL')).toBe(0);
   });
 
   it('leave an order that is in the sharded feeds already listed once, without its old copy', async () => {
@@ -177,6 +163,6 @@ describe('orders placed before the sharded feeds', () => {
       (o) => o.orderId === order.orderId,
     );
     expect(listed).toEqual([order]);
-    expect(await partitionSize(next, '#ORDERS#ALL')).toBe(0);
+    expect(await userOrdersPartitionSize(next, '#ORDERS#ALL')).toBe(0);
   });
 });

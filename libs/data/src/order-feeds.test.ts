@@ -1,10 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrderNumber } from '@mini-ecommerce/domain';
-import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import { FEED_SHARDS, feedPartitions, type DataLayer } from './index';
 import { newOrderNumber } from './repositories/order-feeds';
-import { createTestDataLayer } from './testing';
+import { createTestDataLayer, userOrdersPartitionSize } from './testing';
 
 const forced: OrderNumber[] = [];
 let drawn = 0;
@@ -93,20 +91,8 @@ describe('sharded admin feeds', () => {
     for (const order of cancelled) await data.orders.updateStatus(order.orderId, 'CANCELLED');
 
     // No feed partition holds every order: each takes a fraction of the order rate.
-    const { client } = data.clients;
     const perPartition = await Promise.all(
-      feedPartitions().map(async (partition) => {
-        const { Count } = await client.send(
-          new QueryCommand({
-            TableName: data.names.orders,
-            IndexName: INDEX_NAMES.userOrders,
-            KeyConditionExpression: 'userId = :p',
-            ExpressionAttributeValues: { ':p': partition },
-            Select: 'COUNT',
-          }),
-        );
-        return Count ?? 0;
-      }),
+      feedPartitions().map((partition) => userOrdersPartitionSize(data, partition)),
     );
     expect(perPartition.reduce((a, b) => a + b, 0)).toBe(placed.length + 2);
     expect(Math.max(...perPartition)).toBeLessThan(placed.length);

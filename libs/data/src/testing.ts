@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { INDEX_NAMES } from '@mini-ecommerce/stack-model';
 import { createDataLayer, type DataLayer, type DataLayerOptions } from './index';
 import { tableNamesFor } from './config';
 import { provisionTables } from './provision';
@@ -34,4 +36,18 @@ export function testDynamoDbEndpoint(): string {
     );
   }
   return endpoint;
+}
+
+/** How many items one UserOrdersIndex partition (a user's orders or an admin feed) holds. */
+export async function userOrdersPartitionSize(data: DataLayer, partition: string): Promise<number> {
+  const { Count } = await data.clients.documentClient.send(
+    new QueryCommand({
+      TableName: data.names.orders,
+      IndexName: INDEX_NAMES.userOrders,
+      KeyConditionExpression: 'userId = :p',
+      ExpressionAttributeValues: { ':p': partition },
+      Select: 'COUNT',
+    }),
+  );
+  return Count ?? 0;
 }

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@mini-ecommerce/domain';
 import { WEB_CACHE_CONTROL, webCacheControl } from '@mini-ecommerce/stack-model';
+import { isDataPath } from '../lib/paths';
 
 /**
  * Serves the built storefront at `/`: fingerprinted assets are immutable, index.html is never
@@ -43,11 +44,7 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
-      const isApi =
-        path.startsWith('/api') ||
-        path.startsWith('/health') ||
-        path.startsWith('/docs') ||
-        path.startsWith('/images');
+      const isApi = isDataPath(path) || path.startsWith('/docs');
       if (!isApi && request.method === 'GET' && hasWeb) {
         return reply
           .header('cache-control', WEB_CACHE_CONTROL.revalidate)
